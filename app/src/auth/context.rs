@@ -1,0 +1,102 @@
+//! What a server function knows about the request it serves: the shared state, the session,
+//! the user behind it, their address and language. Authorisation starts here and nowhere else.
+
+use crate::db::users::{self, UserRow};
+use crate::domain::role::Area;
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::state::AppState;
+use axum::extract::ConnectInfo;
+use http::request::Parts;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the server-function context");
+        AppError::Internal
+    })
+}
+
+fn parts() -> Result<Parts, AppError> {
+    use_context::<Parts>().ok_or(AppError::Internal)
+}
+
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|e| {
+        tracing::error!(error = %e, "no session layer on this request");
+        AppError::Internal
+    })
+}
+
+/// The logged-in, active user, if any. Suspended accounts count as logged out.
+pub async fn current_user() -> Result<Option<UserRow>, AppError> {
+    let session = session().await?;
+    let Some(id) = crate::auth::session::user_id(&session).await? else {
+        return Ok(None);
+    };
+    let user = users::find_by_id(&state()?.pool, id).await?;
+    Ok(user.filter(UserRow::is_active))
+}
+
+pub async fn require_user() -> Result<UserRow, AppError> {
+    current_user().await?.ok_or(AppError::Unauthenticated)
+}
+
+/// The user, if their role may act in `area`; otherwise 401/403.
+pub async fn require_area(area: Area) -> Result<UserRow, AppError> {
+    let user = require_user().await?;
+    if user.role().may_enter(area) { Ok(user) } else { Err(AppError::Forbidden) }
+}
+
+/// The client address used for throttling: the socket peer, or the first
+/// `X-Forwarded-For` hop when configured to sit behind a proxy.
+pub fn client_ip() -> String {
+    let Ok(parts) = parts() else { return "unknown".into() };
+    let trust_forwarded = state().map(|s| s.settings.http.trust_forwarded_for).unwrap_or(false);
+    if trust_forwarded
+        && let Some(first) = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+    {
+        return first.trim().to_owned();
+    }
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ci| ci.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The language of this request (cookie, then `Accept-Language`, then the configured default).
+pub fn request_locale() -> Locale {
+    let default = state().map(|s| s.settings.default_locale()).unwrap_or_default();
+    let Ok(parts) = parts() else { return default };
+    let header = |name: http::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    Locale::from_headers(header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE), default)
+}
+
+/// A plain form post (no JavaScript) expects a redirect back to the page, which carries the
+/// error in its URL; only fetch calls get the error's own status code.
+fn is_form_post() -> bool {
+    parts()
+        .ok()
+        .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// Runs a server function's body and, on error, sets the HTTP status that matches it.
+pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+    let result = body.await;
+    if let Err(err) = &result
+        && !is_form_post()
+        && let Some(opts) = use_context::<ResponseOptions>()
+    {
+        opts.set_status(http::StatusCode::from_u16(err.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+    }
+    result
+}

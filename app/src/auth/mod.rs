@@ -1,0 +1,5 @@
+//! Server-side authentication: password hashing, the typed session, and who is asking.
+
+pub mod context;
+pub mod password;
+pub mod session;

@@ -1,0 +1,72 @@
+//! argon2id hashing with OWASP's parameters (19 MiB, 2 passes, 1 lane), run on the blocking
+//! pool so a burst of logins does not stall the async workers.
+
+use crate::error::AppError;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::{Algorithm, Argon2, Params, Version};
+use std::sync::LazyLock;
+
+fn hasher() -> Argon2<'static> {
+    // Params::new only fails on out-of-range values; these are OWASP's recommended ones.
+    let params = Params::new(19 * 1024, 2, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// Verified when the email is unknown, so that path costs the same as a wrong password.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    hash_now("sokoni-dummy-password-for-timing").unwrap_or_default()
+});
+
+fn hash_now(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(hasher().hash_password(password.as_bytes(), &salt)?.to_string())
+}
+
+pub async fn hash(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || hash_now(&password))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "hashing task failed");
+            AppError::Internal
+        })?
+        .map_err(|e| {
+            tracing::error!(error = %e, "password hashing failed");
+            AppError::Internal
+        })
+}
+
+/// True when `password` matches `stored`. With no stored hash (unknown user) it still does a
+/// full verification against a dummy hash and returns false.
+pub async fn verify(password: String, stored: Option<String>) -> Result<bool, AppError> {
+    let known = stored.is_some();
+    tokio::task::spawn_blocking(move || {
+        let phc = stored.unwrap_or_else(|| DUMMY_HASH.clone());
+        let ok = PasswordHash::new(&phc)
+            .map(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+            .unwrap_or(false);
+        ok && known
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "verification task failed");
+        AppError::Internal
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn hash_then_verify() {
+        let h = hash("a long enough password".into()).await.expect("hash");
+        assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify("a long enough password".into(), Some(h.clone())).await.expect("verify"));
+        assert!(!verify("a wrong password!!".into(), Some(h)).await.expect("verify"));
+    }
+
+    #[tokio::test]
+    async fn unknown_user_never_verifies() {
+        assert!(!verify("sokoni-dummy-password-for-timing".into(), None).await.expect("verify"));
+    }
+}

@@ -1,0 +1,101 @@
+//! Form building blocks: labelled inputs that show their own field's error, and a banner for
+//! errors that belong to no field.
+
+use crate::error::AppError;
+use crate::i18n::{Key, use_i18n};
+use leptos::prelude::*;
+
+/// The last error of an action, as a signal the form's pieces can read.
+pub type ErrorSignal = Signal<Option<AppError>>;
+
+pub fn action_error<I, O>(action: Action<I, Result<O, AppError>>) -> ErrorSignal
+where
+    I: Send + Sync + 'static,
+    O: Send + Sync + Clone + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+#[component]
+pub fn Field(
+    /// The input's `name`, which is also the `field` of validation errors.
+    name: &'static str,
+    label: Key,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional, into)] value: Signal<String>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<Key>,
+    #[prop(default = false)] required: bool,
+    error: ErrorSignal,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let message = move || {
+        error
+            .get()
+            .filter(|e| e.field() == Some(name))
+            .map(|e| e.message(i18n.locale.get()))
+    };
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message().is_some() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="text-sm font-medium text-stone-700">{i18n.tr(label)}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                prop:value=move || value.get()
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described
+                class="rounded-lg border border-stone-300 px-3 py-2 text-base focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/30 aria-[invalid=true]:border-red-600"
+            />
+            {hint.map(|h| view! { <p id=hint_id class="text-xs text-stone-500">{i18n.tr(h)}</p> })}
+            {move || message().map(|m| view! { <p id=error_id.clone() class="text-sm text-red-700" role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+/// Shows an error that is not about one field (wrong password, throttled, server trouble).
+#[component]
+pub fn FormError(error: ErrorSignal) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().filter(|e| e.field().is_none()).map(|e| {
+            view! {
+                <p class="rounded-lg bg-red-50 border border-red-200 px-3 py-2 text-sm text-red-800" role="alert">
+                    {e.message(i18n.locale.get())}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn SubmitButton(label: Key, #[prop(into)] pending: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="submit"
+            disabled=move || pending.get()
+            class="rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
+        >
+            {move || if pending.get() { i18n.t(Key::Working) } else { i18n.t(label) }}
+        </button>
+    }
+}

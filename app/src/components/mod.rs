@@ -1,0 +1,6 @@
+//! Pieces shared by several pages.
+
+pub mod form;
+pub mod language_switch;
+pub mod layout;
+pub mod session;

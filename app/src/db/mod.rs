@@ -1,0 +1,15 @@
+//! Data access: every query Sokoni runs, with bound parameters only.
+
+pub mod categories;
+pub mod login_failures;
+pub mod stats;
+pub mod users;
+
+/// The constraint a write violated, if the database refused it for a unique/check rule.
+/// Errors are matched by constraint name, never by message text.
+pub fn violated_constraint(err: &sqlx::Error) -> Option<&str> {
+    match err {
+        sqlx::Error::Database(db) => db.constraint(),
+        _ => None,
+    }
+}

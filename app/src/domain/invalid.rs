@@ -1,0 +1,19 @@
+//! Why a piece of input was refused. Messages live in `i18n`, so the same rule reads well in
+//! English and Swahili.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Invalid {
+    Required,
+    TooLong { max: usize },
+    TooShort { min: usize },
+    EmailFormat,
+    PhoneFormat,
+    ControlCharacters,
+    EmailTaken,
+    PasswordMismatch,
+    WrongCurrentPassword,
+    UnknownCurrency,
+    AmountFormat,
+}

@@ -1,0 +1,17 @@
+//! Pure domain types and rules: no I/O, shared by the server and the browser.
+
+pub mod email;
+pub mod invalid;
+pub mod money;
+pub mod name;
+pub mod password;
+pub mod phone;
+pub mod role;
+
+pub use email::Email;
+pub use invalid::Invalid;
+pub use money::{Currency, Money};
+pub use name::PersonName;
+pub use password::Password;
+pub use phone::Phone;
+pub use role::Role;

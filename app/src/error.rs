@@ -1,0 +1,101 @@
+//! The one error type of the server-function boundary. Each variant says what the browser
+//! may learn; database and other internal failures are logged on the server and collapse into
+//! `Internal`.
+
+use crate::domain::Invalid;
+use crate::i18n::{Key, Locale};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    /// 400. A field failed validation; `field` is the form field's name. Nothing was written.
+    #[error("{field}: {why:?}")]
+    Invalid { field: String, why: Invalid },
+    /// 401. Login failed. The same for an unknown email and a wrong password, so the answer
+    /// does not reveal who has an account.
+    #[error("invalid email or password")]
+    InvalidCredentials,
+    /// 429. Too many failed logins for this account or address in the last hour.
+    #[error("too many attempts")]
+    Throttled,
+    /// 401. The action needs a logged-in user.
+    #[error("not logged in")]
+    Unauthenticated,
+    /// 403. Logged in, but the session's role or ownership does not allow this.
+    #[error("forbidden")]
+    Forbidden,
+    /// 404.
+    #[error("not found")]
+    NotFound,
+    /// 500. Details are in the server log, never in the response.
+    #[error("internal error")]
+    Internal,
+    /// The request or response could not be carried (network, encoding).
+    #[error("transport: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &str, why: Invalid) -> Self {
+        AppError::Invalid { field: field.to_owned(), why }
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid { .. } => 400,
+            AppError::InvalidCredentials | AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Throttled => 429,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+
+    /// The field this error belongs to, if it is a field error.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// What to tell the person, in their language.
+    pub fn message(&self, locale: Locale) -> String {
+        let key = match self {
+            AppError::Invalid { why, .. } => return locale.invalid(*why),
+            AppError::InvalidCredentials => Key::InvalidCredentials,
+            AppError::Throttled => Key::TooManyAttempts,
+            AppError::Unauthenticated => Key::PleaseLogIn,
+            AppError::Forbidden => Key::ForbiddenTitle,
+            AppError::NotFound => Key::NotFoundTitle,
+            AppError::Internal | AppError::Transport(_) => Key::ErrorBody,
+        };
+        locale.text(key).to_owned()
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        tracing::error!(error = %err, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<tower_sessions::session::Error> for AppError {
+    fn from(err: tower_sessions::session::Error) -> Self {
+        tracing::error!(error = %err, "session store error");
+        AppError::Internal
+    }
+}

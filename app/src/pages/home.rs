@@ -1,0 +1,56 @@
+//! The front page: what Sokoni is and where to start browsing.
+
+use crate::i18n::{Key, use_i18n};
+use crate::server_fns::catalog::top_categories;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    // Category names come back in the reader's language, so refetch when it changes.
+    let categories = Resource::new_blocking(move || i18n.locale.get(), |_| top_categories());
+    view! {
+        <Title text="" />
+        <section class="rounded-3xl bg-gradient-to-br from-emerald-700 to-emerald-900 px-6 py-10 text-white">
+            <h1 class="text-3xl font-extrabold sm:text-4xl">{i18n.tr(Key::HeroTitle)}</h1>
+            <p class="mt-3 max-w-2xl text-emerald-50">{i18n.tr(Key::HeroSubtitle)}</p>
+            <p class="mt-2 text-sm text-emerald-100">{i18n.tr(Key::VendorsAcrossKenya)}</p>
+        </section>
+        <section class="mt-8">
+            <h2 class="mb-4 text-xl font-bold">{i18n.tr(Key::ShopByCategory)}</h2>
+            <Suspense fallback=|| ()>
+                <ErrorBoundary fallback=|_| ()>
+                    {move || {
+                        categories
+                            .get()
+                            .map(|r| {
+                                r.map(|cats| {
+                                    view! {
+                                        <ul class="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+                                            {cats
+                                                .into_iter()
+                                                .map(|c| {
+                                                    view! {
+                                                        <li>
+                                                            <A
+                                                                href=format!("/search?category={}", c.slug)
+                                                                attr:class="block rounded-2xl bg-white p-4 shadow-sm hover:shadow-md"
+                                                            >
+                                                                <span class="font-semibold">{c.name}</span>
+                                                            </A>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                })
+                            })
+                    }}
+                </ErrorBoundary>
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! The HTML shell, the application root and its routes.
+
+use crate::components::layout::{Footer, Header};
+use crate::components::session::SessionContext;
+use crate::i18n::{I18n, Locale};
+use crate::pages::{
+    account::AccountPage, admin::AdminPage, auth::LoginPage, auth::RegisterPage, cart::CartPage, error::ErrorPage,
+    home::HomePage, not_found::NotFound, search::SearchPage,
+};
+use leptos::prelude::*;
+use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#047857" />
+                <meta name="description" content="Sokoni: shop from many Kenyan sellers in one cart and pay once with M-Pesa." />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+                <link rel="apple-touch-icon" href="/icons/icon-192.png" />
+                <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name) />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <script src="/register-sw.js" defer></script>
+                <MetaTags />
+            </head>
+            <body class="min-h-screen flex flex-col bg-stone-50 text-stone-900 antialiased">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The language the first render uses: on the server from the request (cookie, then
+/// `Accept-Language`); in the browser from the `lang` the server put on `<html>`, so hydration
+/// renders exactly what the server sent.
+fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        crate::auth::context::request_locale()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|el| el.get_attribute("lang"))
+            .and_then(|code| Locale::parse(&code))
+            .unwrap_or_default()
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = I18n { locale: RwSignal::new(initial_locale()) };
+    provide_context(i18n);
+    provide_context(SessionContext::new());
+
+    // Pages wait for their data before the first byte (SsrMode::Async): the HTML is complete
+    // for crawlers and for phones with JavaScript off, which never run streaming's swap scripts.
+    let ssr = SsrMode::Async;
+    view! {
+        <Html attr:lang=move || i18n.locale.get().code() />
+        <Title formatter=|title: String| if title.is_empty() { "Sokoni".to_owned() } else { format!("{title} · Sokoni") } />
+        <Router>
+            <Header />
+            <main id="main" class="flex-1 w-full max-w-6xl mx-auto px-4 py-6">
+                <ErrorBoundary fallback=|_errors| view! { <ErrorPage /> }>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("") view=HomePage ssr=ssr />
+                        <Route path=path!("/login") view=LoginPage ssr=ssr />
+                        <Route path=path!("/register") view=RegisterPage ssr=ssr />
+                        <Route path=path!("/account") view=AccountPage ssr=ssr />
+                        <Route path=path!("/admin") view=AdminPage ssr=ssr />
+                        <Route path=path!("/search") view=SearchPage ssr=ssr />
+                        <Route path=path!("/cart") view=CartPage ssr=ssr />
+                    </Routes>
+                </ErrorBoundary>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

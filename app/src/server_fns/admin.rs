@@ -1,0 +1,27 @@
+//! The admin console's data. Every function here checks the admin role itself, whatever the
+//! page guard did.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PlatformCounts {
+    pub users: i64,
+    pub admins: i64,
+    pub vendors: i64,
+    pub verified_vendors: i64,
+    pub categories: i64,
+}
+
+#[server(endpoint = "admin_overview")]
+pub async fn admin_overview() -> Result<PlatformCounts, AppError> {
+    use crate::auth::context;
+    use crate::domain::role::Area;
+    context::respond(async move {
+        context::require_area(Area::Admin).await?;
+        Ok(crate::db::stats::platform_counts(&context::state()?.pool).await?)
+    })
+    .await
+}

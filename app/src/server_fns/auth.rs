@@ -1,0 +1,150 @@
+//! Register, log in, log out, and who is logged in.
+
+use crate::domain::Role;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// What the browser may know about the logged-in user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub role: Role,
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::db::users::UserRow> for UserView {
+    fn from(row: crate::db::users::UserRow) -> Self {
+        let role = row.role();
+        UserView { id: row.id, name: row.name, email: row.email, phone: row.phone, role }
+    }
+}
+
+#[server(endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<UserView>, AppError> {
+    use crate::auth::context;
+    context::respond(async { context::current_user().await.map(|u| u.map(UserView::from)) }).await
+}
+
+/// `role` is never read from a request: it is a parameter only so that a body trying to set
+/// it is refused with 403 instead of being silently ignored.
+#[server(endpoint = "register")]
+pub async fn register(
+    email: String,
+    name: String,
+    #[server(default)] phone: String,
+    password: String,
+    #[server(default)] role: Option<String>,
+) -> Result<(), AppError> {
+    use crate::auth::{context, password as pw, session};
+    use crate::db::{self, users};
+    use crate::domain::{Email, Invalid, Password, PersonName, Phone};
+
+    context::respond(async move {
+        if role.is_some() {
+            return Err(AppError::Forbidden);
+        }
+        let email = Email::parse(&email).map_err(|w| AppError::invalid("email", w))?;
+        let name = PersonName::parse(&name).map_err(|w| AppError::invalid("name", w))?;
+        let phone = optional_phone(&phone)?;
+        let password = Password::parse(password).map_err(|w| AppError::invalid("password", w))?;
+        let hash = pw::hash(password.expose().to_owned()).await?;
+        let state = context::state()?;
+        let new = users::NewUser { email: &email, name: &name, phone: phone.as_ref(), password_hash: &hash, role: Role::Customer };
+        let id = match users::insert(&state.pool, new).await {
+            Ok(id) => id,
+            Err(e) if db::violated_constraint(&e) == Some(users::EMAIL_UNIQUE) => {
+                return Err(AppError::invalid("email", Invalid::EmailTaken));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        session::log_in(&context::session().await?, id).await?;
+        tracing::info!(user = %id, "registered");
+        leptos_axum::redirect("/account");
+        Ok(())
+    })
+    .await
+}
+
+/// Parses an optional phone field: empty means none.
+#[cfg(feature = "ssr")]
+pub(crate) fn optional_phone(input: &str) -> Result<Option<crate::domain::Phone>, AppError> {
+    if input.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::domain::Phone::parse(input).map(Some).map_err(|w| AppError::invalid("phone", w))
+}
+
+#[server(endpoint = "login")]
+pub async fn login(email: String, password: String, #[server(default)] next: String) -> Result<(), AppError> {
+    use crate::auth::{context, password as pw, session};
+    use crate::db::{login_failures, users};
+    use crate::domain::Email;
+
+    context::respond(async move {
+        let state = context::state()?;
+        let ip = context::client_ip();
+        // Throttle on the normalised text even when it is not a valid address, so junk
+        // variants of one account still count against it.
+        let key = email.trim().to_lowercase();
+        let (by_account, by_ip) = login_failures::recent(&state.pool, &key, &ip).await?;
+        if by_account >= state.settings.auth.max_failures_per_account || by_ip >= state.settings.auth.max_failures_per_ip {
+            tracing::warn!(%ip, "login throttled");
+            return Err(AppError::Throttled);
+        }
+        let user = match Email::parse(&email) {
+            Ok(email) => users::find_by_email(&state.pool, &email).await?,
+            Err(_) => None,
+        };
+        let hash = user.as_ref().map(|u| u.password_hash.clone());
+        let verified = pw::verify(password, hash).await?;
+        match user {
+            Some(user) if verified && user.is_active() => {
+                session::log_in(&context::session().await?, user.id).await?;
+                tracing::info!(user = %user.id, "logged in");
+                leptos_axum::redirect(safe_next(&next));
+                Ok(())
+            }
+            _ => {
+                login_failures::record(&state.pool, &key, &ip).await?;
+                Err(AppError::InvalidCredentials)
+            }
+        }
+    })
+    .await
+}
+
+/// Where to go after login: only a local path, so `next` cannot send people to another site.
+pub fn safe_next(next: &str) -> &str {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if local { next } else { "/account" }
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::auth::{context, session};
+    context::respond(async move {
+        session::log_out(&context::session().await?).await?;
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_site() {
+        assert_eq!(safe_next("/admin"), "/admin");
+        assert_eq!(safe_next("//evil.example"), "/account");
+        assert_eq!(safe_next("https://evil.example"), "/account");
+        assert_eq!(safe_next("/\\evil.example"), "/account");
+        assert_eq!(safe_next(""), "/account");
+    }
+}

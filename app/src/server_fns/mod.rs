@@ -1,0 +1,8 @@
+//! Server functions: thin endpoints that authorise from the session, call the domain and the
+//! database, and map errors. Grouped by feature.
+
+pub mod account;
+pub mod admin;
+pub mod auth;
+pub mod catalog;
+pub mod locale;

@@ -1,0 +1,63 @@
+//! What every request handler and server function shares: the pool, Leptos' options and the
+//! runtime settings read from `Leptos.toml` and the environment.
+
+use crate::i18n::Locale;
+use axum::extract::FromRef;
+use leptos::prelude::*;
+use serde::Deserialize;
+use sqlx::PgPool;
+use std::sync::Arc;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub pool: PgPool,
+    pub leptos_options: LeptosOptions,
+    pub settings: Arc<Settings>,
+}
+
+/// Application settings: the `[http]`, `[auth]` and `[i18n]` tables of `Leptos.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Settings {
+    pub http: HttpSettings,
+    pub auth: AuthSettings,
+    pub i18n: I18nSettings,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct HttpSettings {
+    /// The origin browsers see, e.g. `https://sokoni.co.ke`. State-changing requests must come
+    /// from it, and cookies are `Secure` when it is https.
+    pub public_url: String,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
+    #[serde(default)]
+    pub trust_forwarded_for: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct AuthSettings {
+    /// Failed logins allowed per account per hour (OWASP ASVS 2.2.1 asks for at most 100).
+    pub max_failures_per_account: i64,
+    /// Failed logins allowed per client address per hour.
+    pub max_failures_per_ip: i64,
+    /// Sessions end after this many days without a request.
+    pub session_idle_days: i64,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct I18nSettings {
+    pub default_locale: String,
+}
+
+impl Settings {
+    pub fn default_locale(&self) -> Locale {
+        Locale::parse(&self.i18n.default_locale).unwrap_or_default()
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.http.public_url.starts_with("https://")
+    }
+}

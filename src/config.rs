@@ -1,0 +1,125 @@
+//! Typed configuration: `Leptos.toml` (or the file named by `SOKONI_CONFIG`) overlaid by the
+//! environment. `LEPTOS_*` variables (set by cargo-leptos and by deployments) override the
+//! `[leptos]` table, `SOKONI_<TABLE>__<KEY>` any other key, and `DATABASE_URL` is read from
+//! the environment only, because it holds a secret.
+
+use app::state::Settings;
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use leptos::config::{Env as LeptosEnv, LeptosOptions};
+use serde::Deserialize;
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Config {
+    pub leptos: LeptosOptions,
+    pub database: DatabaseConfig,
+    #[serde(flatten)]
+    pub settings: Settings,
+}
+
+#[derive(Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct DatabaseConfig {
+    /// From `DATABASE_URL`; never defaulted.
+    pub url: Option<String>,
+    pub max_connections: u32,
+    pub acquire_timeout_secs: u64,
+}
+
+impl std::fmt::Debug for DatabaseConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DatabaseConfig")
+            .field("url", &self.url.as_ref().map(|_| "<set>"))
+            .field("max_connections", &self.max_connections)
+            .finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{0}")]
+    Invalid(#[from] Box<figment::Error>),
+    #[error("{0} is not set; it has no default")]
+    Missing(&'static str),
+    #[error("{var} must be an https:// URL in production (got {value:?})")]
+    InsecurePublicUrl { var: &'static str, value: String },
+}
+
+impl Config {
+    pub fn load() -> Result<Self, ConfigError> {
+        let path = std::env::var("SOKONI_CONFIG").unwrap_or_else(|_| "Leptos.toml".into());
+        Self::from_figment(Figment::new().merge(Toml::file_exact(path)))
+    }
+
+    /// Layers the environment over `base` and checks what production requires.
+    pub fn from_figment(base: Figment) -> Result<Self, ConfigError> {
+        let figment = base
+            .merge(Env::prefixed("LEPTOS_").map(|k| format!("leptos.{}", k.as_str().replace('_', "-")).into()))
+            .merge(Env::prefixed("SOKONI_").ignore(&["config"]).map(|k| k.as_str().replace("__", ".").replace('_', "-").into()))
+            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database.url".into()));
+        let config: Config = figment.extract().map_err(Box::new)?;
+        if config.database.url.as_deref().is_none_or(str::is_empty) {
+            return Err(ConfigError::Missing("DATABASE_URL"));
+        }
+        if config.leptos.env == LeptosEnv::PROD && !config.settings.secure_cookies() {
+            return Err(ConfigError::InsecurePublicUrl {
+                var: "SOKONI_HTTP__PUBLIC_URL",
+                value: config.settings.http.public_url.clone(),
+            });
+        }
+        Ok(config)
+    }
+
+    pub fn database_url(&self) -> &str {
+        self.database.url.as_deref().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    fn project_file() -> Figment {
+        Figment::new().merge(Toml::file_exact(concat!(env!("CARGO_MANIFEST_DIR"), "/Leptos.toml")))
+    }
+
+    #[test]
+    fn reads_leptos_toml_and_environment() {
+        Jail::expect_with(|jail| {
+            jail.set_env("DATABASE_URL", "postgres://x@localhost/db");
+            jail.set_env("LEPTOS_SITE_ADDR", "127.0.0.1:4444");
+            jail.set_env("SOKONI_AUTH__MAX_FAILURES_PER_ACCOUNT", "7");
+            let config = Config::from_figment(project_file()).map_err(|e| e.to_string())?;
+            assert_eq!(config.leptos.site_addr.port(), 4444);
+            assert_eq!(config.settings.auth.max_failures_per_account, 7);
+            assert_eq!(config.database_url(), "postgres://x@localhost/db");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn database_url_has_no_default() {
+        Jail::expect_with(|jail| {
+            jail.clear_env();
+            let err = Config::from_figment(project_file()).expect_err("must fail");
+            assert!(err.to_string().contains("DATABASE_URL"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn production_requires_https_public_url() {
+        Jail::expect_with(|jail| {
+            jail.clear_env();
+            jail.set_env("DATABASE_URL", "postgres://x@localhost/db");
+            jail.set_env("LEPTOS_ENV", "PROD");
+            let err = Config::from_figment(project_file()).expect_err("must fail");
+            assert!(err.to_string().contains("SOKONI_HTTP__PUBLIC_URL"), "{err}");
+            jail.set_env("SOKONI_HTTP__PUBLIC_URL", "https://sokoni.example");
+            let config = Config::from_figment(project_file()).map_err(|e| e.to_string())?;
+            assert!(config.settings.secure_cookies());
+            Ok(())
+        });
+    }
+}

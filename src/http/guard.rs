@@ -1,0 +1,44 @@
+//! Page guard: `/account`, `/seller` and `/admin` pages are rendered only for a session whose
+//! user may enter that area. Everyone else is sent to log in (401 case) or gets 403. Server
+//! functions check again on their own; this keeps the pages themselves from ever rendering.
+
+use app::db::users;
+use app::domain::role::Area;
+use app::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+pub async fn area_guard(State(state): State<AppState>, session: Session, req: Request, next: Next) -> Response {
+    let Some(area) = Area::of_path(req.uri().path()) else {
+        return next.run(req).await;
+    };
+    let user = match app::auth::session::user_id(&session).await {
+        Ok(Some(id)) => users::find_by_id(&state.pool, id).await,
+        Ok(None) => Ok(None),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    match user {
+        Ok(Some(user)) if user.is_active() && user.role().may_enter(area) => next.run(req).await,
+        Ok(Some(user)) if user.is_active() => forbidden(),
+        Ok(_) => {
+            let target = req.uri().path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
+            Redirect::to(&format!("/login?next={}", form_urlencoded::byte_serialize(target.as_bytes()).collect::<String>())).into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "guard could not load the user");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+fn forbidden() -> Response {
+    let body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+        content=\"width=device-width, initial-scale=1\"><title>403 · Sokoni</title></head><body \
+        style=\"font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>403</h1>\
+        <p>You do not have access to this page. / Huna ruhusa ya kufungua ukurasa huu.</p>\
+        <p><a href=\"/\">Sokoni</a></p></body></html>";
+    (StatusCode::FORBIDDEN, Html(body)).into_response()
+}

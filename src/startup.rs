@@ -1,0 +1,76 @@
+//! Start-up and shutdown: logging, the pool, migrations, the listener and background jobs.
+
+use crate::config::Config;
+use crate::{BoxError, http, jobs};
+use app::state::AppState;
+use sqlx::PgPool;
+use sqlx::postgres::PgPoolOptions;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tower_sessions_sqlx_store::PostgresStore;
+
+pub fn init_tracing() {
+    use tracing_subscriber::{EnvFilter, fmt};
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    fmt().with_env_filter(filter).with_target(false).init();
+}
+
+/// Connects and brings the schema up to date: our migrations, then the session store's table.
+pub async fn connect_and_migrate(config: &Config) -> Result<PgPool, BoxError> {
+    let pool = PgPoolOptions::new()
+        .max_connections(config.database.max_connections)
+        .acquire_timeout(Duration::from_secs(config.database.acquire_timeout_secs))
+        .connect(config.database_url())
+        .await?;
+    migrate(&pool).await?;
+    Ok(pool)
+}
+
+pub async fn migrate(pool: &PgPool) -> Result<(), BoxError> {
+    sqlx::migrate!("./migrations").run(pool).await?;
+    PostgresStore::new(pool.clone()).migrate().await?;
+    Ok(())
+}
+
+pub fn app_state(config: &Config, pool: PgPool) -> AppState {
+    AppState { pool, leptos_options: config.leptos.clone(), settings: Arc::new(config.settings.clone()) }
+}
+
+pub async fn serve(config: Config) -> Result<(), BoxError> {
+    let pool = connect_and_migrate(&config).await?;
+    let state = app_state(&config, pool);
+    let background = jobs::spawn(state.pool.clone());
+    let addr = config.leptos.site_addr;
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("Sokoni listening on http://{addr}");
+    axum::serve(listener, http::router(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    background.abort();
+    tracing::info!("Sokoni stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut sig) => {
+                sig.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested");
+}
