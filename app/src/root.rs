@@ -25,7 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#047857" />
                 <meta name="description" content="Sokoni: shop from many Kenyan sellers in one cart and pay once with M-Pesa." />
                 <link rel="manifest" href="/manifest.webmanifest" />
-                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
                 <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name) />
                 <AutoReload options=options.clone() />
@@ -67,7 +67,6 @@ pub fn App() -> impl IntoView {
 
     // Pages wait for their data before the first byte (SsrMode::Async): the HTML is complete
     // for crawlers and for phones with JavaScript off, which never run streaming's swap scripts.
-    let ssr = SsrMode::Async;
     view! {
         <Html attr:lang=move || i18n.locale.get().code() />
         <Title formatter=|title: String| if title.is_empty() { "Sokoni".to_owned() } else { format!("{title} · Sokoni") } />
@@ -76,13 +75,13 @@ pub fn App() -> impl IntoView {
             <main id="main" class="flex-1 w-full max-w-6xl mx-auto px-4 py-6">
                 <ErrorBoundary fallback=|_errors| view! { <ErrorPage /> }>
                     <Routes fallback=NotFound>
-                        <Route path=path!("") view=HomePage ssr=ssr />
-                        <Route path=path!("/login") view=LoginPage ssr=ssr />
-                        <Route path=path!("/register") view=RegisterPage ssr=ssr />
-                        <Route path=path!("/account") view=AccountPage ssr=ssr />
-                        <Route path=path!("/admin") view=AdminPage ssr=ssr />
-                        <Route path=path!("/search") view=SearchPage ssr=ssr />
-                        <Route path=path!("/cart") view=CartPage ssr=ssr />
+                        <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                        <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
+                        <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
                     </Routes>
                 </ErrorBoundary>
             </main>

@@ -8,11 +8,18 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use std::sync::Arc;
 
-#[derive(Clone, FromRef)]
+#[derive(Clone)]
 pub struct AppState {
     pub pool: PgPool,
     pub leptos_options: LeptosOptions,
     pub settings: Arc<Settings>,
+}
+
+/// Lets Leptos' axum handlers pull their options out of our state.
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
 }
 
 /// Application settings: the `[http]`, `[auth]` and `[i18n]` tables of `Leptos.toml`.

@@ -42,7 +42,7 @@ pub async fn register(
 ) -> Result<(), AppError> {
     use crate::auth::{context, password as pw, session};
     use crate::db::{self, users};
-    use crate::domain::{Email, Invalid, Password, PersonName, Phone};
+    use crate::domain::{Email, Invalid, Password, PersonName};
 
     context::respond(async move {
         if role.is_some() {

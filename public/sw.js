@@ -1,0 +1,58 @@
+// Sokoni service worker.
+// Pages: network first, so prices and stock are fresh; the last copy seen is served when the
+// network is gone, and the offline page when there is no copy. Static assets likewise.
+// Server functions (/api) and other non-GET requests always go to the network.
+const VERSION = "sokoni-v1";
+const OFFLINE_URL = "/offline.html";
+const PRECACHE = [OFFLINE_URL, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon.svg"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== VERSION).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          // Only public pages are kept: account and console pages hold personal data.
+          const personal = /^\/(account|admin|seller|cart|checkout)/.test(url.pathname);
+          if (response.ok && !personal) {
+            const copy = response.clone();
+            caches.open(VERSION).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        })
+        .catch(() => caches.match(request).then((hit) => hit || caches.match(OFFLINE_URL)))
+    );
+    return;
+  }
+  // Bundles keep their names across releases, so the network decides while there is one;
+  // the cached copy is only for offline.
+  if (url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/")) {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(VERSION).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        })
+        .catch(() => caches.match(request))
+    );
+  }
+});
