@@ -7,6 +7,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="$ROOT/target/sokoni"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 CARGO_LEPTOS_VERSION=0.3.10
+# cargo-leptos compiles with this set and Leptos reads it at compile time (option_env!): setting
+# it for plain cargo runs too lets cargo test, clippy and cargo leptos share one build.
+export LEPTOS_OUTPUT_NAME=sokoni
 
 log() { printf '\033[1;32m==>\033[0m %s\n' "$*" >&2; }
 

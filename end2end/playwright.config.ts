@@ -13,6 +13,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [["list"]],
+  outputDir: "test-results",
   use: {
     baseURL,
     trace: "retain-on-failure",

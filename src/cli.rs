@@ -4,7 +4,7 @@ use crate::BoxError;
 use crate::config::Config;
 use crate::startup::connect_and_migrate;
 use app::db::users;
-use app::domain::{Email, PersonName, Password, Role};
+use app::domain::{Email, Password, PersonName, Role};
 use std::io::{BufRead, IsTerminal};
 
 #[derive(clap::Args)]
@@ -20,12 +20,20 @@ pub async fn create_admin(config: &Config, args: CreateAdminArgs) -> Result<(), 
     let name = PersonName::parse(&args.name).map_err(|e| format!("--name: {e:?}"))?;
     let password = read_password()?;
     let password = Password::parse(password).map_err(|e| format!("password: {e:?}"))?;
-    let hash = app::auth::password::hash(password.expose().to_owned()).await.map_err(|e| e.to_string())?;
+    let hash = app::auth::password::hash(password.expose().to_owned())
+        .await
+        .map_err(|e| e.to_string())?;
     let pool = connect_and_migrate(config).await?;
     if users::promote_to_admin(&pool, &email, &hash).await? {
         println!("{email} is now an admin; password updated.");
     } else {
-        let new = users::NewUser { email: &email, name: &name, phone: None, password_hash: &hash, role: Role::Admin };
+        let new = users::NewUser {
+            email: &email,
+            name: &name,
+            phone: None,
+            password_hash: &hash,
+            role: Role::Admin,
+        };
         users::insert(&pool, new).await?;
         println!("Admin {email} created.");
     }

@@ -54,9 +54,20 @@ impl Config {
     /// Layers the environment over `base` and checks what production requires.
     pub fn from_figment(base: Figment) -> Result<Self, ConfigError> {
         let figment = base
-            .merge(Env::prefixed("LEPTOS_").map(|k| format!("leptos.{}", k.as_str().replace('_', "-")).into()))
-            .merge(Env::prefixed("SOKONI_").ignore(&["config"]).map(|k| k.as_str().replace("__", ".").replace('_', "-").into()))
-            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database.url".into()));
+            .merge(
+                Env::prefixed("LEPTOS_")
+                    .map(|k| format!("leptos.{}", k.as_str().replace('_', "-")).into()),
+            )
+            .merge(
+                Env::prefixed("SOKONI_")
+                    .ignore(&["config"])
+                    .map(|k| k.as_str().replace("__", ".").replace('_', "-").into()),
+            )
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL"])
+                    .map(|_| "database.url".into()),
+            );
         let config: Config = figment.extract().map_err(Box::new)?;
         if config.database.url.as_deref().is_none_or(str::is_empty) {
             return Err(ConfigError::Missing("DATABASE_URL"));
@@ -81,7 +92,10 @@ mod tests {
     use figment::Jail;
 
     fn project_file() -> Figment {
-        Figment::new().merge(Toml::file_exact(concat!(env!("CARGO_MANIFEST_DIR"), "/Leptos.toml")))
+        Figment::new().merge(Toml::file_exact(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/Leptos.toml"
+        )))
     }
 
     #[test]

@@ -12,7 +12,8 @@ use tower_sessions_sqlx_store::PostgresStore;
 
 pub fn init_tracing() {
     use tracing_subscriber::{EnvFilter, fmt};
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
     fmt().with_env_filter(filter).with_target(false).init();
 }
 
@@ -34,7 +35,11 @@ pub async fn migrate(pool: &PgPool) -> Result<(), BoxError> {
 }
 
 pub fn app_state(config: &Config, pool: PgPool) -> AppState {
-    AppState { pool, leptos_options: config.leptos.clone(), settings: Arc::new(config.settings.clone()) }
+    AppState {
+        pool,
+        leptos_options: config.leptos.clone(),
+        settings: Arc::new(config.settings.clone()),
+    }
 }
 
 pub async fn serve(config: Config) -> Result<(), BoxError> {
@@ -44,9 +49,12 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     let addr = config.leptos.site_addr;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("Sokoni listening on http://{addr}");
-    axum::serve(listener, http::router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     background.abort();
     tracing::info!("Sokoni stopped");
     Ok(())

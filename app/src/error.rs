@@ -39,7 +39,10 @@ pub enum AppError {
 
 impl AppError {
     pub fn invalid(field: &str, why: Invalid) -> Self {
-        AppError::Invalid { field: field.to_owned(), why }
+        AppError::Invalid {
+            field: field.to_owned(),
+            why,
+        }
     }
 
     pub fn status(&self) -> u16 {

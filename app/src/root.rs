@@ -4,8 +4,8 @@ use crate::components::layout::{Footer, Header};
 use crate::components::session::SessionContext;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
-    account::AccountPage, admin::AdminPage, auth::LoginPage, auth::RegisterPage, cart::CartPage, error::ErrorPage,
-    home::HomePage, not_found::NotFound, search::SearchPage,
+    account::AccountPage, admin::AdminPage, auth::LoginPage, auth::RegisterPage, cart::CartPage,
+    error::ErrorPage, home::HomePage, not_found::NotFound, search::SearchPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
@@ -61,9 +61,10 @@ fn initial_locale() -> Locale {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let i18n = I18n { locale: RwSignal::new(initial_locale()) };
+    let i18n = I18n {
+        locale: RwSignal::new(initial_locale()),
+    };
     provide_context(i18n);
-    provide_context(SessionContext::new());
 
     // Pages wait for their data before the first byte (SsrMode::Async): the HTML is complete
     // for crawlers and for phones with JavaScript off, which never run streaming's swap scripts.
@@ -71,6 +72,17 @@ pub fn App() -> impl IntoView {
         <Html attr:lang=move || i18n.locale.get().code() />
         <Title formatter=|title: String| if title.is_empty() { "Sokoni".to_owned() } else { format!("{title} · Sokoni") } />
         <Router>
+            <Layout />
+        </Router>
+    }
+}
+
+/// Everything inside the router. The session's actions are made here, under `<Router>`, because
+/// the router is what hands a no-JavaScript form post's error (carried in the URL) to them.
+#[component]
+fn Layout() -> impl IntoView {
+    provide_context(SessionContext::new());
+    view! {
             <Header />
             <main id="main" class="flex-1 w-full max-w-6xl mx-auto px-4 py-6">
                 <ErrorBoundary fallback=|_errors| view! { <ErrorPage /> }>
@@ -86,6 +98,5 @@ pub fn App() -> impl IntoView {
                 </ErrorBoundary>
             </main>
             <Footer />
-        </Router>
     }
 }

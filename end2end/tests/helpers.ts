@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
 /** Opens a page and, when JavaScript is on, waits until the WASM has hydrated it. */
 export async function open(page: Page, path: string): Promise<void> {
@@ -8,8 +8,9 @@ export async function open(page: Page, path: string): Promise<void> {
   }
 }
 
-export async function jsEnabled(page: Page): Promise<boolean> {
-  return page.evaluate(() => true).catch(() => false);
+/** Whether this project runs with JavaScript (and so hydration) on. */
+export async function jsEnabled(_page: Page): Promise<boolean> {
+  return test.info().project.use.javaScriptEnabled !== false;
 }
 
 /** A fresh identity per test, so tests never share accounts. */

@@ -11,7 +11,12 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-pub async fn area_guard(State(state): State<AppState>, session: Session, req: Request, next: Next) -> Response {
+pub async fn area_guard(
+    State(state): State<AppState>,
+    session: Session,
+    req: Request,
+    next: Next,
+) -> Response {
     let Some(area) = Area::of_path(req.uri().path()) else {
         return next.run(req).await;
     };
@@ -24,8 +29,16 @@ pub async fn area_guard(State(state): State<AppState>, session: Session, req: Re
         Ok(Some(user)) if user.is_active() && user.role().may_enter(area) => next.run(req).await,
         Ok(Some(user)) if user.is_active() => forbidden(),
         Ok(_) => {
-            let target = req.uri().path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
-            Redirect::to(&format!("/login?next={}", form_urlencoded::byte_serialize(target.as_bytes()).collect::<String>())).into_response()
+            let target = req
+                .uri()
+                .path_and_query()
+                .map(|pq| pq.as_str())
+                .unwrap_or("/");
+            Redirect::to(&format!(
+                "/login?next={}",
+                form_urlencoded::byte_serialize(target.as_bytes()).collect::<String>()
+            ))
+            .into_response()
         }
         Err(e) => {
             tracing::error!(error = %e, "guard could not load the user");

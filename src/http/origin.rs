@@ -8,12 +8,20 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-pub async fn require_same_origin(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn require_same_origin(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
     if is_safe(req.method()) || origin_allowed(req.headers(), &state.settings.http.public_url) {
         next.run(req).await
     } else {
         tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-origin write refused");
-        (StatusCode::FORBIDDEN, "Cross-origin request refused: the Origin header is missing or foreign.").into_response()
+        (
+            StatusCode::FORBIDDEN,
+            "Cross-origin request refused: the Origin header is missing or foreign.",
+        )
+            .into_response()
     }
 }
 
@@ -25,7 +33,13 @@ fn is_safe(method: &Method) -> bool {
 fn origin_of(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once("://")?;
     let authority = rest.split(['/', '?', '#']).next()?;
-    (!authority.is_empty()).then(|| format!("{}://{}", scheme.to_ascii_lowercase(), authority.to_ascii_lowercase()))
+    (!authority.is_empty()).then(|| {
+        format!(
+            "{}://{}",
+            scheme.to_ascii_lowercase(),
+            authority.to_ascii_lowercase()
+        )
+    })
 }
 
 pub fn origin_allowed(headers: &HeaderMap, public_url: &str) -> bool {
@@ -40,7 +54,9 @@ pub fn origin_allowed(headers: &HeaderMap, public_url: &str) -> bool {
     }
     // Same-origin with the Host this request was addressed to (e.g. localhost in development).
     let host = get(header::HOST).map(str::to_ascii_lowercase);
-    host.is_some_and(|host| claimed.split_once("://").map(|(_, authority)| authority) == Some(host.as_str()))
+    host.is_some_and(|host| {
+        claimed.split_once("://").map(|(_, authority)| authority) == Some(host.as_str())
+    })
 }
 
 #[cfg(test)]
@@ -60,28 +76,58 @@ mod tests {
 
     #[test]
     fn public_origin_passes() {
-        assert!(origin_allowed(&headers(&[(header::ORIGIN, "https://sokoni.co.ke")]), PUBLIC));
-        assert!(origin_allowed(&headers(&[(header::ORIGIN, "https://SOKONI.co.ke")]), PUBLIC));
+        assert!(origin_allowed(
+            &headers(&[(header::ORIGIN, "https://sokoni.co.ke")]),
+            PUBLIC
+        ));
+        assert!(origin_allowed(
+            &headers(&[(header::ORIGIN, "https://SOKONI.co.ke")]),
+            PUBLIC
+        ));
     }
 
     #[test]
     fn same_host_passes() {
-        let h = headers(&[(header::ORIGIN, "http://localhost:3000"), (header::HOST, "localhost:3000")]);
+        let h = headers(&[
+            (header::ORIGIN, "http://localhost:3000"),
+            (header::HOST, "localhost:3000"),
+        ]);
         assert!(origin_allowed(&h, PUBLIC));
     }
 
     #[test]
     fn foreign_or_missing_origin_fails() {
-        assert!(!origin_allowed(&headers(&[(header::ORIGIN, "https://evil.example")]), PUBLIC));
-        assert!(!origin_allowed(&headers(&[(header::HOST, "sokoni.co.ke")]), PUBLIC));
-        assert!(!origin_allowed(&headers(&[(header::ORIGIN, "https://sokoni.co.ke.evil.example")]), PUBLIC));
-        let h = headers(&[(header::ORIGIN, "http://evil.example"), (header::HOST, "localhost:3000")]);
+        assert!(!origin_allowed(
+            &headers(&[(header::ORIGIN, "https://evil.example")]),
+            PUBLIC
+        ));
+        assert!(!origin_allowed(
+            &headers(&[(header::HOST, "sokoni.co.ke")]),
+            PUBLIC
+        ));
+        assert!(!origin_allowed(
+            &headers(&[(header::ORIGIN, "https://sokoni.co.ke.evil.example")]),
+            PUBLIC
+        ));
+        let h = headers(&[
+            (header::ORIGIN, "http://evil.example"),
+            (header::HOST, "localhost:3000"),
+        ]);
         assert!(!origin_allowed(&h, PUBLIC));
     }
 
     #[test]
     fn referer_is_the_fallback() {
-        assert!(origin_allowed(&headers(&[(header::REFERER, "https://sokoni.co.ke/login?next=/")]), PUBLIC));
-        assert!(!origin_allowed(&headers(&[(header::ORIGIN, "null"), (header::REFERER, "https://evil.example/")]), PUBLIC));
+        assert!(origin_allowed(
+            &headers(&[(header::REFERER, "https://sokoni.co.ke/login?next=/")]),
+            PUBLIC
+        ));
+        assert!(!origin_allowed(
+            &headers(&[
+                (header::ORIGIN, "null"),
+                (header::REFERER, "https://evil.example/")
+            ]),
+            PUBLIC
+        ));
     }
 }

@@ -52,7 +52,9 @@ pub struct SeedArgs {
 
 pub async fn run(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
     if config.leptos.env == Env::PROD && !args.allow_production {
-        return Err("refusing to seed demo data in production (pass --allow-production to insist)".into());
+        return Err(
+            "refusing to seed demo data in production (pass --allow-production to insist)".into(),
+        );
     }
     let password = Password::parse(args.password).map_err(|e| format!("--password: {e:?}"))?;
     let pool = connect_and_migrate(config).await?;
@@ -62,10 +64,15 @@ pub async fn run(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
     } else {
         // One hash for all demo accounts: hashing thousands of users one by one would take
         // minutes, and they all share the password anyway.
-        let hash = password::hash(password.expose().to_owned()).await.map_err(|e| e.to_string())?;
+        let hash = password::hash(password.expose().to_owned())
+            .await
+            .map_err(|e| e.to_string())?;
         let (vendors, customers) = args.size.counts();
         seed(&pool, &hash, vendors, customers).await?;
-        println!("Seeded {vendors} vendors and {customers} customers in {:.1?}.", started.elapsed());
+        println!(
+            "Seeded {vendors} vendors and {customers} customers in {:.1?}.",
+            started.elapsed()
+        );
     }
     println!("Demo logins (password as given to seed):");
     println!("  admin     {ADMIN_EMAIL}");
@@ -75,7 +82,10 @@ pub async fn run(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
 }
 
 async fn already_seeded(pool: &PgPool) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar("select exists (select 1 from users where email = $1)").bind(ADMIN_EMAIL).fetch_one(pool).await
+    sqlx::query_scalar("select exists (select 1 from users where email = $1)")
+        .bind(ADMIN_EMAIL)
+        .fetch_one(pool)
+        .await
 }
 
 fn uuid(rng: &mut ChaCha8Rng) -> Uuid {
@@ -88,7 +98,11 @@ fn phone(rng: &mut ChaCha8Rng) -> String {
 }
 
 fn person(rng: &mut ChaCha8Rng) -> String {
-    format!("{} {}", FIRST_NAMES[rng.gen_range(0..FIRST_NAMES.len())], SURNAMES[rng.gen_range(0..SURNAMES.len())])
+    format!(
+        "{} {}",
+        FIRST_NAMES[rng.gen_range(0..FIRST_NAMES.len())],
+        SURNAMES[rng.gen_range(0..SURNAMES.len())]
+    )
 }
 
 /// Rows for one table, column by column, inserted with one `unnest` per batch.
@@ -111,19 +125,36 @@ impl Users {
     }
 }
 
-async fn seed(pool: &PgPool, hash: &str, vendor_count: usize, customer_count: usize) -> Result<(), BoxError> {
+async fn seed(
+    pool: &PgPool,
+    hash: &str,
+    vendor_count: usize,
+    customer_count: usize,
+) -> Result<(), BoxError> {
     let mut rng = ChaCha8Rng::seed_from_u64(20_261_123);
     let mut tx = pool.begin().await?;
 
     seed_categories(&mut tx, &mut rng).await?;
 
     let mut users = Users::default();
-    users.push(uuid(&mut rng), ADMIN_EMAIL.into(), "Amina Wanjiru (Admin)".into(), phone(&mut rng), "admin");
+    users.push(
+        uuid(&mut rng),
+        ADMIN_EMAIL.into(),
+        "Amina Wanjiru (Admin)".into(),
+        phone(&mut rng),
+        "admin",
+    );
 
     let mut vendor_rows = Vec::with_capacity(vendor_count);
     for n in 1..=vendor_count {
         let owner = uuid(&mut rng);
-        users.push(owner, format!("vendor{n:03}@sokoni.test"), person(&mut rng), phone(&mut rng), "vendor_staff");
+        users.push(
+            owner,
+            format!("vendor{n:03}@sokoni.test"),
+            person(&mut rng),
+            phone(&mut rng),
+            "vendor_staff",
+        );
         let (county, towns, lat, lng) = CITIES[(n - 1) % CITIES.len()];
         let (kind, business_type) = SHOP_KINDS[rng.gen_range(0..SHOP_KINDS.len())];
         let prefix = SHOP_PREFIXES[rng.gen_range(0..SHOP_PREFIXES.len())];
@@ -153,7 +184,13 @@ async fn seed(pool: &PgPool, hash: &str, vendor_count: usize, customer_count: us
         ));
     }
     for n in 1..=customer_count {
-        users.push(uuid(&mut rng), format!("customer{n:03}@sokoni.test"), person(&mut rng), phone(&mut rng), "customer");
+        users.push(
+            uuid(&mut rng),
+            format!("customer{n:03}@sokoni.test"),
+            person(&mut rng),
+            phone(&mut rng),
+            "customer",
+        );
     }
 
     for chunk in (0..users.id.len()).collect::<Vec<_>>().chunks(5_000) {
@@ -204,7 +241,10 @@ async fn seed(pool: &PgPool, hash: &str, vendor_count: usize, customer_count: us
     Ok(())
 }
 
-async fn seed_categories(tx: &mut sqlx::PgConnection, rng: &mut ChaCha8Rng) -> Result<(), sqlx::Error> {
+async fn seed_categories(
+    tx: &mut sqlx::PgConnection,
+    rng: &mut ChaCha8Rng,
+) -> Result<(), sqlx::Error> {
     for (position, (slug, en, sw, children)) in CATEGORIES.iter().enumerate() {
         let parent = uuid(rng);
         insert_category(&mut *tx, parent, None, slug, en, sw, position).await?;
@@ -251,14 +291,20 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("Jua Kali Books & Stationery"), "jua-kali-books-stationery");
+        assert_eq!(
+            slugify("Jua Kali Books & Stationery"),
+            "jua-kali-books-stationery"
+        );
     }
 
     #[test]
     fn same_seed_same_people() {
         let mut a = ChaCha8Rng::seed_from_u64(1);
         let mut b = ChaCha8Rng::seed_from_u64(1);
-        assert_eq!((person(&mut a), phone(&mut a), uuid(&mut a)), (person(&mut b), phone(&mut b), uuid(&mut b)));
+        assert_eq!(
+            (person(&mut a), phone(&mut a), uuid(&mut a)),
+            (person(&mut b), phone(&mut b), uuid(&mut b))
+        );
         let p = phone(&mut a);
         assert!(app::domain::Phone::parse(&p).is_ok(), "{p}");
     }

@@ -1,7 +1,10 @@
 //! Shared test helpers: an app on a fresh database, and a tiny browser-like client that keeps
 //! the session cookie and sends the Origin header a browser would.
 
-#![allow(dead_code, reason = "each test binary uses a different subset of helpers")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different subset of helpers"
+)]
 
 use app::error::AppError;
 use app::state::{AppState, AuthSettings, HttpSettings, I18nSettings, Settings};
@@ -22,9 +25,18 @@ pub const PASSWORD: &str = "a-good-long-password";
 /// the client address taken from X-Forwarded-For so tests can play several clients.
 pub fn settings() -> Settings {
     Settings {
-        http: HttpSettings { public_url: ORIGIN.into(), trust_forwarded_for: true },
-        auth: AuthSettings { max_failures_per_account: 3, max_failures_per_ip: 5, session_idle_days: 30 },
-        i18n: I18nSettings { default_locale: "en".into() },
+        http: HttpSettings {
+            public_url: ORIGIN.into(),
+            trust_forwarded_for: true,
+        },
+        auth: AuthSettings {
+            max_failures_per_account: 3,
+            max_failures_per_ip: 5,
+            session_idle_days: 30,
+        },
+        i18n: I18nSettings {
+            default_locale: "en".into(),
+        },
     }
 }
 
@@ -35,8 +47,15 @@ pub async fn app(pool: PgPool) -> Router {
 
 /// Another server instance over the same database (no migrations).
 pub fn app_on(pool: PgPool) -> Router {
-    let leptos_options = LeptosOptions::builder().output_name("sokoni").site_root("target/site").build();
-    sokoni::http::router(AppState { pool, leptos_options, settings: Arc::new(settings()) })
+    let leptos_options = LeptosOptions::builder()
+        .output_name("sokoni")
+        .site_root("target/site")
+        .build();
+    sokoni::http::router(AppState {
+        pool,
+        leptos_options,
+        settings: Arc::new(settings()),
+    })
 }
 
 pub struct Reply {
@@ -47,11 +66,13 @@ pub struct Reply {
 
 impl Reply {
     pub fn error(&self) -> AppError {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not an AppError ({e}): {}", self.body))
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not an AppError ({e}): {}", self.body))
     }
 
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("unexpected body ({e}): {}", self.body))
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("unexpected body ({e}): {}", self.body))
     }
 }
 
@@ -65,7 +86,11 @@ pub struct Client {
 
 impl Client {
     pub fn new(app: Router) -> Self {
-        Self { app, cookie: None, ip: "198.51.100.7".into() }
+        Self {
+            app,
+            cookie: None,
+            ip: "198.51.100.7".into(),
+        }
     }
 
     pub async fn send(&mut self, req: Request<Body>) -> Reply {
@@ -74,13 +99,21 @@ impl Client {
         let headers = res.headers().clone();
         for set in headers.get_all(header::SET_COOKIE) {
             let set = set.to_str().unwrap_or_default();
-            if let Some(pair) = set.split(';').next().filter(|p| p.starts_with("sokoni.sid=")) {
+            if let Some(pair) = set
+                .split(';')
+                .next()
+                .filter(|p| p.starts_with("sokoni.sid="))
+            {
                 let expired = set.contains("Max-Age=0") || pair == "sokoni.sid=";
                 self.cookie = (!expired).then(|| pair.to_owned());
             }
         }
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     fn with_cookie(&self, mut req: axum::http::request::Builder) -> axum::http::request::Builder {
@@ -95,8 +128,15 @@ impl Client {
         self.call_from(Some(ORIGIN), endpoint, form).await
     }
 
-    pub async fn call_from(&mut self, origin: Option<&str>, endpoint: &str, form: &[(&str, &str)]) -> Reply {
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+    pub async fn call_from(
+        &mut self,
+        origin: Option<&str>,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Reply {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
         let mut req = self
             .with_cookie(Request::post(format!("/api/{endpoint}")))
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -104,34 +144,51 @@ impl Client {
         if let Some(origin) = origin {
             req = req.header(header::ORIGIN, origin);
         }
-        self.send(req.body(Body::from(body)).expect("request")).await
+        self.send(req.body(Body::from(body)).expect("request"))
+            .await
     }
 
     pub async fn get(&mut self, path: &str) -> Reply {
-        let req = self.with_cookie(Request::get(path)).header(header::ACCEPT, "text/html");
+        let req = self
+            .with_cookie(Request::get(path))
+            .header(header::ACCEPT, "text/html");
         self.send(req.body(Body::empty()).expect("request")).await
     }
 
     pub async fn register(&mut self, email: &str, name: &str) -> Reply {
-        self.call("register", &[("email", email), ("name", name), ("password", PASSWORD)]).await
+        self.call(
+            "register",
+            &[("email", email), ("name", name), ("password", PASSWORD)],
+        )
+        .await
     }
 
     pub async fn login(&mut self, email: &str, password: &str) -> Reply {
-        self.call("login", &[("email", email), ("password", password)]).await
+        self.call("login", &[("email", email), ("password", password)])
+            .await
     }
 
     /// The logged-in user's email, if any.
     pub async fn whoami(&mut self) -> Option<String> {
         let reply = self.call("current_user", &[]).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        reply.json::<Option<serde_json::Value>>().map(|u| u["email"].as_str().unwrap_or_default().to_owned())
+        reply
+            .json::<Option<serde_json::Value>>()
+            .map(|u| u["email"].as_str().unwrap_or_default().to_owned())
     }
 }
 
 pub async fn user_count(pool: &PgPool) -> i64 {
-    sqlx::query_scalar("select count(*) from users").fetch_one(pool).await.expect("count")
+    sqlx::query_scalar("select count(*) from users")
+        .fetch_one(pool)
+        .await
+        .expect("count")
 }
 
 pub async fn make_admin(pool: &PgPool, email: &str) {
-    sqlx::query("update users set role = 'admin' where email = $1").bind(email).execute(pool).await.expect("promote");
+    sqlx::query("update users set role = 'admin' where email = $1")
+        .bind(email)
+        .execute(pool)
+        .await
+        .expect("promote");
 }

@@ -48,14 +48,22 @@ pub async fn require_user() -> Result<UserRow, AppError> {
 /// The user, if their role may act in `area`; otherwise 401/403.
 pub async fn require_area(area: Area) -> Result<UserRow, AppError> {
     let user = require_user().await?;
-    if user.role().may_enter(area) { Ok(user) } else { Err(AppError::Forbidden) }
+    if user.role().may_enter(area) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// The client address used for throttling: the socket peer, or the first
 /// `X-Forwarded-For` hop when configured to sit behind a proxy.
 pub fn client_ip() -> String {
-    let Ok(parts) = parts() else { return "unknown".into() };
-    let trust_forwarded = state().map(|s| s.settings.http.trust_forwarded_for).unwrap_or(false);
+    let Ok(parts) = parts() else {
+        return "unknown".into();
+    };
+    let trust_forwarded = state()
+        .map(|s| s.settings.http.trust_forwarded_for)
+        .unwrap_or(false);
     if trust_forwarded
         && let Some(first) = parts
             .headers
@@ -74,10 +82,16 @@ pub fn client_ip() -> String {
 
 /// The language of this request (cookie, then `Accept-Language`, then the configured default).
 pub fn request_locale() -> Locale {
-    let default = state().map(|s| s.settings.default_locale()).unwrap_or_default();
+    let default = state()
+        .map(|s| s.settings.default_locale())
+        .unwrap_or_default();
     let Ok(parts) = parts() else { return default };
     let header = |name: http::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
-    Locale::from_headers(header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE), default)
+    Locale::from_headers(
+        header(http::header::COOKIE),
+        header(http::header::ACCEPT_LANGUAGE),
+        default,
+    )
 }
 
 /// A plain form post (no JavaScript) expects a redirect back to the page, which carries the
@@ -85,7 +99,12 @@ pub fn request_locale() -> Locale {
 fn is_form_post() -> bool {
     parts()
         .ok()
-        .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
         .unwrap_or(false)
 }
 
@@ -96,7 +115,10 @@ pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Resu
         && !is_form_post()
         && let Some(opts) = use_context::<ResponseOptions>()
     {
-        opts.set_status(http::StatusCode::from_u16(err.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+        opts.set_status(
+            http::StatusCode::from_u16(err.status())
+                .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
     }
     result
 }

@@ -2,7 +2,9 @@
 //! pool so a burst of logins does not stall the async workers.
 
 use crate::error::AppError;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::LazyLock;
 
@@ -13,13 +15,14 @@ fn hasher() -> Argon2<'static> {
 }
 
 /// Verified when the email is unknown, so that path costs the same as a wrong password.
-static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    hash_now("sokoni-dummy-password-for-timing").unwrap_or_default()
-});
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_now("sokoni-dummy-password-for-timing").unwrap_or_default());
 
 fn hash_now(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
-    Ok(hasher().hash_password(password.as_bytes(), &salt)?.to_string())
+    Ok(hasher()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
 }
 
 pub async fn hash(password: String) -> Result<String, AppError> {
@@ -42,7 +45,11 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
     tokio::task::spawn_blocking(move || {
         let phc = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let ok = PasswordHash::new(&phc)
-            .map(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                hasher()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false);
         ok && known
     })
@@ -61,12 +68,24 @@ mod tests {
     async fn hash_then_verify() {
         let h = hash("a long enough password".into()).await.expect("hash");
         assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify("a long enough password".into(), Some(h.clone())).await.expect("verify"));
-        assert!(!verify("a wrong password!!".into(), Some(h)).await.expect("verify"));
+        assert!(
+            verify("a long enough password".into(), Some(h.clone()))
+                .await
+                .expect("verify")
+        );
+        assert!(
+            !verify("a wrong password!!".into(), Some(h))
+                .await
+                .expect("verify")
+        );
     }
 
     #[tokio::test]
     async fn unknown_user_never_verifies() {
-        assert!(!verify("sokoni-dummy-password-for-timing".into(), None).await.expect("verify"));
+        assert!(
+            !verify("sokoni-dummy-password-for-timing".into(), None)
+                .await
+                .expect("verify")
+        );
     }
 }

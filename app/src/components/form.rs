@@ -58,7 +58,7 @@ pub fn Field(
                 id=id
                 name=name
                 type=kind
-                prop:value=move || value.get()
+                value=move || value.get()
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=move || message().is_some().then_some("true")

@@ -30,7 +30,7 @@ pub fn Header() -> impl IntoView {
                         type="search"
                         name="q"
                         maxlength="200"
-                        prop:value=q
+                        value=q
                         placeholder=i18n.tr(Key::SearchPlaceholder)
                         class="w-full min-w-0 rounded-l-lg px-3 py-2 text-stone-900"
                     />

@@ -1,40 +1,35 @@
-//! The logged-in user as the whole page sees it, and the actions that change who that is.
+//! The logged-in user as the whole page sees it.
 
 use crate::error::AppError;
-use crate::server_fns::account::{ChangePassword, UpdateProfile};
-use crate::server_fns::auth::{Login, Logout, Register, UserView, current_user};
+use crate::server_fns::auth::{Logout, UserView, current_user};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct SessionContext {
-    pub login: ServerAction<Login>,
     pub logout: ServerAction<Logout>,
-    pub register: ServerAction<Register>,
-    pub update_profile: ServerAction<UpdateProfile>,
-    pub change_password: ServerAction<ChangePassword>,
-    /// Refetched whenever one of the actions above completes.
     pub user: Resource<Result<Option<UserView>, AppError>>,
 }
 
 impl SessionContext {
     pub fn new() -> Self {
-        let login = ServerAction::<Login>::new();
         let logout = ServerAction::<Logout>::new();
-        let register = ServerAction::<Register>::new();
-        let update_profile = ServerAction::<UpdateProfile>::new();
-        let change_password = ServerAction::<ChangePassword>::new();
-        let user = Resource::new_blocking(
-            move || {
-                (
-                    login.version().get(),
-                    logout.version().get(),
-                    register.version().get(),
-                    update_profile.version().get(),
-                )
-            },
-            |_| current_user(),
+        let user = Resource::new_blocking(move || logout.version().get(), |_| current_user());
+        Self { logout, user }
+    }
+
+    /// Reloads the user whenever `action` completes (login, register, profile edits). Form
+    /// actions are made by the pages themselves, inside `<Routes>`, which is where the router
+    /// hands them the error of a no-JavaScript post.
+    pub fn refresh_after<I, O>(self, action: Action<I, O>)
+    where
+        I: Send + Sync + 'static,
+        O: Send + Sync + 'static,
+    {
+        Effect::watch(
+            move || action.version().get(),
+            move |_, _, _| self.user.refetch(),
+            false,
         );
-        Self { login, logout, register, update_profile, change_password, user }
     }
 }
 

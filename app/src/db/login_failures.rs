@@ -3,7 +3,11 @@
 use sqlx::PgExecutor;
 
 /// Failures in the last hour for this email and for this client address.
-pub async fn recent(db: impl PgExecutor<'_>, email: &str, ip: &str) -> Result<(i64, i64), sqlx::Error> {
+pub async fn recent(
+    db: impl PgExecutor<'_>,
+    email: &str,
+    ip: &str,
+) -> Result<(i64, i64), sqlx::Error> {
     sqlx::query_as(
         "select count(*) filter (where email = $1), count(*) filter (where ip = $2)
          from login_failures

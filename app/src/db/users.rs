@@ -67,7 +67,10 @@ pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> Result<Uuid, 
     Ok(id)
 }
 
-pub async fn find_by_email(db: impl PgExecutor<'_>, email: &Email) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn find_by_email(
+    db: impl PgExecutor<'_>,
+    email: &Email,
+) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as(&format!("select {COLUMNS} from users where email = $1"))
         .bind(email.as_str())
         .fetch_optional(db)
@@ -96,7 +99,11 @@ pub async fn update_profile(
     Ok(())
 }
 
-pub async fn set_password_hash(db: impl PgExecutor<'_>, id: Uuid, hash: &str) -> Result<(), sqlx::Error> {
+pub async fn set_password_hash(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("update users set password_hash = $2 where id = $1")
         .bind(id)
         .bind(hash)
@@ -106,11 +113,17 @@ pub async fn set_password_hash(db: impl PgExecutor<'_>, id: Uuid, hash: &str) ->
 }
 
 /// Makes an existing account an admin with a new password (the `create-admin` command).
-pub async fn promote_to_admin(db: impl PgExecutor<'_>, email: &Email, hash: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("update users set role = 'admin', status = 'active', password_hash = $2 where email = $1")
-        .bind(email.as_str())
-        .bind(hash)
-        .execute(db)
-        .await?;
+pub async fn promote_to_admin(
+    db: impl PgExecutor<'_>,
+    email: &Email,
+    hash: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "update users set role = 'admin', status = 'active', password_hash = $2 where email = $1",
+    )
+    .bind(email.as_str())
+    .bind(hash)
+    .execute(db)
+    .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -63,7 +63,18 @@ mod tests {
 
     #[test]
     fn rejects_malformed_addresses() {
-        for bad in ["", "plain", "a@b", "@x.com", "a@.com", "a b@x.com", "a@x..com", "a@@x.com", "a@x.com-", ".a@x.com"] {
+        for bad in [
+            "",
+            "plain",
+            "a@b",
+            "@x.com",
+            "a@.com",
+            "a b@x.com",
+            "a@x..com",
+            "a@@x.com",
+            "a@x.com-",
+            ".a@x.com",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

@@ -17,7 +17,13 @@ pub enum Currency {
 }
 
 impl Currency {
-    pub const ALL: [Currency; 5] = [Currency::KES, Currency::UGX, Currency::TZS, Currency::RWF, Currency::USD];
+    pub const ALL: [Currency; 5] = [
+        Currency::KES,
+        Currency::UGX,
+        Currency::TZS,
+        Currency::RWF,
+        Currency::USD,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -113,8 +119,16 @@ impl Money {
             }
             grouped.push(ch);
         }
-        let sign = if self.amount.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
-        let frac = if frac.is_empty() { String::new() } else { format!(".{frac}") };
+        let sign = if self.amount.is_sign_negative() && !rounded.is_zero() {
+            "-"
+        } else {
+            ""
+        };
+        let frac = if frac.is_empty() {
+            String::new()
+        } else {
+            format!(".{frac}")
+        };
         format!("{sign}{} {grouped}{frac}", self.currency.symbol())
     }
 }
@@ -132,27 +146,60 @@ mod tests {
 
     #[test]
     fn formats_kes_with_grouping_and_cents() {
-        assert_eq!(Money::new(dec!(1250), Currency::KES).format(), "KSh 1,250.00");
+        assert_eq!(
+            Money::new(dec!(1250), Currency::KES).format(),
+            "KSh 1,250.00"
+        );
         assert_eq!(Money::new(dec!(0.5), Currency::KES).format(), "KSh 0.50");
-        assert_eq!(Money::new(dec!(1234567.891), Currency::KES).format(), "KSh 1,234,567.89");
-        assert_eq!(Money::new(dec!(999.995), Currency::KES).format(), "KSh 1,000.00");
-        assert_eq!(Money::new(dec!(-10.5), Currency::KES).format(), "-KSh 10.50");
+        assert_eq!(
+            Money::new(dec!(1234567.891), Currency::KES).format(),
+            "KSh 1,234,567.89"
+        );
+        assert_eq!(
+            Money::new(dec!(999.995), Currency::KES).format(),
+            "KSh 1,000.00"
+        );
+        assert_eq!(
+            Money::new(dec!(-10.5), Currency::KES).format(),
+            "-KSh 10.50"
+        );
         assert_eq!(Money::new(dec!(100), Currency::KES).format(), "KSh 100.00");
     }
 
     #[test]
     fn zero_decimal_currencies() {
-        assert_eq!(Money::new(dec!(35000), Currency::UGX).format(), "USh 35,000");
-        assert_eq!(Money::new(dec!(1000.5), Currency::RWF).format(), "FRw 1,001");
+        assert_eq!(
+            Money::new(dec!(35000), Currency::UGX).format(),
+            "USh 35,000"
+        );
+        assert_eq!(
+            Money::new(dec!(1000.5), Currency::RWF).format(),
+            "FRw 1,001"
+        );
     }
 
     #[test]
     fn parse_prices() {
-        assert_eq!(Money::parse("1,250.50", Currency::KES), Ok(Money::new(dec!(1250.50), Currency::KES)));
-        assert_eq!(Money::parse("1250.505", Currency::KES), Err(Invalid::AmountFormat));
-        assert_eq!(Money::parse("12.5", Currency::UGX), Err(Invalid::AmountFormat));
-        assert_eq!(Money::parse("-3", Currency::KES), Err(Invalid::AmountFormat));
-        assert_eq!(Money::parse("abc", Currency::KES), Err(Invalid::AmountFormat));
+        assert_eq!(
+            Money::parse("1,250.50", Currency::KES),
+            Ok(Money::new(dec!(1250.50), Currency::KES))
+        );
+        assert_eq!(
+            Money::parse("1250.505", Currency::KES),
+            Err(Invalid::AmountFormat)
+        );
+        assert_eq!(
+            Money::parse("12.5", Currency::UGX),
+            Err(Invalid::AmountFormat)
+        );
+        assert_eq!(
+            Money::parse("-3", Currency::KES),
+            Err(Invalid::AmountFormat)
+        );
+        assert_eq!(
+            Money::parse("abc", Currency::KES),
+            Err(Invalid::AmountFormat)
+        );
         assert_eq!(Money::parse(" ", Currency::KES), Err(Invalid::Required));
         // trailing zeros beyond the minor units are still exact
         assert!(Money::parse("10.500", Currency::KES).is_ok());

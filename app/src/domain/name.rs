@@ -34,9 +34,18 @@ mod tests {
 
     #[test]
     fn trims_and_limits() {
-        assert_eq!(PersonName::parse("  Achieng Otieno ").map(|n| n.0), Ok("Achieng Otieno".into()));
+        assert_eq!(
+            PersonName::parse("  Achieng Otieno ").map(|n| n.0),
+            Ok("Achieng Otieno".into())
+        );
         assert_eq!(PersonName::parse("   "), Err(Invalid::Required));
-        assert_eq!(PersonName::parse(&"a".repeat(101)), Err(Invalid::TooLong { max: 100 }));
-        assert_eq!(PersonName::parse("bad\u{0}name"), Err(Invalid::ControlCharacters));
+        assert_eq!(
+            PersonName::parse(&"a".repeat(101)),
+            Err(Invalid::TooLong { max: 100 })
+        );
+        assert_eq!(
+            PersonName::parse("bad\u{0}name"),
+            Err(Invalid::ControlCharacters)
+        );
     }
 }

@@ -40,12 +40,21 @@ mod tests {
 
     #[test]
     fn length_rules() {
-        assert_eq!(Password::parse(String::new()).err(), Some(Invalid::Required));
-        assert_eq!(Password::parse("short".into()).err(), Some(Invalid::TooShort { min: 10 }));
+        assert_eq!(
+            Password::parse(String::new()).err(),
+            Some(Invalid::Required)
+        );
+        assert_eq!(
+            Password::parse("short".into()).err(),
+            Some(Invalid::TooShort { min: 10 })
+        );
         assert!(Password::parse("ten chars!".into()).is_ok());
         // counted in characters, not bytes: ten Swahili/emoji characters are enough
         assert!(Password::parse("ññññññññññ".into()).is_ok());
-        assert_eq!(Password::parse("x".repeat(129)).err(), Some(Invalid::TooLong { max: 128 }));
+        assert_eq!(
+            Password::parse("x".repeat(129)).err(),
+            Some(Invalid::TooLong { max: 128 })
+        );
     }
 
     #[test]

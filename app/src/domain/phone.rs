@@ -18,7 +18,10 @@ impl Phone {
         }
         let plus = trimmed.starts_with('+');
         let body = if plus { &trimmed[1..] } else { trimmed };
-        if !body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')')) {
+        if !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
+        {
             return Err(Invalid::PhoneFormat);
         }
         let digits: String = body.chars().filter(char::is_ascii_digit).collect();
@@ -28,7 +31,9 @@ impl Phone {
                 format!("254{}", &digits[1..])
             }
             // Kenyan mobile without the leading zero: 7XXXXXXXX
-            (false, 9) if digits.starts_with('7') || digits.starts_with('1') => format!("254{digits}"),
+            (false, 9) if digits.starts_with('7') || digits.starts_with('1') => {
+                format!("254{digits}")
+            }
             (_, 12) if digits.starts_with("2547") || digits.starts_with("2541") => digits,
             // other countries must be written with their + prefix
             (true, 8..=15) if !digits.starts_with("254") && !digits.starts_with('0') => digits,
@@ -60,22 +65,49 @@ mod tests {
 
     #[test]
     fn kenyan_forms_normalise_to_e164() {
-        for input in ["0712345678", "0712 345 678", "712345678", "254712345678", "+254712345678", "+254 712-345-678"] {
-            assert_eq!(Phone::parse(input).map(|p| p.0), Ok("+254712345678".to_owned()), "{input}");
+        for input in [
+            "0712345678",
+            "0712 345 678",
+            "712345678",
+            "254712345678",
+            "+254712345678",
+            "+254 712-345-678",
+        ] {
+            assert_eq!(
+                Phone::parse(input).map(|p| p.0),
+                Ok("+254712345678".to_owned()),
+                "{input}"
+            );
         }
-        assert_eq!(Phone::parse("0110123456").map(|p| p.0), Ok("+254110123456".to_owned()));
-        assert_eq!(Phone::parse("0712345678").expect("valid").msisdn(), "254712345678");
+        assert_eq!(
+            Phone::parse("0110123456").map(|p| p.0),
+            Ok("+254110123456".to_owned())
+        );
+        assert_eq!(
+            Phone::parse("0712345678").expect("valid").msisdn(),
+            "254712345678"
+        );
     }
 
     #[test]
     fn other_countries_need_a_plus() {
-        assert_eq!(Phone::parse("+256772123456").map(|p| p.0), Ok("+256772123456".to_owned()));
+        assert_eq!(
+            Phone::parse("+256772123456").map(|p| p.0),
+            Ok("+256772123456".to_owned())
+        );
         assert!(Phone::parse("256772123456").is_err());
     }
 
     #[test]
     fn rejects_junk() {
-        for bad in ["07123", "0812345678", "+2547123456789", "phone", "0712a45678", "+254612345678"] {
+        for bad in [
+            "07123",
+            "0812345678",
+            "+2547123456789",
+            "phone",
+            "0712a45678",
+            "+254612345678",
+        ] {
             assert!(Phone::parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert_eq!(Phone::parse("  "), Err(Invalid::Required));

@@ -48,7 +48,11 @@ pub enum Area {
 impl Area {
     /// Which area a request path belongs to, if any.
     pub fn of_path(path: &str) -> Option<Self> {
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        let first = path
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
         match first {
             "account" => Some(Area::Account),
             "seller" => Some(Area::Seller),
@@ -80,7 +84,10 @@ mod tests {
         assert_eq!(Area::of_path("/admin"), Some(Area::Admin));
         assert_eq!(Area::of_path("/admin/users/1"), Some(Area::Admin));
         assert_eq!(Area::of_path("/administrator"), None);
-        assert_eq!(Area::of_path("/account?x=1".split('?').next().unwrap_or_default()), Some(Area::Account));
+        assert_eq!(
+            Area::of_path("/account?x=1".split('?').next().unwrap_or_default()),
+            Some(Area::Account)
+        );
         assert_eq!(Area::of_path("/"), None);
     }
 }

@@ -24,7 +24,9 @@ pub fn text(key: Key) -> &'static str {
         Key::HeroSubtitle => "One cart for many shops. Pay once with M-Pesa or cash on delivery.",
         Key::ShopByCategory => "Shop by category",
         Key::StartSelling => "Start selling",
-        Key::VendorsAcrossKenya => "Verified sellers in Nairobi, Mombasa, Kisumu, Nakuru and Eldoret",
+        Key::VendorsAcrossKenya => {
+            "Verified sellers in Nairobi, Mombasa, Kisumu, Nakuru and Eldoret"
+        }
         Key::Email => "Email",
         Key::Password => "Password",
         Key::Name => "Full name",

@@ -60,7 +60,11 @@ impl Locale {
     }
 
     /// Picks the language from a `Cookie` header, then `Accept-Language`, then the default.
-    pub fn from_headers(cookie: Option<&str>, accept_language: Option<&str>, default: Locale) -> Locale {
+    pub fn from_headers(
+        cookie: Option<&str>,
+        accept_language: Option<&str>,
+        default: Locale,
+    ) -> Locale {
         let from_cookie = cookie.and_then(|c| {
             c.split(';')
                 .filter_map(|kv| kv.trim().split_once('='))
@@ -173,18 +177,36 @@ mod tests {
 
     #[test]
     fn cookie_beats_accept_language() {
-        assert_eq!(Locale::from_headers(Some("a=1; lang=sw"), Some("en-GB"), Locale::En), Locale::Sw);
-        assert_eq!(Locale::from_headers(None, Some("sw-KE,sw;q=0.9,en;q=0.8"), Locale::En), Locale::Sw);
-        assert_eq!(Locale::from_headers(Some("lang=xx"), Some("fr"), Locale::En), Locale::En);
+        assert_eq!(
+            Locale::from_headers(Some("a=1; lang=sw"), Some("en-GB"), Locale::En),
+            Locale::Sw
+        );
+        assert_eq!(
+            Locale::from_headers(None, Some("sw-KE,sw;q=0.9,en;q=0.8"), Locale::En),
+            Locale::Sw
+        );
+        assert_eq!(
+            Locale::from_headers(Some("lang=xx"), Some("fr"), Locale::En),
+            Locale::En
+        );
         assert_eq!(Locale::from_headers(None, None, Locale::Sw), Locale::Sw);
     }
 
     #[test]
     fn every_validation_message_differs_by_language() {
-        let cases = [Invalid::Required, Invalid::TooShort { min: 10 }, Invalid::EmailTaken, Invalid::PhoneFormat];
+        let cases = [
+            Invalid::Required,
+            Invalid::TooShort { min: 10 },
+            Invalid::EmailTaken,
+            Invalid::PhoneFormat,
+        ];
         for why in cases {
             assert_ne!(Locale::En.invalid(why), Locale::Sw.invalid(why), "{why:?}");
         }
-        assert!(Locale::Sw.invalid(Invalid::TooShort { min: 10 }).contains("10"));
+        assert!(
+            Locale::Sw
+                .invalid(Invalid::TooShort { min: 10 })
+                .contains("10")
+        );
     }
 }

@@ -17,14 +17,20 @@ pub fn text(key: Key) -> &'static str {
         Key::SellerDashboard => "Dashibodi ya muuzaji",
         Key::AdminConsole => "Dashibodi ya msimamizi",
         Key::Language => "Lugha",
-        Key::FooterAbout => "Sokoni huleta maduka ya Kenya kwenye kikapu kimoja, unalipa mara moja kwa M-Pesa.",
+        Key::FooterAbout => {
+            "Sokoni huleta maduka ya Kenya kwenye kikapu kimoja, unalipa mara moja kwa M-Pesa."
+        }
         Key::FooterSell => "Uza kwenye Sokoni",
         Key::SkipToContent => "Ruka hadi maudhui",
         Key::HeroTitle => "Nunua kutoka kwa wauzaji kote Kenya",
-        Key::HeroSubtitle => "Kikapu kimoja kwa maduka mengi. Lipa mara moja kwa M-Pesa au ukipokea mzigo.",
+        Key::HeroSubtitle => {
+            "Kikapu kimoja kwa maduka mengi. Lipa mara moja kwa M-Pesa au ukipokea mzigo."
+        }
         Key::ShopByCategory => "Nunua kwa kategoria",
         Key::StartSelling => "Anza kuuza",
-        Key::VendorsAcrossKenya => "Wauzaji waliothibitishwa Nairobi, Mombasa, Kisumu, Nakuru na Eldoret",
+        Key::VendorsAcrossKenya => {
+            "Wauzaji waliothibitishwa Nairobi, Mombasa, Kisumu, Nakuru na Eldoret"
+        }
         Key::Email => "Barua pepe",
         Key::Password => "Nenosiri",
         Key::Name => "Jina kamili",

@@ -4,6 +4,7 @@ use crate::components::form::{Field, FormError, SubmitButton, action_error};
 use crate::components::session::use_session;
 use crate::error::AppError;
 use crate::i18n::{Key, use_i18n};
+use crate::server_fns::account::{ChangePassword, UpdateProfile};
 use crate::server_fns::auth::UserView;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -43,10 +44,12 @@ fn LoginPrompt() -> impl IntoView {
 #[component]
 fn Profile(user: UserView) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
+    let update_profile = ServerAction::<UpdateProfile>::new();
+    let change_password = ServerAction::<ChangePassword>::new();
+    use_session().refresh_after(update_profile.into());
     let saved = move || use_query_map().read().get("saved");
-    let profile_error = action_error(session.update_profile.into());
-    let password_error = action_error(session.change_password.into());
+    let profile_error = action_error(update_profile.into());
+    let password_error = action_error(change_password.into());
     let name = user.name.clone();
     let phone = user.phone.clone().unwrap_or_default();
     view! {
@@ -58,11 +61,11 @@ fn Profile(user: UserView) -> impl IntoView {
                     (saved().as_deref() == Some("profile"))
                         .then(|| view! { <p class="mb-3 text-emerald-800" role="status">{i18n.tr(Key::Saved)}</p> })
                 }}
-                <ActionForm action=session.update_profile attr:class="flex flex-col gap-4" attr:novalidate=true>
+                <ActionForm action=update_profile attr:class="flex flex-col gap-4" attr:novalidate=true>
                     <FormError error=profile_error />
                     <Field name="name" label=Key::Name autocomplete="name" value=name required=true error=profile_error />
                     <Field name="phone" label=Key::Phone kind="tel" autocomplete="tel" value=phone error=profile_error />
-                    <SubmitButton label=Key::SaveProfile pending=session.update_profile.pending() />
+                    <SubmitButton label=Key::SaveProfile pending=update_profile.pending() />
                 </ActionForm>
             </section>
             <section class="rounded-2xl bg-white p-6 shadow-sm">
@@ -71,7 +74,7 @@ fn Profile(user: UserView) -> impl IntoView {
                     (saved().as_deref() == Some("password"))
                         .then(|| view! { <p class="mb-3 text-emerald-800" role="status">{i18n.tr(Key::PasswordChanged)}</p> })
                 }}
-                <ActionForm action=session.change_password attr:class="flex flex-col gap-4" attr:novalidate=true>
+                <ActionForm action=change_password attr:class="flex flex-col gap-4" attr:novalidate=true>
                     <FormError error=password_error />
                     <Field
                         name="current_password"
@@ -90,7 +93,7 @@ fn Profile(user: UserView) -> impl IntoView {
                         required=true
                         error=password_error
                     />
-                    <SubmitButton label=Key::ChangePassword pending=session.change_password.pending() />
+                    <SubmitButton label=Key::ChangePassword pending=change_password.pending() />
                 </ActionForm>
             </section>
         </div>

@@ -3,6 +3,7 @@
 use crate::components::form::{Field, FormError, SubmitButton, action_error};
 use crate::components::session::use_session;
 use crate::i18n::{Key, use_i18n};
+use crate::server_fns::auth::{Login, Register};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -11,7 +12,8 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
-    let login = use_session().login;
+    let login = ServerAction::<Login>::new();
+    use_session().refresh_after(login.into());
     let error = action_error(login.into());
     let next = move || use_query_map().read().get("next").unwrap_or_default();
     view! {
@@ -35,7 +37,8 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
-    let register = use_session().register;
+    let register = ServerAction::<Register>::new();
+    use_session().refresh_after(register.into());
     let error = action_error(register.into());
     view! {
         <Title text=i18n.tr(Key::Register) />

@@ -10,7 +10,16 @@ use leptos_router::hooks::use_query_map;
 pub fn SearchPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let q = move || query.read().get("q").unwrap_or_default().trim().chars().take(200).collect::<String>();
+    let q = move || {
+        query
+            .read()
+            .get("q")
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(200)
+            .collect::<String>()
+    };
     view! {
         <Title text=i18n.tr(Key::Search) />
         <h1 class="text-2xl font-bold">

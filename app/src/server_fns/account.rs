@@ -28,16 +28,23 @@ pub async fn update_profile(
 }
 
 #[server(endpoint = "change_password")]
-pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
     use crate::auth::{context, password as pw, session};
     use crate::db::users;
     use crate::domain::{Invalid, Password};
 
     context::respond(async move {
         let user = context::require_user().await?;
-        let new = Password::parse(new_password).map_err(|w| AppError::invalid("new_password", w))?;
+        let new =
+            Password::parse(new_password).map_err(|w| AppError::invalid("new_password", w))?;
         if !pw::verify(current_password, Some(user.password_hash.clone())).await? {
-            return Err(AppError::invalid("current_password", Invalid::WrongCurrentPassword));
+            return Err(AppError::invalid(
+                "current_password",
+                Invalid::WrongCurrentPassword,
+            ));
         }
         let hash = pw::hash(new.expose().to_owned()).await?;
         users::set_password_hash(&context::state()?.pool, user.id, &hash).await?;

@@ -20,7 +20,13 @@ pub struct UserView {
 impl From<crate::db::users::UserRow> for UserView {
     fn from(row: crate::db::users::UserRow) -> Self {
         let role = row.role();
-        UserView { id: row.id, name: row.name, email: row.email, phone: row.phone, role }
+        UserView {
+            id: row.id,
+            name: row.name,
+            email: row.email,
+            phone: row.phone,
+            role,
+        }
     }
 }
 
@@ -54,7 +60,13 @@ pub async fn register(
         let password = Password::parse(password).map_err(|w| AppError::invalid("password", w))?;
         let hash = pw::hash(password.expose().to_owned()).await?;
         let state = context::state()?;
-        let new = users::NewUser { email: &email, name: &name, phone: phone.as_ref(), password_hash: &hash, role: Role::Customer };
+        let new = users::NewUser {
+            email: &email,
+            name: &name,
+            phone: phone.as_ref(),
+            password_hash: &hash,
+            role: Role::Customer,
+        };
         let id = match users::insert(&state.pool, new).await {
             Ok(id) => id,
             Err(e) if db::violated_constraint(&e) == Some(users::EMAIL_UNIQUE) => {
@@ -76,11 +88,17 @@ pub(crate) fn optional_phone(input: &str) -> Result<Option<crate::domain::Phone>
     if input.trim().is_empty() {
         return Ok(None);
     }
-    crate::domain::Phone::parse(input).map(Some).map_err(|w| AppError::invalid("phone", w))
+    crate::domain::Phone::parse(input)
+        .map(Some)
+        .map_err(|w| AppError::invalid("phone", w))
 }
 
 #[server(endpoint = "login")]
-pub async fn login(email: String, password: String, #[server(default)] next: String) -> Result<(), AppError> {
+pub async fn login(
+    email: String,
+    password: String,
+    #[server(default)] next: String,
+) -> Result<(), AppError> {
     use crate::auth::{context, password as pw, session};
     use crate::db::{login_failures, users};
     use crate::domain::Email;
@@ -92,7 +110,9 @@ pub async fn login(email: String, password: String, #[server(default)] next: Str
         // variants of one account still count against it.
         let key = email.trim().to_lowercase();
         let (by_account, by_ip) = login_failures::recent(&state.pool, &key, &ip).await?;
-        if by_account >= state.settings.auth.max_failures_per_account || by_ip >= state.settings.auth.max_failures_per_ip {
+        if by_account >= state.settings.auth.max_failures_per_account
+            || by_ip >= state.settings.auth.max_failures_per_ip
+        {
             tracing::warn!(%ip, "login throttled");
             return Err(AppError::Throttled);
         }

@@ -13,9 +13,17 @@ pub async fn set_locale(locale: String) -> Result<Locale, AppError> {
     use leptos_axum::ResponseOptions;
 
     context::respond(async move {
-        let locale = Locale::parse(&locale).ok_or_else(|| AppError::invalid("locale", crate::domain::Invalid::Required))?;
-        let secure = if context::state()?.settings.secure_cookies() { "; Secure" } else { "" };
-        let cookie = format!("{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", locale.code());
+        let locale = Locale::parse(&locale)
+            .ok_or_else(|| AppError::invalid("locale", crate::domain::Invalid::Required))?;
+        let secure = if context::state()?.settings.secure_cookies() {
+            "; Secure"
+        } else {
+            ""
+        };
+        let cookie = format!(
+            "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+            locale.code()
+        );
         let value = http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?;
         expect_context::<ResponseOptions>().append_header(http::header::SET_COOKIE, value);
         Ok(locale)
