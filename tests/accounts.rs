@@ -9,6 +9,9 @@ use axum::http::StatusCode;
 use common::{Client, PASSWORD, app, user_count};
 use sqlx::PgPool;
 
+/// A form body: (field, value) pairs.
+type Form<'a> = [(&'a str, &'a str)];
+
 #[sqlx::test(migrations = false)]
 async fn register_creates_a_logged_in_customer(pool: PgPool) {
     let mut client = Client::new(app(pool.clone()).await);
@@ -63,7 +66,7 @@ async fn duplicate_email_is_a_field_error(pool: PgPool) {
 async fn bad_input_names_the_field_and_writes_nothing(pool: PgPool) {
     let mut client = Client::new(app(pool.clone()).await);
     let long_name = "n".repeat(101);
-    let cases: [(&[(&str, &str)], &str, Invalid); 5] = [
+    let cases: [(&Form, &str, Invalid); 5] = [
         (
             &[
                 ("email", "not-an-email"),

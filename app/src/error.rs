@@ -10,26 +10,26 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum AppError {
-    /// 400. A field failed validation; `field` is the form field's name. Nothing was written.
+    /// HTTP 400: A field failed validation; `field` is the form field's name. Nothing was written.
     #[error("{field}: {why:?}")]
     Invalid { field: String, why: Invalid },
-    /// 401. Login failed. The same for an unknown email and a wrong password, so the answer
+    /// HTTP 401: Login failed. The same for an unknown email and a wrong password, so the answer
     /// does not reveal who has an account.
     #[error("invalid email or password")]
     InvalidCredentials,
-    /// 429. Too many failed logins for this account or address in the last hour.
+    /// HTTP 429: Too many failed logins for this account or address in the last hour.
     #[error("too many attempts")]
     Throttled,
-    /// 401. The action needs a logged-in user.
+    /// HTTP 401: The action needs a logged-in user.
     #[error("not logged in")]
     Unauthenticated,
-    /// 403. Logged in, but the session's role or ownership does not allow this.
+    /// HTTP 403: Logged in, but the session's role or ownership does not allow this.
     #[error("forbidden")]
     Forbidden,
     /// 404.
     #[error("not found")]
     NotFound,
-    /// 500. Details are in the server log, never in the response.
+    /// HTTP 500: Details are in the server log, never in the response.
     #[error("internal error")]
     Internal,
     /// The request or response could not be carried (network, encoding).
