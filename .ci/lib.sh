@@ -51,8 +51,10 @@ ensure_node_tools() {
   local stamp="$ROOT/node_modules/.sokoni-package-lock"
   if ! cmp -s "$ROOT/package-lock.json" "$stamp"; then
     log "installing npm tools (tailwindcss, wasm-opt, playwright)"
-    # Browsers come from Debian: Playwright cannot download its own here.
-    (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    # Browsers come from Debian: Playwright cannot download its own here. `npm install
+    # --no-save` rather than `npm ci`: npm 11 leaves Tailwind's optional per-platform packages
+    # out of the lock file and `npm ci` then refuses it; install still takes the locked versions.
+    (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-save --no-audit --no-fund --loglevel=error)
     cp "$ROOT/package-lock.json" "$stamp"
   fi
 }
