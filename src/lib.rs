@@ -1,6 +1,8 @@
 //! The Sokoni server: configuration, start-up, HTTP routing and middleware, background jobs,
 //! and the command-line tasks. Kept as a library so tests drive the whole app in-process.
 
+#![recursion_limit = "512"]
+
 pub mod cli;
 pub mod config;
 pub mod http;

@@ -1,6 +1,8 @@
 //! Sokoni's Leptos application: pages, components and server functions, plus (under `ssr`)
 //! the state, authentication and data access they run on.
 
+#![recursion_limit = "512"]
+
 pub mod components;
 pub mod domain;
 pub mod error;

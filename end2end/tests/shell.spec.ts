@@ -44,3 +44,20 @@ test("the site is installable: manifest, icons and service worker are served", a
   expect((await request.get("/sw.js")).ok()).toBeTruthy();
   expect((await request.get("/offline.html")).ok()).toBeTruthy();
 });
+
+test("offline, the service worker serves pages already seen and the offline page", async ({ page, context }) => {
+  test.skip(test.info().project.use.javaScriptEnabled === false, "service workers need JavaScript");
+  await open(page, "/");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // the worker controls pages loaded after it activated
+  await open(page, "/cart");
+  await open(page, "/search?q=chai");
+  await context.setOffline(true);
+  await page.goto("/search?q=chai");
+  await expect(page.getByTestId("search-query")).toHaveText("chai");
+  await page.goto("/never-visited");
+  await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+  await context.setOffline(false);
+});

@@ -3,6 +3,7 @@
 //! same shops and people. Listings join this generator with the catalog.
 
 mod names;
+mod products;
 
 use crate::BoxError;
 use crate::config::Config;
@@ -29,11 +30,12 @@ pub enum Size {
 }
 
 impl Size {
-    fn counts(self) -> (usize, usize) {
+    /// (vendors, customers, listings)
+    pub fn counts(self) -> (usize, usize, i64) {
         match self {
-            Size::Small => (12, 40),
-            Size::Medium => (300, 5_000),
-            Size::Large => (3_000, 100_000),
+            Size::Small => (12, 40, 400),
+            Size::Medium => (300, 5_000, 100_000),
+            Size::Large => (3_000, 100_000, 1_000_000),
         }
     }
 }
@@ -45,6 +47,9 @@ pub struct SeedArgs {
     /// Password for every demo account. Required: demo data ships no known password.
     #[arg(long, env = "SOKONI_DEMO_PASSWORD", hide_env_values = true)]
     pub password: String,
+    /// Number of listings, overriding the size's default (small 400, medium 100k, large 1M).
+    #[arg(long)]
+    pub listings: Option<i64>,
     /// Seed even though LEPTOS_ENV is PROD.
     #[arg(long)]
     pub allow_production: bool,
@@ -67,10 +72,11 @@ pub async fn run(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
         let hash = password::hash(password.expose().to_owned())
             .await
             .map_err(|e| e.to_string())?;
-        let (vendors, customers) = args.size.counts();
-        seed(&pool, &hash, vendors, customers).await?;
+        let (vendors, customers, listings) = args.size.counts();
+        let listings = args.listings.unwrap_or(listings);
+        seed(&pool, &hash, vendors, customers, listings).await?;
         println!(
-            "Seeded {vendors} vendors and {customers} customers in {:.1?}.",
+            "Seeded {vendors} vendors, {customers} customers and {listings} listings in {:.1?}.",
             started.elapsed()
         );
     }
@@ -81,7 +87,7 @@ pub async fn run(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
     Ok(())
 }
 
-async fn already_seeded(pool: &PgPool) -> Result<bool, sqlx::Error> {
+pub async fn already_seeded(pool: &PgPool) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar("select exists (select 1 from users where email = $1)")
         .bind(ADMIN_EMAIL)
         .fetch_one(pool)
@@ -125,11 +131,13 @@ impl Users {
     }
 }
 
-async fn seed(
+/// Generates the whole demo marketplace in one transaction.
+pub async fn seed(
     pool: &PgPool,
     hash: &str,
     vendor_count: usize,
     customer_count: usize,
+    listings: i64,
 ) -> Result<(), BoxError> {
     let mut rng = ChaCha8Rng::seed_from_u64(20_261_123);
     let mut tx = pool.begin().await?;
@@ -237,7 +245,74 @@ async fn seed(
             .execute(&mut *tx)
             .await?;
     }
+    seed_listings(&mut tx, listings).await?;
     tx.commit().await?;
+    sqlx::query("select refresh_search_words()").execute(pool).await?;
+    sqlx::query("analyze").execute(pool).await?;
+    Ok(())
+}
+
+/// Listings are generated inside PostgreSQL from the product templates: a row per number in
+/// `generate_series`, every choice taken from a stable hash of that number, so a million rows
+/// take one statement and come out the same on every machine.
+async fn seed_listings(tx: &mut sqlx::PgConnection, count: i64) -> Result<(), sqlx::Error> {
+    let column = |f: fn(&products::ProductTemplate) -> String| products::PRODUCTS.iter().map(f).collect::<Vec<_>>();
+    let lows: Vec<i64> = products::PRODUCTS.iter().map(|p| p.2).collect();
+    let highs: Vec<i64> = products::PRODUCTS.iter().map(|p| p.3).collect();
+    sqlx::query(
+        "with t as (
+             select c.id as category_id, t.title, t.lo, t.hi, t.tags, t.n
+             from unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[]) with ordinality as t(slug, title, lo, hi, tags, n)
+             join categories c on c.slug = t.slug),
+         p as (select array_agg(category_id order by n) as cats, array_agg(title order by n) as titles,
+                      array_agg(lo order by n) as los, array_agg(hi order by n) as his,
+                      array_agg(tags order by n) as tags, count(*)::bigint as n from t),
+         v as (select array_agg(id order by slug) as ids, array_agg(business_name order by slug) as names,
+                      array_agg(county order by slug) as counties, array_agg(town order by slug) as towns,
+                      array_agg(lat order by slug) as lats, array_agg(lng order by slug) as lngs,
+                      array_agg(rating order by slug) as ratings, count(*)::bigint as n
+               from vendors where verification_status = 'verified'),
+         g as (select i, 1 + abs(hashint8extended(i, 1)) % v.n as vi, 1 + abs(hashint8extended(i, 2)) % p.n as pi,
+                      abs(hashint8extended(i, 3)) as h3, abs(hashint8extended(i, 4)) as h4, abs(hashint8extended(i, 5)) as h5
+               from generate_series(1, $7::bigint) as i, v, p)
+         insert into listings (id, vendor_id, category_id, title, slug, description, tags, price, currency, status,
+                               county, town, lat, lng, stock, popularity, vendor_rating, created_at)
+         select md5('sokoni-listing-' || i)::uuid, v.ids[vi], p.cats[pi], x.title,
+                trim(both '-' from regexp_replace(lower(x.title), '[^a-z0-9]+', '-', 'g')) || '-' || to_hex(i),
+                x.title || ' sold by ' || v.names[vi] || ' in ' || v.towns[vi] || ', ' || v.counties[vi]
+                    || '. Delivery across ' || v.counties[vi] || ' or pick up at the shop. Karibu!',
+                string_to_array(p.tags[pi], ' '),
+                round(p.los[pi] + (h4 % 1000) * (p.his[pi] - p.los[pi]) / 1000.0),
+                'KES',
+                case when h3 % 50 = 0 then 'pending' else 'approved' end,
+                v.counties[vi], v.towns[vi],
+                v.lats[vi] + ((h5 % 2001) - 1000) / 100000.0, v.lngs[vi] + ((h4 % 2001) - 1000) / 100000.0,
+                case when h5 % 10 = 0 then 0 else h5 % 200 end,
+                power((h3 % 1000) / 1000.0, 4) * 1000,
+                v.ratings[vi],
+                timestamptz '2026-11-01 00:00:00+03' - make_interval(secs => (h4 % 31536000)::double precision)
+         from g, v, p, lateral (select trim(p.titles[pi] || ' ' || ($6::text[])[1 + (g.h4 / 1000) % cardinality($6::text[])]) as title) x",
+    )
+    .bind(column(|p| p.0.to_owned()))
+    .bind(column(|p| p.1.to_owned()))
+    .bind(lows)
+    .bind(highs)
+    .bind(column(|p| p.4.to_owned()))
+    .bind(products::QUALIFIERS)
+    .bind(count)
+    .execute(&mut *tx)
+    .await?;
+    // One variant per listing, carrying its stock. The listing already holds the total, so the
+    // per-statement stock trigger is skipped for this bulk load.
+    sqlx::query("alter table listing_variants disable trigger listing_variants_stock_insert").execute(&mut *tx).await?;
+    sqlx::query(
+        "insert into listing_variants (id, listing_id, vendor_id, sku, stock, attributes)
+         select md5('sokoni-variant-' || id)::uuid, id, vendor_id, 'SKU-' || upper(replace(id::text, '-', '')), stock, '{}'
+         from listings",
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("alter table listing_variants enable trigger listing_variants_stock_insert").execute(&mut *tx).await?;
     Ok(())
 }
 

@@ -20,7 +20,7 @@ pub fn Header() -> impl IntoView {
         </a>
         <header class="bg-emerald-800 text-white">
             <div class="max-w-6xl mx-auto px-4 py-3 flex flex-wrap items-center gap-3">
-                <A href="/" attr:class="text-2xl font-extrabold tracking-tight" attr:aria-label="Sokoni home">
+                <A href="/" attr:class="text-2xl font-extrabold tracking-tight">
                     "Sokoni"
                 </A>
                 <Form action="/search" method="get" attr:role="search" attr:class="order-last w-full sm:order-none sm:w-auto sm:flex-1 flex">
@@ -38,7 +38,7 @@ pub fn Header() -> impl IntoView {
                         {i18n.tr(Key::Search)}
                     </button>
                 </Form>
-                <nav class="ml-auto flex items-center gap-3" aria-label="Account">
+                <nav class="ml-auto flex items-center gap-3" aria-label=i18n.tr(Key::MyAccount)>
                     <A href="/cart" attr:class="hover:underline">{i18n.tr(Key::Cart)}</A>
                     <AccountMenu />
                 </nav>

@@ -2,6 +2,7 @@
 
 pub mod categories;
 pub mod login_failures;
+pub mod search;
 pub mod stats;
 pub mod users;
 

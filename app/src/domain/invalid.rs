@@ -16,4 +16,7 @@ pub enum Invalid {
     WrongCurrentPassword,
     UnknownCurrency,
     AmountFormat,
+    NumberFormat,
+    OutOfRange,
+    NotFound,
 }

@@ -7,6 +7,7 @@ pub mod name;
 pub mod password;
 pub mod phone;
 pub mod role;
+pub mod search;
 
 pub use email::Email;
 pub use invalid::Invalid;

@@ -1,8 +1,12 @@
-//! Browsing the catalog. (Listings and search arrive with the catalog work.)
+//! Browsing and searching the catalog.
 
+use crate::domain::search::{RawSearch, Sort};
+use crate::domain::{Currency, Money};
 use crate::error::AppError;
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
@@ -12,12 +16,106 @@ pub struct CategoryCard {
     pub subcategories: i64,
 }
 
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ListingCard {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub price: Decimal,
+    pub compare_at_price: Option<Decimal>,
+    pub currency: String,
+    pub stock: i32,
+    pub county: String,
+    pub town: String,
+    pub vendor_name: String,
+    pub vendor_slug: String,
+    pub vendor_rating: Decimal,
+    pub distance_km: Option<f64>,
+    /// The value this row was sorted by; with `id` it makes the next page's cursor.
+    pub sort_key: String,
+}
+
+impl ListingCard {
+    pub fn price(&self) -> Money {
+        Money::new(self.price, Currency::parse(&self.currency).unwrap_or_default())
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub label_en: String,
+    pub label_sw: String,
+    pub count: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub categories: Vec<FacetCount>,
+    pub counties: Vec<FacetCount>,
+    /// value: the minimum rating ("4.5", "4", "3")
+    pub ratings: Vec<FacetCount>,
+    /// value: index into the price bands
+    pub prices: Vec<FacetCount>,
+    pub in_stock: i64,
+    pub total: i64,
+    /// More matches than were counted: counts are lower bounds.
+    pub capped: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub hits: Vec<ListingCard>,
+    pub facets: Facets,
+    /// Cursor of the next page, if there is one.
+    pub next: Option<String>,
+    pub corrections: Vec<Correction>,
+    /// No listing had every word; these hits match some of them.
+    pub matched_any: bool,
+    pub sort: Sort,
+}
+
 #[server(endpoint = "top_categories")]
 pub async fn top_categories() -> Result<Vec<CategoryCard>, AppError> {
     use crate::auth::context;
     context::respond(async move {
         let state = context::state()?;
         Ok(crate::db::categories::top_level(&state.pool, context::request_locale()).await?)
+    })
+    .await
+}
+
+#[server(endpoint = "search_listings")]
+pub async fn search_listings(raw: RawSearch) -> Result<SearchResults, AppError> {
+    use crate::auth::context;
+    use crate::domain::search::SearchQuery;
+    context::respond(async move {
+        let query = SearchQuery::parse(&raw).map_err(|(field, why)| AppError::invalid(field, why))?;
+        Ok(crate::db::search::search(&context::state()?.pool, &query).await?)
+    })
+    .await
+}
+
+/// Autocomplete for the header search box.
+#[server(endpoint = "suggest")]
+pub async fn suggest(prefix: String) -> Result<Vec<String>, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let words = crate::domain::search::terms(&prefix);
+        let Some(last) = words.last() else { return Ok(Vec::new()) };
+        if last.chars().count() < 2 {
+            return Ok(Vec::new());
+        }
+        let head = words[..words.len() - 1].join(" ");
+        let found = crate::db::search::suggest(&context::state()?.pool, last).await?;
+        Ok(found.into_iter().map(|w| if head.is_empty() { w } else { format!("{head} {w}") }).collect())
     })
     .await
 }

@@ -1,0 +1,311 @@
+//! The catalog search service: one place that turns a `SearchQuery` into SQL (weighted full
+//! text, typo correction against `search_words`, filters, keyset pages, facet counts).
+//! SQL is assembled from fixed fragments with `QueryBuilder`; every value is a bound parameter.
+
+use crate::domain::search::{PAGE_SIZE, PRICE_BANDS, SearchQuery, Sort};
+use crate::server_fns::catalog::{Correction, FacetCount, Facets, ListingCard, SearchResults};
+use rust_decimal::Decimal;
+use sqlx::{PgPool, Postgres, QueryBuilder};
+use uuid::Uuid;
+
+/// At most this many matches are counted for facets; above it counts are shown as "N+".
+pub const FACET_CAP: i64 = 5_000;
+/// Relevance ranks at most this many candidates per tier (title matches, then any match),
+/// taken by popularity, so a very common word costs the same as a rare one.
+pub const RANK_CANDIDATES: i64 = 2_000;
+/// Trigram similarity below which a word is not taken as a typo of a known word.
+const MIN_SIMILARITY: f32 = 0.3;
+
+
+/// How each typed word is matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedTerm {
+    pub word: String,
+    pub prefix: bool,
+    pub corrected_from: Option<String>,
+}
+
+/// Checks each word against the vocabulary of approved listings: known words stay, the last
+/// word may be a prefix (typing in progress), unknown words become their nearest known word.
+pub async fn resolve_terms(pool: &PgPool, terms: &[String]) -> Result<Vec<ResolvedTerm>, sqlx::Error> {
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(String, bool, bool, Option<String>)> = sqlx::query_as(
+        "select t.term,
+                exists (select 1 from search_words w where w.word = t.term),
+                t.ord = cardinality($1::text[]) and exists (select 1 from search_words w where w.word like t.term || '%'),
+                (select w.word from search_words w
+                  where w.word % t.term and similarity(w.word, t.term) >= $2
+                  order by similarity(w.word, t.term) desc, w.ndoc desc limit 1)
+         from unnest($1::text[]) with ordinality as t(term, ord)
+         order by t.ord",
+    )
+    .bind(terms)
+    .bind(MIN_SIMILARITY)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(term, known, prefix, nearest)| match (known, prefix, nearest) {
+            (true, _, _) => ResolvedTerm { word: term, prefix: false, corrected_from: None },
+            (false, true, _) => ResolvedTerm { word: term, prefix: true, corrected_from: None },
+            (false, false, Some(near)) => ResolvedTerm { word: near, prefix: false, corrected_from: Some(term) },
+            (false, false, None) => ResolvedTerm { word: term, prefix: false, corrected_from: None },
+        })
+        .collect())
+}
+
+/// `to_tsquery` text. Words are letters and digits only (see `domain::search::terms`), so
+/// nothing a shopper types can inject tsquery operators. `weight` limits matches to a field.
+fn tsquery(terms: &[ResolvedTerm], weight: Option<char>, any: bool) -> String {
+    let op = if any { " | " } else { " & " };
+    terms
+        .iter()
+        .map(|t| {
+            let mut s = t.word.clone();
+            if t.prefix || weight.is_some() {
+                s.push(':');
+            }
+            if t.prefix {
+                s.push('*');
+            }
+            if let Some(w) = weight {
+                s.push(w);
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(op)
+}
+
+/// Adds the WHERE conditions shared by the page, the facets and the counts.
+fn push_filters(b: &mut QueryBuilder<'_, Postgres>, q: &SearchQuery, categories: &Option<Vec<Uuid>>, tsq: &Option<String>) {
+    b.push(" where l.status = 'approved'");
+    if let Some(tsq) = tsq {
+        b.push(" and l.search @@ to_tsquery('simple', ").push_bind(tsq.clone()).push(")");
+    }
+    if let Some(ids) = categories {
+        b.push(" and l.category_id = any(").push_bind(ids.clone()).push(")");
+    }
+    if let Some(p) = q.min_price {
+        b.push(" and l.price >= ").push_bind(p);
+    }
+    if let Some(p) = q.max_price {
+        b.push(" and l.price <= ").push_bind(p);
+    }
+    if let Some(r) = q.min_rating {
+        b.push(" and l.vendor_rating >= ").push_bind(r);
+    }
+    if q.in_stock {
+        b.push(" and l.stock > 0");
+    }
+    if let Some(c) = &q.county {
+        b.push(" and l.county = ").push_bind(c.clone());
+    }
+    if let Some(geo) = q.geo
+        && let Some(r) = geo.radius_km
+    {
+        // earth_box uses the GiST index; the exact distance check trims its corners.
+        b.push(" and earth_box(ll_to_earth(").push_bind(geo.lat).push(", ").push_bind(geo.lng);
+        b.push("), ").push_bind(r * 1000.0).push(") @> ll_to_earth(l.lat, l.lng)");
+        b.push(" and earth_distance(ll_to_earth(").push_bind(geo.lat).push(", ").push_bind(geo.lng);
+        b.push("), ll_to_earth(l.lat, l.lng)) <= ").push_bind(r * 1000.0);
+    }
+}
+
+/// The expression each sort orders by, and whether larger comes first.
+fn sort_key(sort: Sort) -> (&'static str, bool) {
+    match sort {
+        Sort::Relevance => ("c.rank", true),
+        Sort::PriceAsc => ("l.price", false),
+        Sort::PriceDesc => ("l.price", true),
+        Sort::Newest => ("round(extract(epoch from l.created_at)::numeric, 6)", true),
+        Sort::Popular => ("round(l.popularity::numeric, 4)", true),
+        Sort::Distance => ("c.distance", false),
+    }
+}
+
+pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sqlx::Error> {
+    let terms = resolve_terms(pool, &q.terms).await?;
+    let categories = match &q.category {
+        None => None,
+        Some(slug) => Some(
+            sqlx::query_scalar::<_, Uuid>(
+                "select id from categories where slug = $1 or parent_id = (select id from categories where slug = $1)",
+            )
+            .bind(slug)
+            .fetch_all(pool)
+            .await?,
+        ),
+    };
+    let tsq = (!terms.is_empty()).then(|| tsquery(&terms, None, false));
+    // Without a text query "relevance" means popularity.
+    let sort = if q.sort == Sort::Relevance && tsq.is_none() { Sort::Popular } else { q.sort };
+
+    let (hits, facets) = tokio::try_join!(page(pool, q, sort, &terms, &categories, &tsq), facets(pool, q, &categories, &tsq))?;
+    let (mut hits, next) = hits;
+    let corrections = terms
+        .iter()
+        .filter_map(|t| t.corrected_from.as_ref().map(|from| Correction { from: from.clone(), to: t.word.clone() }))
+        .collect();
+
+    // Nothing matched every word: offer the listings that match any of them.
+    let mut matched_any = false;
+    if hits.is_empty() && terms.len() > 1 && q.after.is_none() {
+        let any = Some(tsquery(&terms, None, true));
+        hits = page(pool, q, sort, &terms, &categories, &any).await?.0;
+        matched_any = !hits.is_empty();
+    }
+    Ok(SearchResults { hits, facets, next, corrections, matched_any, sort })
+}
+
+type Page = (Vec<ListingCard>, Option<String>);
+
+async fn page(
+    pool: &PgPool,
+    q: &SearchQuery,
+    sort: Sort,
+    terms: &[ResolvedTerm],
+    categories: &Option<Vec<Uuid>>,
+    tsq: &Option<String>,
+) -> Result<Page, sqlx::Error> {
+    let mut b = QueryBuilder::<Postgres>::new("with c as (");
+    match (sort, tsq) {
+        (Sort::Relevance, Some(tsq)) => {
+            // Candidates: the most popular title matches, and the most popular matches anywhere.
+            let title = tsquery(terms, Some('A'), false);
+            b.push("select id, round(ts_rank_cd(l.search, to_tsquery('simple', ").push_bind(tsq.clone());
+            b.push("))::numeric, 6) as rank, null::numeric as distance from (");
+            for (i, tier) in [title, tsq.clone()].into_iter().enumerate() {
+                if i > 0 {
+                    b.push(" union ");
+                }
+                b.push("(select l.id from listings l");
+                push_filters(&mut b, q, categories, &Some(tier));
+                b.push(" order by l.popularity desc limit ").push_bind(RANK_CANDIDATES).push(")");
+            }
+            b.push(") ids join listings l using (id)");
+        }
+        (Sort::Distance, _) => {
+            let geo = q.geo.unwrap_or(crate::domain::search::GeoFilter { lat: 0.0, lng: 0.0, radius_km: None });
+            b.push("select l.id, null::numeric as rank, round(earth_distance(ll_to_earth(").push_bind(geo.lat);
+            b.push(", ").push_bind(geo.lng).push("), ll_to_earth(l.lat, l.lng))::numeric, 1) as distance from listings l");
+            push_filters(&mut b, q, categories, tsq);
+        }
+        _ => {
+            b.push("select l.id, null::numeric as rank, null::numeric as distance from listings l");
+            push_filters(&mut b, q, categories, tsq);
+        }
+    }
+    b.push(") select l.id, l.slug, l.title, l.price, l.compare_at_price, l.currency, l.stock, l.county, l.town,");
+    b.push(" v.business_name as vendor_name, v.slug as vendor_slug, l.vendor_rating,");
+    match q.geo {
+        Some(geo) => {
+            b.push(" (earth_distance(ll_to_earth(").push_bind(geo.lat).push(", ").push_bind(geo.lng);
+            b.push("), ll_to_earth(l.lat, l.lng)) / 1000.0)::float8 as distance_km,");
+        }
+        None => {
+            b.push(" null::float8 as distance_km,");
+        }
+    }
+    let (key, desc) = sort_key(sort);
+    b.push(" (").push(key).push(")::text as sort_key");
+    b.push(" from c join listings l on l.id = c.id join vendors v on v.id = l.vendor_id where true");
+    if let Some(after) = &q.after {
+        let cmp = if desc { "<" } else { ">" };
+        b.push(" and ((").push(key).push(")::numeric, l.id) ").push(cmp).push(" (");
+        b.push_bind(after.key.parse::<Decimal>().unwrap_or_default()).push(", ").push_bind(after.id).push(")");
+    }
+    let dir = if desc { "desc" } else { "asc" };
+    b.push(" order by ").push(key).push(" ").push(dir).push(", l.id ").push(dir);
+    b.push(" limit ").push_bind(PAGE_SIZE + 1);
+
+    let mut rows: Vec<ListingCard> = b.build_query_as().fetch_all(pool).await?;
+    let next = if rows.len() as i64 > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().map(|r| format!("{}_{}", r.sort_key, r.id))
+    } else {
+        None
+    };
+    Ok((rows, next))
+}
+
+async fn facets(pool: &PgPool, q: &SearchQuery, categories: &Option<Vec<Uuid>>, tsq: &Option<String>) -> Result<Facets, sqlx::Error> {
+    let mut b = QueryBuilder::<Postgres>::new("with m as (select l.category_id, l.price, l.vendor_rating, l.stock, l.county from listings l");
+    push_filters(&mut b, q, categories, tsq);
+    b.push(" limit ").push_bind(FACET_CAP + 1).push(")");
+    b.push(
+        " select 'category' as facet, coalesce(p.slug, c.slug) as value,
+                 coalesce(p.name_en, c.name_en) as label_en, coalesce(p.name_sw, c.name_sw) as label_sw, count(*) as n
+          from m join categories c on c.id = m.category_id left join categories p on p.id = c.parent_id
+          group by 2, 3, 4
+          union all
+          select 'county', county, county, county, count(*) from m group by county
+          union all
+          select 'rating', r::text, r::text, r::text, count(*) filter (where m.vendor_rating >= r)
+            from m, (values (3), (4), (4.5)) as t(r) group by r
+          union all
+          select 'in_stock', 'in_stock', '', '', count(*) filter (where stock > 0) from m
+          union all
+          select 'total', '', '', '', count(*) from m",
+    );
+    for (i, (lo, hi)) in PRICE_BANDS.iter().enumerate() {
+        b.push(" union all select 'price', ").push_bind(i.to_string()).push(", '', '', count(*) from m where price >= ").push_bind(*lo);
+        if let Some(hi) = hi {
+            b.push(" and price < ").push_bind(*hi);
+        }
+    }
+    let rows: Vec<(String, String, String, String, i64)> = b.build_query_as().fetch_all(pool).await?;
+    let mut facets = Facets::default();
+    for (facet, value, en, sw, n) in rows {
+        let item = FacetCount { value, label_en: en, label_sw: sw, count: n };
+        match facet.as_str() {
+            "category" => facets.categories.push(item),
+            "county" => facets.counties.push(item),
+            "rating" => facets.ratings.push(item),
+            "price" => facets.prices.push(item),
+            "in_stock" => facets.in_stock = n,
+            _ => facets.total = n,
+        }
+    }
+    facets.capped = facets.total > FACET_CAP;
+    facets.total = facets.total.min(FACET_CAP);
+    for list in [&mut facets.categories, &mut facets.counties] {
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
+    facets.prices.sort_by_key(|f| f.value.parse::<usize>().unwrap_or_default());
+    facets.ratings.sort_by(|a, b| b.value.cmp(&a.value));
+    Ok(facets)
+}
+
+/// Prefix suggestions for the header search box: known words starting with what was typed,
+/// most common first.
+pub async fn suggest(pool: &PgPool, prefix: &str) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("select word from search_words where word like $1 || '%' order by ndoc desc, word limit 8")
+        .bind(prefix)
+        .fetch_all(pool)
+        .await
+}
+
+pub async fn refresh_words(pool: &PgPool) -> Result<(), sqlx::Error> {
+    sqlx::query("select refresh_search_words()").execute(pool).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(word: &str, prefix: bool) -> ResolvedTerm {
+        ResolvedTerm { word: word.into(), prefix, corrected_from: None }
+    }
+
+    #[test]
+    fn tsquery_text() {
+        assert_eq!(tsquery(&[t("unga", false), t("ngano", false)], None, false), "unga & ngano");
+        assert_eq!(tsquery(&[t("sams", true)], None, false), "sams:*");
+        assert_eq!(tsquery(&[t("samsung", false), t("tv", true)], Some('A'), false), "samsung:A & tv:*A");
+        assert_eq!(tsquery(&[t("a", false), t("b", false)], None, true), "a | b");
+    }
+}

@@ -1,0 +1,268 @@
+//! A catalog search as the shopper asked for it, validated: text, filters, sort and page.
+//! Built from the query string of `/search`, so every limit here is a limit on the URL.
+
+use super::Invalid;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+use uuid::Uuid;
+
+pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_TERMS: usize = 8;
+pub const MAX_RADIUS_KM: f64 = 500.0;
+pub const PAGE_SIZE: i64 = 24;
+
+/// Price bands of the price facet (from, below), in the listing currency's units.
+pub const PRICE_BANDS: [(i64, Option<i64>); 5] =
+    [(0, Some(500)), (500, Some(2_000)), (2_000, Some(10_000)), (10_000, Some(50_000)), (50_000, None)];
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    PriceAsc,
+    PriceDesc,
+    Newest,
+    Popular,
+    Distance,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 6] = [Sort::Relevance, Sort::PriceAsc, Sort::PriceDesc, Sort::Newest, Sort::Popular, Sort::Distance];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::PriceAsc => "price_asc",
+            Sort::PriceDesc => "price_desc",
+            Sort::Newest => "newest",
+            Sort::Popular => "popular",
+            Sort::Distance => "distance",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.code() == s)
+    }
+}
+
+/// The raw query string, every field optional text, exactly as it arrives.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawSearch {
+    pub q: Option<String>,
+    pub category: Option<String>,
+    pub min_price: Option<String>,
+    pub max_price: Option<String>,
+    pub min_rating: Option<String>,
+    pub in_stock: Option<String>,
+    pub county: Option<String>,
+    pub lat: Option<String>,
+    pub lng: Option<String>,
+    pub radius_km: Option<String>,
+    pub sort: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GeoFilter {
+    pub lat: f64,
+    pub lng: f64,
+    /// None: sort by distance without a radius limit.
+    pub radius_km: Option<f64>,
+}
+
+/// Where the previous page ended: the sort key of its last row and that row's id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cursor {
+    pub key: String,
+    pub id: Uuid,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchQuery {
+    /// Lower-cased words, punctuation removed, at most `MAX_TERMS`.
+    pub terms: Vec<String>,
+    pub category: Option<String>,
+    pub min_price: Option<Decimal>,
+    pub max_price: Option<Decimal>,
+    pub min_rating: Option<Decimal>,
+    pub in_stock: bool,
+    pub county: Option<String>,
+    pub geo: Option<GeoFilter>,
+    pub sort: Sort,
+    pub after: Option<Cursor>,
+}
+
+type Refusal = (&'static str, Invalid);
+
+fn blank_to_none(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn number<T: FromStr>(field: &'static str, v: &Option<String>) -> Result<Option<T>, Refusal> {
+    blank_to_none(v).map(|s| s.parse::<T>().map_err(|_| (field, Invalid::NumberFormat))).transpose()
+}
+
+/// Splits text into search words: letters and digits only, lower-cased, deduplicated.
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let word = word.to_lowercase();
+        if !out.contains(&word) && out.len() < MAX_TERMS {
+            out.push(word);
+        }
+    }
+    out
+}
+
+impl SearchQuery {
+    pub fn parse(raw: &RawSearch) -> Result<Self, Refusal> {
+        let q = raw.q.as_deref().unwrap_or_default();
+        if q.chars().count() > MAX_QUERY_CHARS {
+            return Err(("q", Invalid::TooLong { max: MAX_QUERY_CHARS }));
+        }
+        let category = blank_to_none(&raw.category).map(str::to_owned);
+        if category.as_ref().is_some_and(|c| c.len() > 60 || !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-')) {
+            return Err(("category", Invalid::NotFound));
+        }
+        let min_price: Option<Decimal> = number("min_price", &raw.min_price)?;
+        let max_price: Option<Decimal> = number("max_price", &raw.max_price)?;
+        for (field, price) in [("min_price", min_price), ("max_price", max_price)] {
+            if price.is_some_and(|p| p.is_sign_negative() || p > Decimal::from(1_000_000_000)) {
+                return Err((field, Invalid::OutOfRange));
+            }
+        }
+        if let (Some(lo), Some(hi)) = (min_price, max_price)
+            && lo > hi
+        {
+            return Err(("max_price", Invalid::OutOfRange));
+        }
+        let min_rating: Option<Decimal> = number("min_rating", &raw.min_rating)?;
+        if min_rating.is_some_and(|r| r.is_sign_negative() || r > Decimal::from(5)) {
+            return Err(("min_rating", Invalid::OutOfRange));
+        }
+        let in_stock = matches!(blank_to_none(&raw.in_stock), Some("1" | "true" | "on" | "yes"));
+        let county = blank_to_none(&raw.county).map(str::to_owned);
+        if county.as_ref().is_some_and(|c| c.chars().count() > 40) {
+            return Err(("county", Invalid::TooLong { max: 40 }));
+        }
+        let lat: Option<f64> = number("lat", &raw.lat)?;
+        let lng: Option<f64> = number("lng", &raw.lng)?;
+        let radius_km: Option<f64> = number("radius_km", &raw.radius_km)?;
+        if lat.is_some_and(|v| !(-90.0..=90.0).contains(&v)) {
+            return Err(("lat", Invalid::OutOfRange));
+        }
+        if lng.is_some_and(|v| !(-180.0..=180.0).contains(&v)) {
+            return Err(("lng", Invalid::OutOfRange));
+        }
+        if radius_km.is_some_and(|v| !(0.5..=MAX_RADIUS_KM).contains(&v)) {
+            return Err(("radius_km", Invalid::OutOfRange));
+        }
+        let geo = match (lat, lng) {
+            (Some(lat), Some(lng)) => Some(GeoFilter { lat, lng, radius_km }),
+            (None, None) if radius_km.is_none() => None,
+            _ => return Err(("lat", Invalid::Required)),
+        };
+        let sort = match blank_to_none(&raw.sort) {
+            None => Sort::default(),
+            Some(s) => Sort::parse(s).ok_or(("sort", Invalid::NotFound))?,
+        };
+        if sort == Sort::Distance && geo.is_none() {
+            return Err(("lat", Invalid::Required));
+        }
+        let after = blank_to_none(&raw.after)
+            .map(|a| {
+                let (key, id) = a.rsplit_once('_').ok_or(("after", Invalid::NotFound))?;
+                let id = Uuid::parse_str(id).map_err(|_| ("after", Invalid::NotFound))?;
+                if key.len() > 40 || key.parse::<f64>().is_err() {
+                    return Err(("after", Invalid::NotFound));
+                }
+                Ok(Cursor { key: key.to_owned(), id })
+            })
+            .transpose()?;
+        Ok(SearchQuery { terms: terms(q), category, min_price, max_price, min_rating, in_stock, county, geo, sort, after })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(pairs: &[(&str, &str)]) -> RawSearch {
+        let mut r = RawSearch::default();
+        for (k, v) in pairs {
+            let v = Some((*v).to_owned());
+            match *k {
+                "q" => r.q = v,
+                "category" => r.category = v,
+                "min_price" => r.min_price = v,
+                "max_price" => r.max_price = v,
+                "min_rating" => r.min_rating = v,
+                "in_stock" => r.in_stock = v,
+                "lat" => r.lat = v,
+                "lng" => r.lng = v,
+                "radius_km" => r.radius_km = v,
+                "sort" => r.sort = v,
+                "after" => r.after = v,
+                other => panic!("unknown {other}"),
+            }
+        }
+        r
+    }
+
+    #[test]
+    fn words_are_normalised() {
+        assert_eq!(terms("  Unga ya NGANO, unga!"), vec!["unga", "ya", "ngano"]);
+        assert_eq!(terms("a:b & c | !d"), vec!["a", "b", "c", "d"], "tsquery syntax is stripped");
+        assert_eq!(terms(&"w ".repeat(50)).len(), 1);
+        assert_eq!(terms("one two three four five six seven eight nine ten").len(), MAX_TERMS);
+    }
+
+    #[test]
+    fn filters_parse() {
+        let q = SearchQuery::parse(&raw(&[
+            ("q", "samsung"),
+            ("min_price", "1000"),
+            ("max_price", "25,000".replace(',', "").as_str()),
+            ("in_stock", "1"),
+            ("lat", "-1.29"),
+            ("lng", "36.82"),
+            ("radius_km", "10"),
+            ("sort", "distance"),
+        ]))
+        .expect("valid");
+        assert_eq!(q.terms, vec!["samsung"]);
+        assert_eq!(q.min_price, Some(Decimal::from(1000)));
+        assert!(q.in_stock);
+        assert_eq!(q.geo, Some(GeoFilter { lat: -1.29, lng: 36.82, radius_km: Some(10.0) }));
+        assert_eq!(q.sort, Sort::Distance);
+    }
+
+    #[test]
+    fn bad_values_name_their_field() {
+        let cases: [(&[(&str, &str)], &str); 10] = [
+            (&[("q", &"x".repeat(201))], "q"),
+            (&[("min_price", "cheap")], "min_price"),
+            (&[("min_price", "-5")], "min_price"),
+            (&[("min_price", "500"), ("max_price", "100")], "max_price"),
+            (&[("min_rating", "6")], "min_rating"),
+            (&[("lat", "91"), ("lng", "0")], "lat"),
+            (&[("lat", "1")], "lat"),
+            (&[("sort", "distance")], "lat"),
+            (&[("sort", "cheapest")], "sort"),
+            (&[("after", "1.5_not-a-uuid")], "after"),
+        ];
+        for (pairs, field) in cases {
+            let err = SearchQuery::parse(&raw(pairs)).expect_err("must refuse");
+            assert_eq!(err.0, field, "{pairs:?}");
+        }
+        assert!(SearchQuery::parse(&raw(&[("category", "x'; drop table listings")])).is_err());
+    }
+
+    #[test]
+    fn cursor_round_trip() {
+        let id = Uuid::nil();
+        let q = SearchQuery::parse(&raw(&[("after", &format!("1250.00_{id}")), ("sort", "price_asc")])).expect("valid");
+        assert_eq!(q.after, Some(Cursor { key: "1250.00".into(), id }));
+    }
+}

@@ -1,0 +1,171 @@
+//! Search benchmark over a large catalog (default 1,000,000 listings).
+//!
+//! `DATABASE_URL=… cargo bench --bench search` (or `.ci/bench-search`, which starts a local
+//! PostgreSQL). Seeds the database once if it is empty (and prints the seed time), prints index
+//! sizes, then runs a fixed mixed query set through the same search service the pages use,
+//! from two concurrent clients, and prints p50/p95/p99 per query kind and overall.
+//! Environment: SOKONI_BENCH_LISTINGS (default 1000000), SOKONI_BENCH_ROUNDS (default 20).
+
+use app::db::search;
+use app::domain::search::{RawSearch, SearchQuery};
+use sqlx::postgres::PgPoolOptions;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+type Kind = &'static str;
+
+fn query(pairs: &[(&str, &str)]) -> RawSearch {
+    let mut r = RawSearch::default();
+    for (k, v) in pairs {
+        let v = Some((*v).to_owned());
+        match *k {
+            "q" => r.q = v,
+            "category" => r.category = v,
+            "min_price" => r.min_price = v,
+            "max_price" => r.max_price = v,
+            "lat" => r.lat = v,
+            "lng" => r.lng = v,
+            "radius_km" => r.radius_km = v,
+            "sort" => r.sort = v,
+            "in_stock" => r.in_stock = v,
+            other => panic!("unknown parameter {other}"),
+        }
+    }
+    r
+}
+
+/// The fixed query set: several concrete queries per kind.
+fn query_set() -> Vec<(Kind, RawSearch)> {
+    let mut set = Vec::new();
+    for q in ["samsung", "unga", "shoes", "chai", "solar"] {
+        set.push(("common word", query(&[("q", q)])));
+    }
+    for q in ["wimbi", "macbook", "kiondo", "soapstone", "subwoofer"] {
+        set.push(("rare word", query(&[("q", q)])));
+    }
+    for q in ["unga ngano", "solar panel", "maasai shuka", "cooking oil", "power bank"] {
+        set.push(("two words", query(&[("q", q)])));
+    }
+    for q in ["samsng", "infinx", "kitenje", "sufria", "mabti"] {
+        set.push(("typo", query(&[("q", q)])));
+    }
+    for q in ["sams", "kiten", "solar pan", "unga ya ng", "orai"] {
+        set.push(("prefix", query(&[("q", q)])));
+    }
+    for (cat, lo, hi) in [("phones", "10000", "20000"), ("flour", "0", "200"), ("electronics", "1000", "5000"), ("fashion", "500", "3000")] {
+        set.push(("category + price", query(&[("category", cat), ("min_price", lo), ("max_price", hi)])));
+    }
+    for (lat, lng, q) in [("-1.2921", "36.8219", ""), ("-4.0435", "39.6682", "sufuria"), ("-0.0917", "34.7680", "unga"), ("0.5143", "35.2698", "")] {
+        let mut pairs = vec![("lat", lat), ("lng", lng), ("radius_km", "5"), ("sort", "distance")];
+        if !q.is_empty() {
+            pairs.push(("q", q));
+        }
+        set.push(("geo radius + distance", query(&pairs)));
+    }
+    set
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:8.2}", d.as_secs_f64() * 1000.0)
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> Result<(), sokoni::BoxError> {
+    let url = std::env::var("DATABASE_URL").map_err(|_| "DATABASE_URL is not set")?;
+    let listings: i64 = std::env::var("SOKONI_BENCH_LISTINGS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let rounds: usize = std::env::var("SOKONI_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
+    let pool = PgPoolOptions::new().max_connections(6).connect(&url).await?;
+    sokoni::startup::migrate(&pool).await?;
+
+    if sokoni::seed::already_seeded(&pool).await? {
+        let n: i64 = sqlx::query_scalar("select count(*) from listings").fetch_one(&pool).await?;
+        println!("catalog: {n} listings (already seeded)");
+    } else {
+        let hash = app::auth::password::hash("bench-only-password".into()).await.map_err(|e| e.to_string())?;
+        let started = Instant::now();
+        sokoni::seed::seed(&pool, &hash, 3_000, 10_000, listings).await?;
+        println!("seeded {listings} listings (3,000 vendors) in {:.1} s", started.elapsed().as_secs_f64());
+    }
+
+    println!("\nindex and table sizes:");
+    let sizes: Vec<(String, String)> = sqlx::query_as(
+        "select c.relname::text, pg_size_pretty(pg_total_relation_size(c.oid))
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = 'public' and (c.relname like 'listings%' or c.relname like 'search_words%')
+         order by pg_total_relation_size(c.oid) desc",
+    )
+    .fetch_all(&pool)
+    .await?;
+    for (name, size) in sizes {
+        println!("  {name:32} {size}");
+    }
+
+    let set = query_set();
+    let parsed: Vec<(Kind, SearchQuery)> =
+        set.iter().map(|(k, raw)| (*k, SearchQuery::parse(raw).unwrap_or_else(|e| panic!("{k}: {e:?}")))).collect();
+
+    // Deep page: follow the cursor of a common query to its 10th page once, then time that page.
+    let mut deep = parsed[0].1.clone();
+    for _ in 0..9 {
+        let page = search::search(&pool, &deep).await?;
+        let Some(next) = page.next else { break };
+        let raw = RawSearch { q: Some("samsung".into()), after: Some(next), ..RawSearch::default() };
+        deep = SearchQuery::parse(&raw).map_err(|e| format!("{e:?}"))?;
+    }
+    let mut work = parsed.clone();
+    work.push(("deep page (10th)", deep));
+
+    // Warm the caches once, as a running server would be.
+    for (_, q) in &work {
+        search::search(&pool, q).await?;
+    }
+
+    let started = Instant::now();
+    let clients = 2;
+    let mut tasks = Vec::new();
+    for client in 0..clients {
+        let pool = pool.clone();
+        let mut work = work.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut timings: Vec<(Kind, Duration)> = Vec::new();
+            for round in 0..rounds {
+                // a different order per client and round, so the clients do not move in step
+                let shift = (client * 7 + round * 3) % work.len().max(1);
+                work.rotate_left(shift);
+                for (kind, q) in &work {
+                    let t = Instant::now();
+                    search::search(&pool, q).await.map_err(|e| e.to_string())?;
+                    timings.push((kind, t.elapsed()));
+                }
+            }
+            Ok::<_, String>(timings)
+        }));
+    }
+    let mut by_kind: BTreeMap<Kind, Vec<Duration>> = BTreeMap::new();
+    let mut all = Vec::new();
+    for task in tasks {
+        for (kind, d) in task.await??.into_iter() {
+            by_kind.entry(kind).or_default().push(d);
+            all.push(d);
+        }
+    }
+    let wall = started.elapsed();
+
+    println!("\n{} searches from {clients} concurrent clients in {:.1} s ({:.0} searches/s)", all.len(), wall.as_secs_f64(), all.len() as f64 / wall.as_secs_f64());
+    println!("\n{:24} {:>6} {:>8} {:>8} {:>8}   (ms)", "query kind", "n", "p50", "p95", "p99");
+    for (kind, mut v) in by_kind {
+        v.sort();
+        println!("{kind:24} {:>6} {} {} {}", v.len(), ms(percentile(&v, 50.0)), ms(percentile(&v, 95.0)), ms(percentile(&v, 99.0)));
+    }
+    all.sort();
+    println!("{:24} {:>6} {} {} {}", "overall", all.len(), ms(percentile(&all, 50.0)), ms(percentile(&all, 95.0)), ms(percentile(&all, 99.0)));
+    Ok(())
+}
