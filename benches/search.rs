@@ -43,7 +43,13 @@ fn query_set() -> Vec<(Kind, RawSearch)> {
     for q in ["wimbi", "macbook", "kiondo", "soapstone", "subwoofer"] {
         set.push(("rare word", query(&[("q", q)])));
     }
-    for q in ["unga ngano", "solar panel", "maasai shuka", "cooking oil", "power bank"] {
+    for q in [
+        "unga ngano",
+        "solar panel",
+        "maasai shuka",
+        "cooking oil",
+        "power bank",
+    ] {
         set.push(("two words", query(&[("q", q)])));
     }
     for q in ["samsng", "infinx", "kitenje", "sufria", "mabti"] {
@@ -52,11 +58,29 @@ fn query_set() -> Vec<(Kind, RawSearch)> {
     for q in ["sams", "kiten", "solar pan", "unga ya ng", "orai"] {
         set.push(("prefix", query(&[("q", q)])));
     }
-    for (cat, lo, hi) in [("phones", "10000", "20000"), ("flour", "0", "200"), ("electronics", "1000", "5000"), ("fashion", "500", "3000")] {
-        set.push(("category + price", query(&[("category", cat), ("min_price", lo), ("max_price", hi)])));
+    for (cat, lo, hi) in [
+        ("phones", "10000", "20000"),
+        ("flour", "0", "200"),
+        ("electronics", "1000", "5000"),
+        ("fashion", "500", "3000"),
+    ] {
+        set.push((
+            "category + price",
+            query(&[("category", cat), ("min_price", lo), ("max_price", hi)]),
+        ));
     }
-    for (lat, lng, q) in [("-1.2921", "36.8219", ""), ("-4.0435", "39.6682", "sufuria"), ("-0.0917", "34.7680", "unga"), ("0.5143", "35.2698", "")] {
-        let mut pairs = vec![("lat", lat), ("lng", lng), ("radius_km", "5"), ("sort", "distance")];
+    for (lat, lng, q) in [
+        ("-1.2921", "36.8219", ""),
+        ("-4.0435", "39.6682", "sufuria"),
+        ("-0.0917", "34.7680", "unga"),
+        ("0.5143", "35.2698", ""),
+    ] {
+        let mut pairs = vec![
+            ("lat", lat),
+            ("lng", lng),
+            ("radius_km", "5"),
+            ("sort", "distance"),
+        ];
         if !q.is_empty() {
             pairs.push(("q", q));
         }
@@ -80,19 +104,35 @@ fn ms(d: Duration) -> String {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), sokoni::BoxError> {
     let url = std::env::var("DATABASE_URL").map_err(|_| "DATABASE_URL is not set")?;
-    let listings: i64 = std::env::var("SOKONI_BENCH_LISTINGS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
-    let rounds: usize = std::env::var("SOKONI_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
-    let pool = PgPoolOptions::new().max_connections(6).connect(&url).await?;
+    let listings: i64 = std::env::var("SOKONI_BENCH_LISTINGS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let rounds: usize = std::env::var("SOKONI_BENCH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let pool = PgPoolOptions::new()
+        .max_connections(6)
+        .connect(&url)
+        .await?;
     sokoni::startup::migrate(&pool).await?;
 
     if sokoni::seed::already_seeded(&pool).await? {
-        let n: i64 = sqlx::query_scalar("select count(*) from listings").fetch_one(&pool).await?;
+        let n: i64 = sqlx::query_scalar("select count(*) from listings")
+            .fetch_one(&pool)
+            .await?;
         println!("catalog: {n} listings (already seeded)");
     } else {
-        let hash = app::auth::password::hash("bench-only-password".into()).await.map_err(|e| e.to_string())?;
+        let hash = app::auth::password::hash("bench-only-password".into())
+            .await
+            .map_err(|e| e.to_string())?;
         let started = Instant::now();
         sokoni::seed::seed(&pool, &hash, 3_000, 10_000, listings).await?;
-        println!("seeded {listings} listings (3,000 vendors) in {:.1} s", started.elapsed().as_secs_f64());
+        println!(
+            "seeded {listings} listings (3,000 vendors) in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
     }
 
     println!("\nindex and table sizes:");
@@ -109,15 +149,26 @@ async fn main() -> Result<(), sokoni::BoxError> {
     }
 
     let set = query_set();
-    let parsed: Vec<(Kind, SearchQuery)> =
-        set.iter().map(|(k, raw)| (*k, SearchQuery::parse(raw).unwrap_or_else(|e| panic!("{k}: {e:?}")))).collect();
+    let parsed: Vec<(Kind, SearchQuery)> = set
+        .iter()
+        .map(|(k, raw)| {
+            (
+                *k,
+                SearchQuery::parse(raw).unwrap_or_else(|e| panic!("{k}: {e:?}")),
+            )
+        })
+        .collect();
 
     // Deep page: follow the cursor of a common query to its 10th page once, then time that page.
     let mut deep = parsed[0].1.clone();
     for _ in 0..9 {
         let page = search::search(&pool, &deep).await?;
         let Some(next) = page.next else { break };
-        let raw = RawSearch { q: Some("samsung".into()), after: Some(next), ..RawSearch::default() };
+        let raw = RawSearch {
+            q: Some("samsung".into()),
+            after: Some(next),
+            ..RawSearch::default()
+        };
         deep = SearchQuery::parse(&raw).map_err(|e| format!("{e:?}"))?;
     }
     let mut work = parsed.clone();
@@ -159,13 +210,34 @@ async fn main() -> Result<(), sokoni::BoxError> {
     }
     let wall = started.elapsed();
 
-    println!("\n{} searches from {clients} concurrent clients in {:.1} s ({:.0} searches/s)", all.len(), wall.as_secs_f64(), all.len() as f64 / wall.as_secs_f64());
-    println!("\n{:24} {:>6} {:>8} {:>8} {:>8}   (ms)", "query kind", "n", "p50", "p95", "p99");
+    println!(
+        "\n{} searches from {clients} concurrent clients in {:.1} s ({:.0} searches/s)",
+        all.len(),
+        wall.as_secs_f64(),
+        all.len() as f64 / wall.as_secs_f64()
+    );
+    println!(
+        "\n{:24} {:>6} {:>8} {:>8} {:>8}   (ms)",
+        "query kind", "n", "p50", "p95", "p99"
+    );
     for (kind, mut v) in by_kind {
         v.sort();
-        println!("{kind:24} {:>6} {} {} {}", v.len(), ms(percentile(&v, 50.0)), ms(percentile(&v, 95.0)), ms(percentile(&v, 99.0)));
+        println!(
+            "{kind:24} {:>6} {} {} {}",
+            v.len(),
+            ms(percentile(&v, 50.0)),
+            ms(percentile(&v, 95.0)),
+            ms(percentile(&v, 99.0))
+        );
     }
     all.sort();
-    println!("{:24} {:>6} {} {} {}", "overall", all.len(), ms(percentile(&all, 50.0)), ms(percentile(&all, 95.0)), ms(percentile(&all, 99.0)));
+    println!(
+        "{:24} {:>6} {} {} {}",
+        "overall",
+        all.len(),
+        ms(percentile(&all, 50.0)),
+        ms(percentile(&all, 95.0)),
+        ms(percentile(&all, 99.0))
+    );
     Ok(())
 }

@@ -247,7 +247,9 @@ pub async fn seed(
     }
     seed_listings(&mut tx, listings).await?;
     tx.commit().await?;
-    sqlx::query("select refresh_search_words()").execute(pool).await?;
+    sqlx::query("select refresh_search_words()")
+        .execute(pool)
+        .await?;
     sqlx::query("analyze").execute(pool).await?;
     Ok(())
 }
@@ -256,7 +258,9 @@ pub async fn seed(
 /// `generate_series`, every choice taken from a stable hash of that number, so a million rows
 /// take one statement and come out the same on every machine.
 async fn seed_listings(tx: &mut sqlx::PgConnection, count: i64) -> Result<(), sqlx::Error> {
-    let column = |f: fn(&products::ProductTemplate) -> String| products::PRODUCTS.iter().map(f).collect::<Vec<_>>();
+    let column = |f: fn(&products::ProductTemplate) -> String| {
+        products::PRODUCTS.iter().map(f).collect::<Vec<_>>()
+    };
     let lows: Vec<i64> = products::PRODUCTS.iter().map(|p| p.2).collect();
     let highs: Vec<i64> = products::PRODUCTS.iter().map(|p| p.3).collect();
     sqlx::query(
@@ -304,7 +308,9 @@ async fn seed_listings(tx: &mut sqlx::PgConnection, count: i64) -> Result<(), sq
     .await?;
     // One variant per listing, carrying its stock. The listing already holds the total, so the
     // per-statement stock trigger is skipped for this bulk load.
-    sqlx::query("alter table listing_variants disable trigger listing_variants_stock_insert").execute(&mut *tx).await?;
+    sqlx::query("alter table listing_variants disable trigger listing_variants_stock_insert")
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "insert into listing_variants (id, listing_id, vendor_id, sku, stock, attributes)
          select md5('sokoni-variant-' || id)::uuid, id, vendor_id, 'SKU-' || upper(replace(id::text, '-', '')), stock, '{}'
@@ -312,7 +318,9 @@ async fn seed_listings(tx: &mut sqlx::PgConnection, count: i64) -> Result<(), sq
     )
     .execute(&mut *tx)
     .await?;
-    sqlx::query("alter table listing_variants enable trigger listing_variants_stock_insert").execute(&mut *tx).await?;
+    sqlx::query("alter table listing_variants enable trigger listing_variants_stock_insert")
+        .execute(&mut *tx)
+        .await?;
     Ok(())
 }
 

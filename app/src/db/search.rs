@@ -16,7 +16,6 @@ pub const RANK_CANDIDATES: i64 = 2_000;
 /// Trigram similarity below which a word is not taken as a typo of a known word.
 const MIN_SIMILARITY: f32 = 0.3;
 
-
 /// How each typed word is matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedTerm {
@@ -27,7 +26,10 @@ pub struct ResolvedTerm {
 
 /// Checks each word against the vocabulary of approved listings: known words stay, the last
 /// word may be a prefix (typing in progress), unknown words become their nearest known word.
-pub async fn resolve_terms(pool: &PgPool, terms: &[String]) -> Result<Vec<ResolvedTerm>, sqlx::Error> {
+pub async fn resolve_terms(
+    pool: &PgPool,
+    terms: &[String],
+) -> Result<Vec<ResolvedTerm>, sqlx::Error> {
     if terms.is_empty() {
         return Ok(Vec::new());
     }
@@ -47,12 +49,30 @@ pub async fn resolve_terms(pool: &PgPool, terms: &[String]) -> Result<Vec<Resolv
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(term, known, prefix, nearest)| match (known, prefix, nearest) {
-            (true, _, _) => ResolvedTerm { word: term, prefix: false, corrected_from: None },
-            (false, true, _) => ResolvedTerm { word: term, prefix: true, corrected_from: None },
-            (false, false, Some(near)) => ResolvedTerm { word: near, prefix: false, corrected_from: Some(term) },
-            (false, false, None) => ResolvedTerm { word: term, prefix: false, corrected_from: None },
-        })
+        .map(
+            |(term, known, prefix, nearest)| match (known, prefix, nearest) {
+                (true, _, _) => ResolvedTerm {
+                    word: term,
+                    prefix: false,
+                    corrected_from: None,
+                },
+                (false, true, _) => ResolvedTerm {
+                    word: term,
+                    prefix: true,
+                    corrected_from: None,
+                },
+                (false, false, Some(near)) => ResolvedTerm {
+                    word: near,
+                    prefix: false,
+                    corrected_from: Some(term),
+                },
+                (false, false, None) => ResolvedTerm {
+                    word: term,
+                    prefix: false,
+                    corrected_from: None,
+                },
+            },
+        )
         .collect())
 }
 
@@ -80,13 +100,22 @@ fn tsquery(terms: &[ResolvedTerm], weight: Option<char>, any: bool) -> String {
 }
 
 /// Adds the WHERE conditions shared by the page, the facets and the counts.
-fn push_filters(b: &mut QueryBuilder<'_, Postgres>, q: &SearchQuery, categories: &Option<Vec<Uuid>>, tsq: &Option<String>) {
+fn push_filters(
+    b: &mut QueryBuilder<'_, Postgres>,
+    q: &SearchQuery,
+    categories: &Option<Vec<Uuid>>,
+    tsq: &Option<String>,
+) {
     b.push(" where l.status = 'approved'");
     if let Some(tsq) = tsq {
-        b.push(" and l.search @@ to_tsquery('simple', ").push_bind(tsq.clone()).push(")");
+        b.push(" and l.search @@ to_tsquery('simple', ")
+            .push_bind(tsq.clone())
+            .push(")");
     }
     if let Some(ids) = categories {
-        b.push(" and l.category_id = any(").push_bind(ids.clone()).push(")");
+        b.push(" and l.category_id = any(")
+            .push_bind(ids.clone())
+            .push(")");
     }
     if let Some(p) = q.min_price {
         b.push(" and l.price >= ").push_bind(p);
@@ -107,10 +136,19 @@ fn push_filters(b: &mut QueryBuilder<'_, Postgres>, q: &SearchQuery, categories:
         && let Some(r) = geo.radius_km
     {
         // earth_box uses the GiST index; the exact distance check trims its corners.
-        b.push(" and earth_box(ll_to_earth(").push_bind(geo.lat).push(", ").push_bind(geo.lng);
-        b.push("), ").push_bind(r * 1000.0).push(") @> ll_to_earth(l.lat, l.lng)");
-        b.push(" and earth_distance(ll_to_earth(").push_bind(geo.lat).push(", ").push_bind(geo.lng);
-        b.push("), ll_to_earth(l.lat, l.lng)) <= ").push_bind(r * 1000.0);
+        b.push(" and earth_box(ll_to_earth(")
+            .push_bind(geo.lat)
+            .push(", ")
+            .push_bind(geo.lng);
+        b.push("), ")
+            .push_bind(r * 1000.0)
+            .push(") @> ll_to_earth(l.lat, l.lng)");
+        b.push(" and earth_distance(ll_to_earth(")
+            .push_bind(geo.lat)
+            .push(", ")
+            .push_bind(geo.lng);
+        b.push("), ll_to_earth(l.lat, l.lng)) <= ")
+            .push_bind(r * 1000.0);
     }
 }
 
@@ -141,13 +179,25 @@ pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sql
     };
     let tsq = (!terms.is_empty()).then(|| tsquery(&terms, None, false));
     // Without a text query "relevance" means popularity.
-    let sort = if q.sort == Sort::Relevance && tsq.is_none() { Sort::Popular } else { q.sort };
+    let sort = if q.sort == Sort::Relevance && tsq.is_none() {
+        Sort::Popular
+    } else {
+        q.sort
+    };
 
-    let (hits, facets) = tokio::try_join!(page(pool, q, sort, &terms, &categories, &tsq), facets(pool, q, &categories, &tsq))?;
+    let (hits, facets) = tokio::try_join!(
+        page(pool, q, sort, &terms, &categories, &tsq),
+        facets(pool, q, &categories, &tsq)
+    )?;
     let (mut hits, next) = hits;
     let corrections = terms
         .iter()
-        .filter_map(|t| t.corrected_from.as_ref().map(|from| Correction { from: from.clone(), to: t.word.clone() }))
+        .filter_map(|t| {
+            t.corrected_from.as_ref().map(|from| Correction {
+                from: from.clone(),
+                to: t.word.clone(),
+            })
+        })
         .collect();
 
     // Nothing matched every word: offer the listings that match any of them.
@@ -157,7 +207,14 @@ pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sql
         hits = page(pool, q, sort, &terms, &categories, &any).await?.0;
         matched_any = !hits.is_empty();
     }
-    Ok(SearchResults { hits, facets, next, corrections, matched_any, sort })
+    Ok(SearchResults {
+        hits,
+        facets,
+        next,
+        corrections,
+        matched_any,
+        sort,
+    })
 }
 
 type Page = (Vec<ListingCard>, Option<String>);
@@ -175,7 +232,8 @@ async fn page(
         (Sort::Relevance, Some(tsq)) => {
             // Candidates: the most popular title matches, and the most popular matches anywhere.
             let title = tsquery(terms, Some('A'), false);
-            b.push("select id, round(ts_rank_cd(l.search, to_tsquery('simple', ").push_bind(tsq.clone());
+            b.push("select id, round(ts_rank_cd(l.search, to_tsquery('simple', ")
+                .push_bind(tsq.clone());
             b.push("))::numeric, 6) as rank, null::numeric as distance from (");
             for (i, tier) in [title, tsq.clone()].into_iter().enumerate() {
                 if i > 0 {
@@ -183,14 +241,23 @@ async fn page(
                 }
                 b.push("(select l.id from listings l");
                 push_filters(&mut b, q, categories, &Some(tier));
-                b.push(" order by l.popularity desc limit ").push_bind(RANK_CANDIDATES).push(")");
+                b.push(" order by l.popularity desc limit ")
+                    .push_bind(RANK_CANDIDATES)
+                    .push(")");
             }
             b.push(") ids join listings l using (id)");
         }
         (Sort::Distance, _) => {
-            let geo = q.geo.unwrap_or(crate::domain::search::GeoFilter { lat: 0.0, lng: 0.0, radius_km: None });
-            b.push("select l.id, null::numeric as rank, round(earth_distance(ll_to_earth(").push_bind(geo.lat);
-            b.push(", ").push_bind(geo.lng).push("), ll_to_earth(l.lat, l.lng))::numeric, 1) as distance from listings l");
+            let geo = q.geo.unwrap_or(crate::domain::search::GeoFilter {
+                lat: 0.0,
+                lng: 0.0,
+                radius_km: None,
+            });
+            b.push("select l.id, null::numeric as rank, round(earth_distance(ll_to_earth(")
+                .push_bind(geo.lat);
+            b.push(", ")
+                .push_bind(geo.lng)
+                .push("), ll_to_earth(l.lat, l.lng))::numeric, 1) as distance from listings l");
             push_filters(&mut b, q, categories, tsq);
         }
         _ => {
@@ -202,7 +269,10 @@ async fn page(
     b.push(" v.business_name as vendor_name, v.slug as vendor_slug, l.vendor_rating,");
     match q.geo {
         Some(geo) => {
-            b.push(" (earth_distance(ll_to_earth(").push_bind(geo.lat).push(", ").push_bind(geo.lng);
+            b.push(" (earth_distance(ll_to_earth(")
+                .push_bind(geo.lat)
+                .push(", ")
+                .push_bind(geo.lng);
             b.push("), ll_to_earth(l.lat, l.lng)) / 1000.0)::float8 as distance_km,");
         }
         None => {
@@ -211,14 +281,28 @@ async fn page(
     }
     let (key, desc) = sort_key(sort);
     b.push(" (").push(key).push(")::text as sort_key");
-    b.push(" from c join listings l on l.id = c.id join vendors v on v.id = l.vendor_id where true");
+    b.push(
+        " from c join listings l on l.id = c.id join vendors v on v.id = l.vendor_id where true",
+    );
     if let Some(after) = &q.after {
         let cmp = if desc { "<" } else { ">" };
-        b.push(" and ((").push(key).push(")::numeric, l.id) ").push(cmp).push(" (");
-        b.push_bind(after.key.parse::<Decimal>().unwrap_or_default()).push(", ").push_bind(after.id).push(")");
+        b.push(" and ((")
+            .push(key)
+            .push(")::numeric, l.id) ")
+            .push(cmp)
+            .push(" (");
+        b.push_bind(after.key.parse::<Decimal>().unwrap_or_default())
+            .push(", ")
+            .push_bind(after.id)
+            .push(")");
     }
     let dir = if desc { "desc" } else { "asc" };
-    b.push(" order by ").push(key).push(" ").push(dir).push(", l.id ").push(dir);
+    b.push(" order by ")
+        .push(key)
+        .push(" ")
+        .push(dir)
+        .push(", l.id ")
+        .push(dir);
     b.push(" limit ").push_bind(PAGE_SIZE + 1);
 
     let mut rows: Vec<ListingCard> = b.build_query_as().fetch_all(pool).await?;
@@ -231,8 +315,15 @@ async fn page(
     Ok((rows, next))
 }
 
-async fn facets(pool: &PgPool, q: &SearchQuery, categories: &Option<Vec<Uuid>>, tsq: &Option<String>) -> Result<Facets, sqlx::Error> {
-    let mut b = QueryBuilder::<Postgres>::new("with m as (select l.category_id, l.price, l.vendor_rating, l.stock, l.county from listings l");
+async fn facets(
+    pool: &PgPool,
+    q: &SearchQuery,
+    categories: &Option<Vec<Uuid>>,
+    tsq: &Option<String>,
+) -> Result<Facets, sqlx::Error> {
+    let mut b = QueryBuilder::<Postgres>::new(
+        "with m as (select l.category_id, l.price, l.vendor_rating, l.stock, l.county from listings l",
+    );
     push_filters(&mut b, q, categories, tsq);
     b.push(" limit ").push_bind(FACET_CAP + 1).push(")");
     b.push(
@@ -251,15 +342,24 @@ async fn facets(pool: &PgPool, q: &SearchQuery, categories: &Option<Vec<Uuid>>, 
           select 'total', '', '', '', count(*) from m",
     );
     for (i, (lo, hi)) in PRICE_BANDS.iter().enumerate() {
-        b.push(" union all select 'price', ").push_bind(i.to_string()).push(", '', '', count(*) from m where price >= ").push_bind(*lo);
+        b.push(" union all select 'price', ")
+            .push_bind(i.to_string())
+            .push(", '', '', count(*) from m where price >= ")
+            .push_bind(*lo);
         if let Some(hi) = hi {
             b.push(" and price < ").push_bind(*hi);
         }
     }
-    let rows: Vec<(String, String, String, String, i64)> = b.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<(String, String, String, String, i64)> =
+        b.build_query_as().fetch_all(pool).await?;
     let mut facets = Facets::default();
     for (facet, value, en, sw, n) in rows {
-        let item = FacetCount { value, label_en: en, label_sw: sw, count: n };
+        let item = FacetCount {
+            value,
+            label_en: en,
+            label_sw: sw,
+            count: n,
+        };
         match facet.as_str() {
             "category" => facets.categories.push(item),
             "county" => facets.counties.push(item),
@@ -274,7 +374,9 @@ async fn facets(pool: &PgPool, q: &SearchQuery, categories: &Option<Vec<Uuid>>, 
     for list in [&mut facets.categories, &mut facets.counties] {
         list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     }
-    facets.prices.sort_by_key(|f| f.value.parse::<usize>().unwrap_or_default());
+    facets
+        .prices
+        .sort_by_key(|f| f.value.parse::<usize>().unwrap_or_default());
     facets.ratings.sort_by(|a, b| b.value.cmp(&a.value));
     Ok(facets)
 }
@@ -282,14 +384,18 @@ async fn facets(pool: &PgPool, q: &SearchQuery, categories: &Option<Vec<Uuid>>, 
 /// Prefix suggestions for the header search box: known words starting with what was typed,
 /// most common first.
 pub async fn suggest(pool: &PgPool, prefix: &str) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("select word from search_words where word like $1 || '%' order by ndoc desc, word limit 8")
-        .bind(prefix)
-        .fetch_all(pool)
-        .await
+    sqlx::query_scalar(
+        "select word from search_words where word like $1 || '%' order by ndoc desc, word limit 8",
+    )
+    .bind(prefix)
+    .fetch_all(pool)
+    .await
 }
 
 pub async fn refresh_words(pool: &PgPool) -> Result<(), sqlx::Error> {
-    sqlx::query("select refresh_search_words()").execute(pool).await?;
+    sqlx::query("select refresh_search_words()")
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
@@ -298,14 +404,27 @@ mod tests {
     use super::*;
 
     fn t(word: &str, prefix: bool) -> ResolvedTerm {
-        ResolvedTerm { word: word.into(), prefix, corrected_from: None }
+        ResolvedTerm {
+            word: word.into(),
+            prefix,
+            corrected_from: None,
+        }
     }
 
     #[test]
     fn tsquery_text() {
-        assert_eq!(tsquery(&[t("unga", false), t("ngano", false)], None, false), "unga & ngano");
+        assert_eq!(
+            tsquery(&[t("unga", false), t("ngano", false)], None, false),
+            "unga & ngano"
+        );
         assert_eq!(tsquery(&[t("sams", true)], None, false), "sams:*");
-        assert_eq!(tsquery(&[t("samsung", false), t("tv", true)], Some('A'), false), "samsung:A & tv:*A");
-        assert_eq!(tsquery(&[t("a", false), t("b", false)], None, true), "a | b");
+        assert_eq!(
+            tsquery(&[t("samsung", false), t("tv", true)], Some('A'), false),
+            "samsung:A & tv:*A"
+        );
+        assert_eq!(
+            tsquery(&[t("a", false), t("b", false)], None, true),
+            "a | b"
+        );
     }
 }

@@ -13,8 +13,13 @@ pub const MAX_RADIUS_KM: f64 = 500.0;
 pub const PAGE_SIZE: i64 = 24;
 
 /// Price bands of the price facet (from, below), in the listing currency's units.
-pub const PRICE_BANDS: [(i64, Option<i64>); 5] =
-    [(0, Some(500)), (500, Some(2_000)), (2_000, Some(10_000)), (10_000, Some(50_000)), (50_000, None)];
+pub const PRICE_BANDS: [(i64, Option<i64>); 5] = [
+    (0, Some(500)),
+    (500, Some(2_000)),
+    (2_000, Some(10_000)),
+    (10_000, Some(50_000)),
+    (50_000, None),
+];
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Sort {
@@ -28,7 +33,14 @@ pub enum Sort {
 }
 
 impl Sort {
-    pub const ALL: [Sort; 6] = [Sort::Relevance, Sort::PriceAsc, Sort::PriceDesc, Sort::Newest, Sort::Popular, Sort::Distance];
+    pub const ALL: [Sort; 6] = [
+        Sort::Relevance,
+        Sort::PriceAsc,
+        Sort::PriceDesc,
+        Sort::Newest,
+        Sort::Popular,
+        Sort::Distance,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -100,13 +112,18 @@ fn blank_to_none(v: &Option<String>) -> Option<&str> {
 }
 
 fn number<T: FromStr>(field: &'static str, v: &Option<String>) -> Result<Option<T>, Refusal> {
-    blank_to_none(v).map(|s| s.parse::<T>().map_err(|_| (field, Invalid::NumberFormat))).transpose()
+    blank_to_none(v)
+        .map(|s| s.parse::<T>().map_err(|_| (field, Invalid::NumberFormat)))
+        .transpose()
 }
 
 /// Splits text into search words: letters and digits only, lower-cased, deduplicated.
 pub fn terms(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let word = word.to_lowercase();
         if !out.contains(&word) && out.len() < MAX_TERMS {
             out.push(word);
@@ -119,10 +136,17 @@ impl SearchQuery {
     pub fn parse(raw: &RawSearch) -> Result<Self, Refusal> {
         let q = raw.q.as_deref().unwrap_or_default();
         if q.chars().count() > MAX_QUERY_CHARS {
-            return Err(("q", Invalid::TooLong { max: MAX_QUERY_CHARS }));
+            return Err((
+                "q",
+                Invalid::TooLong {
+                    max: MAX_QUERY_CHARS,
+                },
+            ));
         }
         let category = blank_to_none(&raw.category).map(str::to_owned);
-        if category.as_ref().is_some_and(|c| c.len() > 60 || !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-')) {
+        if category.as_ref().is_some_and(|c| {
+            c.len() > 60 || !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
+        }) {
             return Err(("category", Invalid::NotFound));
         }
         let min_price: Option<Decimal> = number("min_price", &raw.min_price)?;
@@ -141,7 +165,10 @@ impl SearchQuery {
         if min_rating.is_some_and(|r| r.is_sign_negative() || r > Decimal::from(5)) {
             return Err(("min_rating", Invalid::OutOfRange));
         }
-        let in_stock = matches!(blank_to_none(&raw.in_stock), Some("1" | "true" | "on" | "yes"));
+        let in_stock = matches!(
+            blank_to_none(&raw.in_stock),
+            Some("1" | "true" | "on" | "yes")
+        );
         let county = blank_to_none(&raw.county).map(str::to_owned);
         if county.as_ref().is_some_and(|c| c.chars().count() > 40) {
             return Err(("county", Invalid::TooLong { max: 40 }));
@@ -159,7 +186,11 @@ impl SearchQuery {
             return Err(("radius_km", Invalid::OutOfRange));
         }
         let geo = match (lat, lng) {
-            (Some(lat), Some(lng)) => Some(GeoFilter { lat, lng, radius_km }),
+            (Some(lat), Some(lng)) => Some(GeoFilter {
+                lat,
+                lng,
+                radius_km,
+            }),
             (None, None) if radius_km.is_none() => None,
             _ => return Err(("lat", Invalid::Required)),
         };
@@ -177,10 +208,24 @@ impl SearchQuery {
                 if key.len() > 40 || key.parse::<f64>().is_err() {
                     return Err(("after", Invalid::NotFound));
                 }
-                Ok(Cursor { key: key.to_owned(), id })
+                Ok(Cursor {
+                    key: key.to_owned(),
+                    id,
+                })
             })
             .transpose()?;
-        Ok(SearchQuery { terms: terms(q), category, min_price, max_price, min_rating, in_stock, county, geo, sort, after })
+        Ok(SearchQuery {
+            terms: terms(q),
+            category,
+            min_price,
+            max_price,
+            min_rating,
+            in_stock,
+            county,
+            geo,
+            sort,
+            after,
+        })
     }
 }
 
@@ -213,9 +258,16 @@ mod tests {
     #[test]
     fn words_are_normalised() {
         assert_eq!(terms("  Unga ya NGANO, unga!"), vec!["unga", "ya", "ngano"]);
-        assert_eq!(terms("a:b & c | !d"), vec!["a", "b", "c", "d"], "tsquery syntax is stripped");
+        assert_eq!(
+            terms("a:b & c | !d"),
+            vec!["a", "b", "c", "d"],
+            "tsquery syntax is stripped"
+        );
         assert_eq!(terms(&"w ".repeat(50)).len(), 1);
-        assert_eq!(terms("one two three four five six seven eight nine ten").len(), MAX_TERMS);
+        assert_eq!(
+            terms("one two three four five six seven eight nine ten").len(),
+            MAX_TERMS
+        );
     }
 
     #[test]
@@ -234,7 +286,14 @@ mod tests {
         assert_eq!(q.terms, vec!["samsung"]);
         assert_eq!(q.min_price, Some(Decimal::from(1000)));
         assert!(q.in_stock);
-        assert_eq!(q.geo, Some(GeoFilter { lat: -1.29, lng: 36.82, radius_km: Some(10.0) }));
+        assert_eq!(
+            q.geo,
+            Some(GeoFilter {
+                lat: -1.29,
+                lng: 36.82,
+                radius_km: Some(10.0)
+            })
+        );
         assert_eq!(q.sort, Sort::Distance);
     }
 
@@ -262,7 +321,17 @@ mod tests {
     #[test]
     fn cursor_round_trip() {
         let id = Uuid::nil();
-        let q = SearchQuery::parse(&raw(&[("after", &format!("1250.00_{id}")), ("sort", "price_asc")])).expect("valid");
-        assert_eq!(q.after, Some(Cursor { key: "1250.00".into(), id }));
+        let q = SearchQuery::parse(&raw(&[
+            ("after", &format!("1250.00_{id}")),
+            ("sort", "price_asc"),
+        ]))
+        .expect("valid");
+        assert_eq!(
+            q.after,
+            Some(Cursor {
+                key: "1250.00".into(),
+                id
+            })
+        );
     }
 }

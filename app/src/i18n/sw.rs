@@ -62,7 +62,9 @@ pub fn text(key: Key) -> &'static str {
         Key::CartEmpty => "Kikapu chako ni tupu.",
         Key::ContinueShopping => "Endelea kununua",
         Key::ShowingResultsFor => "Inaonyesha matokeo ya",
-        Key::MatchedSomeWords => "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake.",
+        Key::MatchedSomeWords => {
+            "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
+        }
         Key::ListingsFound => "bidhaa",
         Key::NextPage => "Ukurasa unaofuata",
         Key::InStock => "Ipo dukani",

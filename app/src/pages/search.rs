@@ -77,11 +77,25 @@ pub fn SearchPage() -> impl IntoView {
 fn Results(results: SearchResults) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let SearchResults { hits, facets, next, corrections, matched_any, sort } = results;
-    let total = if facets.capped { format!("{}+", facets.total) } else { facets.total.to_string() };
+    let SearchResults {
+        hits,
+        facets,
+        next,
+        corrections,
+        matched_any,
+        sort,
+    } = results;
+    let total = if facets.capped {
+        format!("{}+", facets.total)
+    } else {
+        facets.total.to_string()
+    };
     let next_url = next.map(|cursor| {
         let mut url = url_with(&query.read_untracked(), "after", None);
-        url.push_str(&format!("&after={}", form_urlencoded::byte_serialize(cursor.as_bytes()).collect::<String>()));
+        url.push_str(&format!(
+            "&after={}",
+            form_urlencoded::byte_serialize(cursor.as_bytes()).collect::<String>()
+        ));
         url
     });
     let empty = hits.is_empty();
@@ -159,9 +173,21 @@ fn Filters(facets: crate::server_fns::catalog::Facets, sort: Sort) -> impl IntoV
         }
     };
     let locale = i18n.locale.get_untracked();
-    let categories = facets.categories.iter().map(|f| link("category", &f.value, label(f, locale), f.count)).collect_view();
-    let counties = facets.counties.iter().map(|f| link("county", &f.value, f.label_en.clone(), f.count)).collect_view();
-    let ratings = facets.ratings.iter().map(|f| link("min_rating", &f.value, format!("★ {}+", f.value), f.count)).collect_view();
+    let categories = facets
+        .categories
+        .iter()
+        .map(|f| link("category", &f.value, label(f, locale), f.count))
+        .collect_view();
+    let counties = facets
+        .counties
+        .iter()
+        .map(|f| link("county", &f.value, f.label_en.clone(), f.count))
+        .collect_view();
+    let ratings = facets
+        .ratings
+        .iter()
+        .map(|f| link("min_rating", &f.value, format!("★ {}+", f.value), f.count))
+        .collect_view();
     let prices = facets
         .prices
         .iter()
@@ -172,7 +198,11 @@ fn Filters(facets: crate::server_fns::catalog::Facets, sort: Sort) -> impl IntoV
                 None => format!("KSh {}+", band.0),
             };
             let href = {
-                let base = url_with(&url_params_without(&params, "max_price"), "min_price", Some(&band.0.to_string()));
+                let base = url_with(
+                    &url_params_without(&params, "max_price"),
+                    "min_price",
+                    Some(&band.0.to_string()),
+                );
                 match band.1 {
                     Some(hi) => format!("{base}&max_price={hi}"),
                     None => base,
@@ -188,11 +218,28 @@ fn Filters(facets: crate::server_fns::catalog::Facets, sort: Sort) -> impl IntoV
             })
         })
         .collect_view();
-    let clear_href = format!("/search?q={}", form_urlencoded::byte_serialize(params.get("q").unwrap_or_default().as_bytes()).collect::<String>());
-    let hidden = ["q", "category", "county", "min_rating", "in_stock", "lat", "lng", "radius_km"]
-        .into_iter()
-        .filter_map(|k| params.get(k).map(|v| view! { <input type="hidden" name=k value=v /> }))
-        .collect_view();
+    let clear_href = format!(
+        "/search?q={}",
+        form_urlencoded::byte_serialize(params.get("q").unwrap_or_default().as_bytes())
+            .collect::<String>()
+    );
+    let hidden = [
+        "q",
+        "category",
+        "county",
+        "min_rating",
+        "in_stock",
+        "lat",
+        "lng",
+        "radius_km",
+    ]
+    .into_iter()
+    .filter_map(|k| {
+        params
+            .get(k)
+            .map(|v| view! { <input type="hidden" name=k value=v /> })
+    })
+    .collect_view();
     let min_price = params.get("min_price").unwrap_or_default();
     let max_price = params.get("max_price").unwrap_or_default();
     let heading = "mt-4 mb-1 text-sm font-semibold uppercase tracking-wide text-stone-500";

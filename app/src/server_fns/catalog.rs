@@ -38,7 +38,10 @@ pub struct ListingCard {
 
 impl ListingCard {
     pub fn price(&self) -> Money {
-        Money::new(self.price, Currency::parse(&self.currency).unwrap_or_default())
+        Money::new(
+            self.price,
+            Currency::parse(&self.currency).unwrap_or_default(),
+        )
     }
 }
 
@@ -97,7 +100,8 @@ pub async fn search_listings(raw: RawSearch) -> Result<SearchResults, AppError> 
     use crate::auth::context;
     use crate::domain::search::SearchQuery;
     context::respond(async move {
-        let query = SearchQuery::parse(&raw).map_err(|(field, why)| AppError::invalid(field, why))?;
+        let query =
+            SearchQuery::parse(&raw).map_err(|(field, why)| AppError::invalid(field, why))?;
         Ok(crate::db::search::search(&context::state()?.pool, &query).await?)
     })
     .await
@@ -109,13 +113,24 @@ pub async fn suggest(prefix: String) -> Result<Vec<String>, AppError> {
     use crate::auth::context;
     context::respond(async move {
         let words = crate::domain::search::terms(&prefix);
-        let Some(last) = words.last() else { return Ok(Vec::new()) };
+        let Some(last) = words.last() else {
+            return Ok(Vec::new());
+        };
         if last.chars().count() < 2 {
             return Ok(Vec::new());
         }
         let head = words[..words.len() - 1].join(" ");
         let found = crate::db::search::suggest(&context::state()?.pool, last).await?;
-        Ok(found.into_iter().map(|w| if head.is_empty() { w } else { format!("{head} {w}") }).collect())
+        Ok(found
+            .into_iter()
+            .map(|w| {
+                if head.is_empty() {
+                    w
+                } else {
+                    format!("{head} {w}")
+                }
+            })
+            .collect())
     })
     .await
 }
