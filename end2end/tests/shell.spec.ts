@@ -27,7 +27,7 @@ test("unknown pages get a 404 page with a way home", async ({ page }) => {
 
 test("the header search is a plain form that lands on the search page", async ({ page }) => {
   await open(page, "/");
-  await page.getByRole("searchbox").fill("unga ya ngano");
+  await page.getByLabel("Search", { exact: true }).fill("unga ya ngano");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/search\?q=unga(\+|%20)ya(\+|%20)ngano/);
   await expect(page.getByTestId("search-query")).toHaveText("unga ya ngano");

@@ -5,6 +5,7 @@ use crate::components::session::use_session;
 use crate::domain::role::Area;
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::auth::UserView;
+use crate::server_fns::catalog::suggest;
 use leptos::prelude::*;
 use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
@@ -14,6 +15,25 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
+    // Autocomplete: ask the server only once typing pauses for 200 ms.
+    let typed = RwSignal::new(String::new());
+    let settled = RwSignal::new(String::new());
+    Effect::watch(
+        move || typed.get(),
+        move |text, _, _| {
+            let text = text.clone();
+            set_timeout(
+                move || {
+                    if typed.get_untracked() == text {
+                        settled.set(text);
+                    }
+                },
+                std::time::Duration::from_millis(200),
+            );
+        },
+        false,
+    );
+    let suggestions = Resource::new(move || settled.get(), suggest);
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
             {i18n.tr(Key::SkipToContent)}
@@ -31,9 +51,25 @@ pub fn Header() -> impl IntoView {
                         name="q"
                         maxlength="200"
                         value=q
+                        list="search-suggestions"
+                        autocomplete="off"
+                        on:input=move |ev| typed.set(event_target_value(&ev))
                         placeholder=i18n.tr(Key::SearchPlaceholder)
                         class="w-full min-w-0 rounded-l-lg px-3 py-2 text-stone-900"
                     />
+                    <datalist id="search-suggestions">
+                        <Transition fallback=|| ()>
+                            {move || {
+                                suggestions
+                                    .get()
+                                    .and_then(Result::ok)
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|s| view! { <option value=s></option> })
+                                    .collect_view()
+                            }}
+                        </Transition>
+                    </datalist>
                     <button type="submit" class="rounded-r-lg bg-amber-400 px-4 py-2 font-semibold text-stone-900">
                         {i18n.tr(Key::Search)}
                     </button>

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
+
+// Runs against the small demo catalog that .ci/test seeds into the browser-test database.
+
+test("a misspelt search still finds listings and says what it searched for", async ({ page }) => {
+  await open(page, "/");
+  await page.getByLabel("Search", { exact: true }).fill("samsng");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByTestId("corrections")).toContainText("samsng → samsung");
+  const results = page.getByTestId("results").getByRole("listitem");
+  await expect(results.first()).toContainText(/samsung/i);
+});
+
+test("facets and filters narrow the results", async ({ page }) => {
+  await open(page, "/search?q=unga");
+  const count = async () => Number((await page.getByTestId("result-count").innerText()).replace(/\D/g, ""));
+  const all = await count();
+  expect(all).toBeGreaterThan(0);
+
+  await page.getByRole("link", { name: /Groceries/ }).click();
+  await expect(page).toHaveURL(/category=groceries/);
+  expect(await count()).toBeLessThanOrEqual(all);
+
+  await page.getByLabel("Max price").fill("200");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/max_price=200/);
+  const prices = await page.getByTestId("results").getByText(/^KSh /).allInnerTexts();
+  for (const p of prices) expect(Number(p.replace(/[^\d.]/g, ""))).toBeLessThanOrEqual(200);
+});
+
+test("a bad filter value is explained, not ignored", async ({ page }) => {
+  await open(page, "/search?q=unga&min_price=cheap");
+  await expect(page.getByRole("alert")).toContainText("min_price");
+  await expect(page.getByRole("alert")).toContainText("Enter a number.");
+});
