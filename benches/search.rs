@@ -15,23 +15,7 @@ use std::time::{Duration, Instant};
 type Kind = &'static str;
 
 fn query(pairs: &[(&str, &str)]) -> RawSearch {
-    let mut r = RawSearch::default();
-    for (k, v) in pairs {
-        let v = Some((*v).to_owned());
-        match *k {
-            "q" => r.q = v,
-            "category" => r.category = v,
-            "min_price" => r.min_price = v,
-            "max_price" => r.max_price = v,
-            "lat" => r.lat = v,
-            "lng" => r.lng = v,
-            "radius_km" => r.radius_km = v,
-            "sort" => r.sort = v,
-            "in_stock" => r.in_stock = v,
-            other => panic!("unknown parameter {other}"),
-        }
-    }
-    r
+    RawSearch::from_pairs(pairs.iter().copied())
 }
 
 /// The fixed query set: several concrete queries per kind.

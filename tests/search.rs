@@ -121,23 +121,7 @@ impl Catalog {
     }
 
     async fn find(&self, pairs: &[(&str, &str)]) -> app::server_fns::catalog::SearchResults {
-        let mut raw = RawSearch::default();
-        for (k, v) in pairs {
-            let v = Some((*v).to_owned());
-            match *k {
-                "q" => raw.q = v,
-                "category" => raw.category = v,
-                "min_price" => raw.min_price = v,
-                "max_price" => raw.max_price = v,
-                "in_stock" => raw.in_stock = v,
-                "lat" => raw.lat = v,
-                "lng" => raw.lng = v,
-                "radius_km" => raw.radius_km = v,
-                "sort" => raw.sort = v,
-                "after" => raw.after = v,
-                other => panic!("{other}"),
-            }
-        }
+        let raw = RawSearch::from_pairs(pairs.iter().copied());
         let q = SearchQuery::parse(&raw).expect("valid query");
         search(&self.pool, &q).await.expect("search")
     }

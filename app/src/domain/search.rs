@@ -75,6 +75,34 @@ pub struct RawSearch {
     pub after: Option<String>,
 }
 
+impl RawSearch {
+    /// Reads query-string pairs; keys this search does not know are ignored.
+    pub fn from_pairs<K: AsRef<str>, V: Into<String>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        let mut raw = RawSearch::default();
+        for (key, value) in pairs {
+            let slot = match key.as_ref() {
+                "q" => &mut raw.q,
+                "category" => &mut raw.category,
+                "min_price" => &mut raw.min_price,
+                "max_price" => &mut raw.max_price,
+                "min_rating" => &mut raw.min_rating,
+                "in_stock" => &mut raw.in_stock,
+                "county" => &mut raw.county,
+                "lat" => &mut raw.lat,
+                "lng" => &mut raw.lng,
+                "radius_km" => &mut raw.radius_km,
+                "sort" => &mut raw.sort,
+                "after" => &mut raw.after,
+                _ => continue,
+            };
+            *slot = Some(value.into());
+        }
+        raw
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GeoFilter {
     pub lat: f64,
@@ -234,25 +262,7 @@ mod tests {
     use super::*;
 
     fn raw(pairs: &[(&str, &str)]) -> RawSearch {
-        let mut r = RawSearch::default();
-        for (k, v) in pairs {
-            let v = Some((*v).to_owned());
-            match *k {
-                "q" => r.q = v,
-                "category" => r.category = v,
-                "min_price" => r.min_price = v,
-                "max_price" => r.max_price = v,
-                "min_rating" => r.min_rating = v,
-                "in_stock" => r.in_stock = v,
-                "lat" => r.lat = v,
-                "lng" => r.lng = v,
-                "radius_km" => r.radius_km = v,
-                "sort" => r.sort = v,
-                "after" => r.after = v,
-                other => panic!("unknown {other}"),
-            }
-        }
-        r
+        RawSearch::from_pairs(pairs.iter().copied())
     }
 
     #[test]

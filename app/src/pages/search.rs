@@ -10,21 +10,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 fn raw_from(params: &ParamsMap) -> RawSearch {
-    let get = |k: &str| params.get(k);
-    RawSearch {
-        q: get("q"),
-        category: get("category"),
-        min_price: get("min_price"),
-        max_price: get("max_price"),
-        min_rating: get("min_rating"),
-        in_stock: get("in_stock"),
-        county: get("county"),
-        lat: get("lat"),
-        lng: get("lng"),
-        radius_km: get("radius_km"),
-        sort: get("sort"),
-        after: get("after"),
-    }
+    RawSearch::from_pairs(params.clone().into_iter())
 }
 
 /// The current search's URL with `key` set to `value` (or removed), starting again at page 1.
