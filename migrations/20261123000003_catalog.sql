@@ -27,7 +27,7 @@ create table listings (
     stock               integer not null default 0 constraint listings_stock_nonnegative check (stock >= 0),
     view_count          bigint not null default 0,
     -- Ranking signal for "popular" sorts and relevance ties (views and sales fold into it).
-    popularity          real not null default 0,
+    popularity          numeric(12, 4) not null default 0,
     -- The vendor's rating, copied here so the rating facet needs no join.
     vendor_rating       numeric(3, 2) not null default 0,
     search              tsvector not null default ''::tsvector,

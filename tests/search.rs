@@ -22,7 +22,7 @@ struct L<'a> {
     price: i64,
     stock: i32,
     status: &'a str,
-    popularity: f32,
+    popularity: f64,
     lat: f64,
     lng: f64,
 }
@@ -107,7 +107,7 @@ impl Catalog {
         .bind(l.lat)
         .bind(l.lng)
         .bind(l.stock)
-        .bind(l.popularity)
+        .bind(rust_decimal::Decimal::try_from(l.popularity).unwrap_or_default())
         .execute(&self.pool)
         .await
         .expect("listing");

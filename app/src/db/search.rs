@@ -9,10 +9,10 @@ use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 /// At most this many matches are counted for facets; above it counts are shown as "N+".
-pub const FACET_CAP: i64 = 5_000;
+pub const FACET_CAP: i64 = 1_000;
 /// Relevance ranks at most this many candidates per tier (title matches, then any match),
 /// taken by popularity, so a very common word costs the same as a rare one.
-pub const RANK_CANDIDATES: i64 = 2_000;
+pub const RANK_CANDIDATES: i64 = 300;
 /// Trigram similarity below which a word is not taken as a typo of a known word.
 const MIN_SIMILARITY: f32 = 0.3;
 
@@ -152,15 +152,17 @@ fn push_filters(
     }
 }
 
-/// The expression each sort orders by, and whether larger comes first.
-fn sort_key(sort: Sort) -> (&'static str, bool) {
+/// For each sort: the expression rows are ordered by (an indexed column where possible), the
+/// same order as an exact numeric key for the page cursor, and whether larger comes first.
+fn sort_key(sort: Sort) -> (&'static str, &'static str, bool) {
     match sort {
-        Sort::Relevance => ("c.rank", true),
-        Sort::PriceAsc => ("l.price", false),
-        Sort::PriceDesc => ("l.price", true),
-        Sort::Newest => ("round(extract(epoch from l.created_at)::numeric, 6)", true),
-        Sort::Popular => ("round(l.popularity::numeric, 4)", true),
-        Sort::Distance => ("c.distance", false),
+        Sort::Relevance => ("c.rank", "c.rank", true),
+        Sort::PriceAsc => ("l.price", "l.price", false),
+        Sort::PriceDesc => ("l.price", "l.price", true),
+        Sort::Newest => ("l.created_at", "extract(epoch from l.created_at)", true),
+        Sort::Popular => ("l.popularity", "l.popularity", true),
+        // Needs the shopper's point: written by `page` itself.
+        Sort::Distance => ("0", "0", false),
     }
 }
 
@@ -219,6 +221,9 @@ pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sql
 
 type Page = (Vec<ListingCard>, Option<String>);
 
+/// One page of hits. Relevance ranks a capped candidate set (see `RANK_CANDIDATES`); every
+/// other sort is a single ordered query, so PostgreSQL can walk the matching index (price,
+/// newest, popularity, or the GiST index nearest-first for distance) and stop after a page.
 async fn page(
     pool: &PgPool,
     q: &SearchQuery,
@@ -227,14 +232,14 @@ async fn page(
     categories: &Option<Vec<Uuid>>,
     tsq: &Option<String>,
 ) -> Result<Page, sqlx::Error> {
-    let mut b = QueryBuilder::<Postgres>::new("with c as (");
-    match (sort, tsq) {
+    let mut b = QueryBuilder::<Postgres>::new("");
+    let ranked = match (sort, tsq) {
         (Sort::Relevance, Some(tsq)) => {
             // Candidates: the most popular title matches, and the most popular matches anywhere.
             let title = tsquery(terms, Some('A'), false);
-            b.push("select id, round(ts_rank_cd(l.search, to_tsquery('simple', ")
-                .push_bind(tsq.clone());
-            b.push("))::numeric, 6) as rank, null::numeric as distance from (");
+            b.push("with c as (select id, round(ts_rank_cd(l.search, to_tsquery('simple', ");
+            b.push_bind(tsq.clone())
+                .push("))::numeric, 6) as rank from (");
             for (i, tier) in [title, tsq.clone()].into_iter().enumerate() {
                 if i > 0 {
                     b.push(" union ");
@@ -245,27 +250,12 @@ async fn page(
                     .push_bind(RANK_CANDIDATES)
                     .push(")");
             }
-            b.push(") ids join listings l using (id)");
+            b.push(") ids join listings l using (id)) ");
+            true
         }
-        (Sort::Distance, _) => {
-            let geo = q.geo.unwrap_or(crate::domain::search::GeoFilter {
-                lat: 0.0,
-                lng: 0.0,
-                radius_km: None,
-            });
-            b.push("select l.id, null::numeric as rank, round(earth_distance(ll_to_earth(")
-                .push_bind(geo.lat);
-            b.push(", ")
-                .push_bind(geo.lng)
-                .push("), ll_to_earth(l.lat, l.lng))::numeric, 1) as distance from listings l");
-            push_filters(&mut b, q, categories, tsq);
-        }
-        _ => {
-            b.push("select l.id, null::numeric as rank, null::numeric as distance from listings l");
-            push_filters(&mut b, q, categories, tsq);
-        }
-    }
-    b.push(") select l.id, l.slug, l.title, l.price, l.compare_at_price, l.currency, l.stock, l.county, l.town,");
+        _ => false,
+    };
+    b.push("select l.id, l.slug, l.title, l.price, l.compare_at_price, l.currency, l.stock, l.county, l.town,");
     b.push(" v.business_name as vendor_name, v.slug as vendor_slug, l.vendor_rating,");
     match q.geo {
         Some(geo) => {
@@ -279,30 +269,48 @@ async fn page(
             b.push(" null::float8 as distance_km,");
         }
     }
-    let (key, desc) = sort_key(sort);
-    b.push(" (").push(key).push(")::text as sort_key");
-    b.push(
-        " from c join listings l on l.id = c.id join vendors v on v.id = l.vendor_id where true",
-    );
+    // The sort expressions, written out wherever needed (distance carries bound values).
+    let (order_expr, key_expr, desc) = sort_key(sort);
+    let push_sort = |b: &mut QueryBuilder<'_, Postgres>, expr: &str| match (sort, q.geo) {
+        (Sort::Distance, Some(geo)) => {
+            // cube's <-> is the straight-line distance between points on the earth model:
+            // the same order as distance along the surface, and the GiST index serves it
+            // nearest-first. (Its numeric key has 15 significant digits: two listings closer
+            // than that in distance could swap at a page edge, i.e. never in practice.)
+            b.push("(ll_to_earth(l.lat, l.lng) <-> ll_to_earth(")
+                .push_bind(geo.lat)
+                .push(", ")
+                .push_bind(geo.lng)
+                .push("))");
+        }
+        _ => {
+            b.push(expr);
+        }
+    };
+    let push_key = |b: &mut QueryBuilder<'_, Postgres>| push_sort(b, key_expr);
+    b.push(" (");
+    push_key(&mut b);
+    b.push(")::numeric::text as sort_key from listings l join vendors v on v.id = l.vendor_id");
+    if ranked {
+        b.push(" join c on c.id = l.id where true");
+    } else {
+        push_filters(&mut b, q, categories, tsq);
+    }
     if let Some(after) = &q.after {
-        let cmp = if desc { "<" } else { ">" };
-        b.push(" and ((")
-            .push(key)
-            .push(")::numeric, l.id) ")
-            .push(cmp)
+        b.push(" and ((");
+        push_key(&mut b);
+        b.push(")::numeric, l.id) ")
+            .push(if desc { "<" } else { ">" })
             .push(" (");
         b.push_bind(after.key.parse::<Decimal>().unwrap_or_default())
             .push(", ")
             .push_bind(after.id)
             .push(")");
     }
-    let dir = if desc { "desc" } else { "asc" };
-    b.push(" order by ")
-        .push(key)
-        .push(" ")
-        .push(dir)
-        .push(", l.id ")
-        .push(dir);
+    let dir = if desc { " desc" } else { " asc" };
+    b.push(" order by ");
+    push_sort(&mut b, order_expr);
+    b.push(dir).push(", l.id").push(dir);
     b.push(" limit ").push_bind(PAGE_SIZE + 1);
 
     let mut rows: Vec<ListingCard> = b.build_query_as().fetch_all(pool).await?;

@@ -238,7 +238,7 @@ fn Filters(facets: crate::server_fns::catalog::Facets, sort: Sort) -> impl IntoV
                     <select name="sort" class="rounded border border-stone-300 px-2 py-1">
                         {Sort::ALL
                             .into_iter()
-                            .map(|s| view! { <option value=s.code() selected=s == sort>{i18n.t(sort_key(s))}</option> })
+                            .map(|s| view! { <option value=s.code() selected=s == sort>{i18n.t(sort_label(s))}</option> })
                             .collect_view()}
                     </select>
                 </label>
@@ -274,7 +274,7 @@ fn url_params_without(params: &ParamsMap, key: &str) -> ParamsMap {
     p
 }
 
-fn sort_key(sort: Sort) -> Key {
+fn sort_label(sort: Sort) -> Key {
     match sort {
         Sort::Relevance => Key::SortRelevance,
         Sort::PriceAsc => Key::SortPriceAsc,
