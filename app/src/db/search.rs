@@ -13,6 +13,8 @@ pub const FACET_CAP: i64 = 1_000;
 /// Relevance ranks at most this many candidates per tier (title matches, then any match),
 /// taken by popularity, so a very common word costs the same as a rare one.
 pub const RANK_CANDIDATES: i64 = 300;
+/// Matches read per tier before picking the candidates (see `page`).
+pub const RANK_SCAN: i64 = 3_000;
 /// Trigram similarity below which a word is not taken as a typo of a known word.
 const MIN_SIMILARITY: f32 = 0.3;
 
@@ -244,11 +246,14 @@ async fn page(
                 if i > 0 {
                     b.push(" union ");
                 }
-                b.push("(select l.id from listings l");
+                // The inner limit bounds the work for very common words: the most popular of
+                // the first RANK_SCAN matches, not of all of them.
+                b.push("(select id from (select l.id, l.popularity from listings l");
                 push_filters(&mut b, q, categories, &Some(tier));
-                b.push(" order by l.popularity desc limit ")
-                    .push_bind(RANK_CANDIDATES)
-                    .push(")");
+                b.push(" limit ")
+                    .push_bind(RANK_SCAN)
+                    .push(") m order by m.popularity desc limit ");
+                b.push_bind(RANK_CANDIDATES).push(")");
             }
             b.push(") ids join listings l using (id)) ");
             true
@@ -310,7 +315,12 @@ async fn page(
     let dir = if desc { " desc" } else { " asc" };
     b.push(" order by ");
     push_sort(&mut b, order_expr);
-    b.push(dir).push(", l.id").push(dir);
+    b.push(dir);
+    // Ties break on id, except nearest-first, where a second key would stop the GiST index
+    // from returning rows in order (ties there mean two listings at one exact point).
+    if sort != Sort::Distance {
+        b.push(", l.id").push(dir);
+    }
     b.push(" limit ").push_bind(PAGE_SIZE + 1);
 
     let mut rows: Vec<ListingCard> = b.build_query_as().fetch_all(pool).await?;
