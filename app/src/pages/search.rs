@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 fn raw_from(params: &ParamsMap) -> RawSearch {
-    RawSearch::from_pairs(params.clone().into_iter())
+    RawSearch::from_pairs(params.clone())
 }
 
 /// The current search's URL with `key` set to `value` (or removed), starting again at page 1.
