@@ -15,25 +15,33 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
-    // Autocomplete: ask the server only once typing pauses for 200 ms.
+    // Autocomplete, in the browser only (effects never run on the server, so rendering a page
+    // never waits for it): ask once typing pauses for 200 ms, and keep only the answer for
+    // what is still in the box.
     let typed = RwSignal::new(String::new());
-    let settled = RwSignal::new(String::new());
+    let suggestions = RwSignal::new(Vec::<String>::new());
     Effect::watch(
         move || typed.get(),
         move |text, _, _| {
             let text = text.clone();
             set_timeout(
                 move || {
-                    if typed.get_untracked() == text {
-                        settled.set(text);
+                    if typed.get_untracked() != text {
+                        return;
                     }
+                    leptos::task::spawn_local(async move {
+                        if let Ok(found) = suggest(text.clone()).await
+                            && typed.get_untracked() == text
+                        {
+                            suggestions.set(found);
+                        }
+                    });
                 },
                 std::time::Duration::from_millis(200),
             );
         },
         false,
     );
-    let suggestions = Resource::new(move || settled.get(), suggest);
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
             {i18n.tr(Key::SkipToContent)}
@@ -58,17 +66,9 @@ pub fn Header() -> impl IntoView {
                         class="w-full min-w-0 rounded-l-lg px-3 py-2 text-stone-900"
                     />
                     <datalist id="search-suggestions">
-                        <Transition fallback=|| ()>
-                            {move || {
-                                suggestions
-                                    .get()
-                                    .and_then(Result::ok)
-                                    .unwrap_or_default()
-                                    .into_iter()
-                                    .map(|s| view! { <option value=s></option> })
-                                    .collect_view()
-                            }}
-                        </Transition>
+                        {move || {
+                            suggestions.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()
+                        }}
                     </datalist>
                     <button type="submit" class="rounded-r-lg bg-amber-400 px-4 py-2 font-semibold text-stone-900">
                         {i18n.tr(Key::Search)}
