@@ -6,7 +6,6 @@ use app::state::AppState;
 use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 use tower_sessions_sqlx_store::PostgresStore;
 
@@ -35,20 +34,17 @@ pub async fn migrate(pool: &PgPool) -> Result<(), BoxError> {
 }
 
 pub fn app_state(config: &Config, pool: PgPool) -> AppState {
-    AppState {
-        pool,
-        leptos_options: config.leptos.clone(),
-        settings: Arc::new(config.settings.clone()),
-    }
+    AppState::new(pool, config.leptos.clone(), config.settings.clone())
 }
 
 pub async fn serve(config: Config) -> Result<(), BoxError> {
     let pool = connect_and_migrate(&config).await?;
     let state = app_state(&config, pool);
-    let background = jobs::spawn(state.pool.clone());
+    let background = jobs::spawn(state.clone());
     let addr = config.leptos.site_addr;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("Sokoni listening on http://{addr}");
+    let state_for_shutdown = state.clone();
     axum::serve(
         listener,
         http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
@@ -56,6 +52,14 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     background.abort();
+    // Views counted since the last flush are written before the process exits.
+    if let Err(e) = state_for_shutdown
+        .views
+        .flush(&state_for_shutdown.pool)
+        .await
+    {
+        tracing::warn!(error = %e, "could not write the last product views");
+    }
     tracing::info!("Sokoni stopped");
     Ok(())
 }

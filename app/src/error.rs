@@ -102,3 +102,10 @@ impl From<tower_sessions::session::Error> for AppError {
         AppError::Internal
     }
 }
+
+/// Validation results name their field as `(field, why)`.
+impl From<(&'static str, Invalid)> for AppError {
+    fn from((field, why): (&'static str, Invalid)) -> Self {
+        AppError::invalid(field, why)
+    }
+}

@@ -4,8 +4,23 @@ use crate::components::layout::{Footer, Header};
 use crate::components::session::SessionContext;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
-    account::AccountPage, admin::AdminPage, auth::LoginPage, auth::RegisterPage, cart::CartPage,
-    error::ErrorPage, home::HomePage, not_found::NotFound, search::SearchPage,
+    account::AccountPage,
+    admin::AdminPage,
+    admin_review::{AdminListingsPage, AdminShopsPage},
+    auth::LoginPage,
+    auth::RegisterPage,
+    cart::CartPage,
+    error::ErrorPage,
+    home::HomePage,
+    not_found::NotFound,
+    product::ProductRoute,
+    search::SearchPage,
+    sell::SellPage,
+    seller::SellerPage,
+    seller_import::ImportPage,
+    seller_listing::{EditListingPage, NewListingPage},
+    seller_staff::StaffPage,
+    store::StorePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
@@ -94,6 +109,16 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                         <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
+                        <Route path=path!("/p/:slug") view=ProductRoute ssr=SsrMode::Async />
+                        <Route path=path!("/store/:slug") view=StorePage ssr=SsrMode::Async />
+                        <Route path=path!("/sell") view=SellPage ssr=SsrMode::Async />
+                        <Route path=path!("/seller") view=SellerPage ssr=SsrMode::Async />
+                        <Route path=path!("/seller/listings/new") view=NewListingPage ssr=SsrMode::Async />
+                        <Route path=path!("/seller/listings/:id") view=EditListingPage ssr=SsrMode::Async />
+                        <Route path=path!("/seller/staff") view=StaffPage ssr=SsrMode::Async />
+                        <Route path=path!("/seller/import") view=ImportPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/shops") view=AdminShopsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/listings") view=AdminListingsPage ssr=SsrMode::Async />
                     </Routes>
                 </ErrorBoundary>
             </main>

@@ -13,6 +13,25 @@ pub struct AppState {
     pub pool: PgPool,
     pub leptos_options: LeptosOptions,
     pub settings: Arc<Settings>,
+    /// Where uploaded files live.
+    pub media: Arc<dyn crate::media::MediaStore>,
+    /// Product page views waiting to be written.
+    pub views: Arc<crate::views::ViewCounter>,
+}
+
+impl AppState {
+    /// The state a server runs with: media on disk under the configured directory, and an
+    /// empty view counter.
+    pub fn new(pool: PgPool, leptos_options: LeptosOptions, settings: Settings) -> Self {
+        let media = Arc::new(crate::media::DiskStore::new(&settings.media.dir));
+        Self {
+            pool,
+            leptos_options,
+            settings: Arc::new(settings),
+            media,
+            views: Arc::default(),
+        }
+    }
 }
 
 /// Lets Leptos' axum handlers pull their options out of our state.
@@ -29,6 +48,14 @@ pub struct Settings {
     pub http: HttpSettings,
     pub auth: AuthSettings,
     pub i18n: I18nSettings,
+    pub media: MediaSettings,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct MediaSettings {
+    /// Directory of the disk media store (photos, logos, KYC documents).
+    pub dir: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]

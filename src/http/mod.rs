@@ -3,16 +3,20 @@
 
 mod guard;
 mod health;
+mod media;
 pub mod origin;
+mod seo;
+mod uploads;
 
 use app::state::AppState;
 use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
 use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use time::Duration;
@@ -21,6 +25,12 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
+
+/// Ten photos at the per-file limit, plus the form's own bytes.
+const UPLOAD_BODY_LIMIT: usize =
+    (app::domain::listing::MAX_PHOTOS * app::media::process::MAX_UPLOAD_MB + 1) * 1024 * 1024;
+
+const ONE_FILE_BODY_LIMIT: usize = (app::media::process::MAX_UPLOAD_MB + 1) * 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
     let context = {
@@ -39,6 +49,28 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/robots.txt", get(seo::robots))
+        .route("/sitemap.xml", get(seo::index))
+        .route("/sitemaps/{file}", get(seo::part))
+        .route("/media/{file}", get(media::photo))
+        .route("/admin/documents/{id}", get(media::document))
+        .route(
+            "/sell/logo",
+            post(uploads::shop_logo).layer(DefaultBodyLimit::max(ONE_FILE_BODY_LIMIT)),
+        )
+        .route(
+            "/sell/documents",
+            post(uploads::shop_document).layer(DefaultBodyLimit::max(ONE_FILE_BODY_LIMIT)),
+        )
+        .route("/seller/listings.csv", get(uploads::export_csv))
+        .route(
+            "/seller/import",
+            post(uploads::import_csv).layer(DefaultBodyLimit::max(ONE_FILE_BODY_LIMIT)),
+        )
+        .route(
+            "/seller/listings/{id}/photos",
+            post(uploads::listing_photos).layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
+        )
         .route(
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),

@@ -7,14 +7,13 @@
 )]
 
 use app::error::AppError;
-use app::state::{AppState, AuthSettings, HttpSettings, I18nSettings, Settings};
+use app::state::{AppState, AuthSettings, HttpSettings, I18nSettings, MediaSettings, Settings};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
-use std::sync::Arc;
 use tower::ServiceExt;
 
 pub const ORIGIN: &str = "http://127.0.0.1:3000";
@@ -37,6 +36,12 @@ pub fn settings() -> Settings {
         i18n: I18nSettings {
             default_locale: "en".into(),
         },
+        media: MediaSettings {
+            dir: std::env::temp_dir()
+                .join("sokoni-test-media")
+                .to_string_lossy()
+                .into_owned(),
+        },
     }
 }
 
@@ -51,11 +56,7 @@ pub fn app_on(pool: PgPool) -> Router {
         .output_name("sokoni")
         .site_root("target/site")
         .build();
-    sokoni::http::router(AppState {
-        pool,
-        leptos_options,
-        settings: Arc::new(settings()),
-    })
+    sokoni::http::router(AppState::new(pool, leptos_options, settings()))
 }
 
 pub struct Reply {

@@ -122,3 +122,18 @@ pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Resu
     }
     result
 }
+
+/// The session user's shop membership, if their staff role may do `task` there. The vendor id
+/// every seller action uses comes from here, never from the request.
+pub async fn require_shop(
+    task: crate::domain::vendor::ShopTask,
+) -> Result<(UserRow, crate::db::vendors::Membership), AppError> {
+    let user = require_user().await?;
+    let member = crate::db::vendors::membership(&state()?.pool, user.id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    match member.role() {
+        Some(role) if role.may(task) => Ok((user, member)),
+        _ => Err(AppError::Forbidden),
+    }
+}

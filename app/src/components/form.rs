@@ -99,3 +99,100 @@ pub fn SubmitButton(label: Key, #[prop(into)] pending: Signal<bool>) -> impl Int
         </button>
     }
 }
+
+/// A multi-line text field with the same labelling and error display as [`Field`].
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: Key,
+    #[prop(optional, into)] value: Signal<String>,
+    #[prop(optional)] hint: Option<Key>,
+    #[prop(default = 4)] rows: u32,
+    error: ErrorSignal,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("field-{name}");
+    let message = move || {
+        error
+            .get()
+            .filter(|e| e.field() == Some(name))
+            .map(|e| e.message(i18n.locale.get()))
+    };
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="text-sm font-medium text-stone-700">{i18n.tr(label)}</label>
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                aria-invalid=move || message().is_some().then_some("true")
+                class="rounded-lg border border-stone-300 px-3 py-2 text-base focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/30"
+                prop:value=move || value.get()
+            >
+                {value.get_untracked()}
+            </textarea>
+            {hint.map(|h| view! { <p class="text-xs text-stone-500">{i18n.tr(h)}</p> })}
+            {move || message().map(|m| view! { <p class="text-sm text-red-700" role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+/// A labelled `<select>`; `options` are (value, text) pairs.
+#[component]
+pub fn Select(
+    name: &'static str,
+    label: Key,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+    error: ErrorSignal,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("field-{name}");
+    let message = move || {
+        error
+            .get()
+            .filter(|e| e.field() == Some(name))
+            .map(|e| e.message(i18n.locale.get()))
+    };
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="text-sm font-medium text-stone-700">{i18n.tr(label)}</label>
+            <select
+                id=id
+                name=name
+                aria-invalid=move || message().is_some().then_some("true")
+                class="rounded-lg border border-stone-300 bg-white px-3 py-2 text-base"
+            >
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            {move || message().map(|m| view! { <p class="text-sm text-red-700" role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+/// The outcome of a plain-form upload, carried back in the URL by the upload handler.
+#[component]
+pub fn UploadNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        let q = query.read();
+        if let Some(why) = q
+            .get("upload_error")
+            .and_then(|code| serde_json::from_str::<crate::domain::Invalid>(&code).ok())
+        {
+            let text = i18n.locale.get().invalid(why);
+            Some(view! { <p class="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">{text}</p> }.into_any())
+        } else {
+            q.get("saved").map(|_| {
+                view! { <p class="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900" role="status">{i18n.tr(Key::Saved)}</p> }.into_any()
+            })
+        }
+    }
+}

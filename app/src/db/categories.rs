@@ -20,3 +20,20 @@ pub async fn top_level(
     .fetch_all(db)
     .await
 }
+
+/// Every category, children under their parent, for pickers.
+pub async fn choices(
+    db: impl PgExecutor<'_>,
+    locale: Locale,
+) -> Result<Vec<crate::server_fns::catalog::CategoryChoice>, sqlx::Error> {
+    sqlx::query_as(
+        "select c.id,
+                case when p.id is null then '' else (case when $1 = 'sw' then p.name_sw else p.name_en end) || ' › ' end
+                || case when $1 = 'sw' then c.name_sw else c.name_en end as label
+         from categories c left join categories p on p.id = c.parent_id
+         order by coalesce(p.position, c.position), coalesce(p.slug, c.slug), p.id nulls first, c.position, c.slug",
+    )
+    .bind(locale.code())
+    .fetch_all(db)
+    .await
+}

@@ -1,10 +1,15 @@
 //! Data access: every query Sokoni runs, with bound parameters only.
 
 pub mod categories;
+pub mod listings;
 pub mod login_failures;
+pub mod media;
+pub mod moderation;
+pub mod products;
 pub mod search;
 pub mod stats;
 pub mod users;
+pub mod vendors;
 
 /// The constraint a write violated, if the database refused it for a unique/check rule.
 /// Errors are matched by constraint name, never by message text.

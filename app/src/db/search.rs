@@ -119,6 +119,11 @@ fn push_filters(
             .push_bind(ids.clone())
             .push(")");
     }
+    if let Some(slug) = &q.vendor {
+        b.push(" and l.vendor_id = (select id from vendors where slug = ")
+            .push_bind(slug.clone())
+            .push(")");
+    }
     if let Some(p) = q.min_price {
         b.push(" and l.price >= ").push_bind(p);
     }
@@ -262,6 +267,7 @@ async fn page(
     };
     b.push("select l.id, l.slug, l.title, l.price, l.compare_at_price, l.currency, l.stock, l.county, l.town,");
     b.push(" v.business_name as vendor_name, v.slug as vendor_slug, l.vendor_rating,");
+    b.push(" (select p.media_key from listing_photos p where p.listing_id = l.id order by p.position limit 1) as cover,");
     match q.geo {
         Some(geo) => {
             b.push(" (earth_distance(ll_to_earth(")

@@ -1,13 +1,18 @@
 //! Pure domain types and rules: no I/O, shared by the server and the browser.
 
+pub mod csv_row;
 pub mod email;
 pub mod invalid;
+pub mod listing;
 pub mod money;
 pub mod name;
 pub mod password;
 pub mod phone;
 pub mod role;
 pub mod search;
+pub mod slug;
+pub mod text;
+pub mod vendor;
 
 pub use email::Email;
 pub use invalid::Invalid;
@@ -16,3 +21,4 @@ pub use name::PersonName;
 pub use password::Password;
 pub use phone::Phone;
 pub use role::Role;
+pub use slug::Slug;

@@ -63,6 +63,8 @@ impl Sort {
 pub struct RawSearch {
     pub q: Option<String>,
     pub category: Option<String>,
+    /// A shop's slug: the storefront page searches within one shop.
+    pub vendor: Option<String>,
     pub min_price: Option<String>,
     pub max_price: Option<String>,
     pub min_rating: Option<String>,
@@ -85,6 +87,7 @@ impl RawSearch {
             let slot = match key.as_ref() {
                 "q" => &mut raw.q,
                 "category" => &mut raw.category,
+                "vendor" => &mut raw.vendor,
                 "min_price" => &mut raw.min_price,
                 "max_price" => &mut raw.max_price,
                 "min_rating" => &mut raw.min_rating,
@@ -123,6 +126,7 @@ pub struct SearchQuery {
     /// Lower-cased words, punctuation removed, at most `MAX_TERMS`.
     pub terms: Vec<String>,
     pub category: Option<String>,
+    pub vendor: Option<String>,
     pub min_price: Option<Decimal>,
     pub max_price: Option<Decimal>,
     pub min_rating: Option<Decimal>,
@@ -176,6 +180,13 @@ impl SearchQuery {
             c.len() > 60 || !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
         }) {
             return Err(("category", Invalid::NotFound));
+        }
+        let vendor = blank_to_none(&raw.vendor).map(str::to_owned);
+        if vendor
+            .as_ref()
+            .is_some_and(|v| super::Slug::parse(v).is_err())
+        {
+            return Err(("vendor", Invalid::NotFound));
         }
         let min_price: Option<Decimal> = number("min_price", &raw.min_price)?;
         let max_price: Option<Decimal> = number("max_price", &raw.max_price)?;
@@ -245,6 +256,7 @@ impl SearchQuery {
         Ok(SearchQuery {
             terms: terms(q),
             category,
+            vendor,
             min_price,
             max_price,
             min_rating,

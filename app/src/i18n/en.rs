@@ -85,6 +85,140 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorBody => "Please try again in a moment.",
         Key::GoHome => "Go to the home page",
         Key::Working => "Working…",
+        Key::SellTitle => "Sell on Sokoni",
+        Key::SellIntro => {
+            "Tell us about your shop. Once an admin has checked your documents you can list products."
+        }
+        Key::BusinessName => "Business name",
+        Key::StoreSlug => "Shop address",
+        Key::StoreSlugHint => {
+            "Your shop's page will be sokoni.co.ke/store/<address>: lowercase letters, digits and hyphens."
+        }
+        Key::BusinessType => "Business type",
+        Key::BizIndividual => "Individual",
+        Key::BizSoleProprietor => "Sole proprietor",
+        Key::BizPartnership => "Partnership",
+        Key::BizLimitedCompany => "Limited company",
+        Key::BizCooperative => "Co-operative",
+        Key::Description => "Description",
+        Key::DescriptionHint => {
+            "Plain text, or simple Markdown: **bold**, *italic*, lists and links."
+        }
+        Key::County => "County",
+        Key::Town => "Town",
+        Key::Latitude => "Latitude",
+        Key::Longitude => "Longitude",
+        Key::LocationHint => {
+            "Your shop's map point (for example from Google Maps: -1.2921, 36.8219). Shoppers near you find you first."
+        }
+        Key::SubmitApplication => "Submit application",
+        Key::SaveShop => "Save shop details",
+        Key::ShopDetails => "Shop details",
+        Key::StatusPending => "Pending review",
+        Key::StatusVerified => "Verified",
+        Key::StatusRejected => "Rejected",
+        Key::StatusSuspended => "Suspended",
+        Key::StatusApproved => "Approved",
+        Key::StatusArchived => "Archived",
+        Key::StatusDraft => "Draft",
+        Key::ReasonLabel => "Reason",
+        Key::PendingExplainer => {
+            "An admin will review your application and documents. Upload your ID and business permit below to speed it up."
+        }
+        Key::KycDocuments => "Verification documents",
+        Key::NoDocumentsYet => "No documents uploaded yet.",
+        Key::DocumentKind => "Document",
+        Key::DocNationalId => "National ID",
+        Key::DocBusinessPermit => "Business permit",
+        Key::DocKraPin => "KRA PIN certificate",
+        Key::DocOther => "Other",
+        Key::ChooseFile => "File (PDF, JPEG or PNG, up to 8 MB)",
+        Key::UploadDocument => "Upload document",
+        Key::ShopLogo => "Shop logo",
+        Key::UploadLogo => "Upload logo",
+        Key::MyListings => "My listings",
+        Key::NewListing => "New listing",
+        Key::EditListing => "Edit listing",
+        Key::ImportExport => "Import / export",
+        Key::Staff => "Staff",
+        Key::AddStaff => "Add a staff member",
+        Key::StaffRolesHint => {
+            "Inventory staff manage listings and stock; order staff handle orders; accounting staff see statements and payouts."
+        }
+        Key::Role => "Role",
+        Key::RoleOwner => "Owner",
+        Key::RoleInventory => "Inventory",
+        Key::RoleOrders => "Orders",
+        Key::RoleAccounting => "Accounting",
+        Key::LowStock => "Running low on stock",
+        Key::NoListingsYet => "You have no listings yet.",
+        Key::Stock => "Stock",
+        Key::Variants => "Variants",
+        Key::VariantHint => {
+            "Each variant has its own SKU and stock; leave the price empty to use the listing's price."
+        }
+        Key::AddVariant => "Add variant",
+        Key::Sku => "SKU",
+        Key::Options => "Options (Size: M, Colour: Red)",
+        Key::PriceOverride => "Price (optional)",
+        Key::Photos => "Photos",
+        Key::AddPhotos => "Add photos (JPEG, PNG or WebP)",
+        Key::PhotoHint => {
+            "Up to 10 photos of up to 8 MB each. Adding a photo sends the listing for review again."
+        }
+        Key::Upload => "Upload",
+        Key::Remove => "Remove",
+        Key::Archive => "Archive",
+        Key::Restore => "Restore",
+        Key::Duplicate => "Duplicate",
+        Key::ViewInShop => "View in the shop",
+        Key::Save => "Save",
+        Key::SubmitForReview => "Submit for review",
+        Key::Title => "Title",
+        Key::Category => "Category",
+        Key::Tags => "Tags",
+        Key::TagsHint => "Separated by commas, e.g. phone, samsung, 128gb",
+        Key::CompareAtPrice => "Was (optional)",
+        Key::Currency => "Currency",
+        Key::WeightGrams => "Weight (g)",
+        Key::LengthCm => "Length (cm)",
+        Key::WidthCm => "Width (cm)",
+        Key::HeightCm => "Height (cm)",
+        Key::LowStockThreshold => "Low-stock alert at",
+        Key::ShopApplications => "Shops",
+        Key::ListingQueue => "Listings to review",
+        Key::QueueEmpty => "Nothing waiting for review.",
+        Key::Verify => "Verify",
+        Key::Reject => "Reject",
+        Key::Approve => "Approve",
+        Key::Suspend => "Suspend",
+        Key::Reinstate => "Reinstate",
+        Key::MembershipTiers => "Membership tiers",
+        Key::ListingLimit => "Listing limit",
+        Key::CommissionPercent => "Commission %",
+        Key::DeliveryEstimate => {
+            "Delivery: usually 1–3 days within the county; the shop confirms at checkout."
+        }
+        Key::MoreFromShop => "More from this shop",
+        Key::Featured => "Featured",
+        Key::Newest => "New arrivals",
+        Key::NearYou => "Popular near you",
+        Key::ShowNearMe => "Show popular items near me",
+        Key::CsvImport => "Import listings from CSV",
+        Key::CsvImportHint => {
+            "Columns: sku, title, description, category, tags, price, compare_at_price, currency, stock, weight_grams, low_stock_threshold. A row whose SKU you already use updates that listing."
+        }
+        Key::ImportValidRows => "Import the valid rows even if some rows have errors",
+        Key::Import => "Import",
+        Key::CsvExport => "Download my listings as CSV",
+        Key::ImportReport => "Import report",
+        Key::ImportNothingApplied => {
+            "The file has errors, so nothing was imported. Fix the rows below, or import only the valid rows."
+        }
+        Key::ImportCreated => "created",
+        Key::ImportUpdated => "updated",
+        Key::Row => "Row",
+        Key::Column => "Column",
     }
 }
 
@@ -104,5 +238,22 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::OutOfRange => "This value is out of range.".into(),
         Invalid::NotFound => "This choice is not available.".into(),
         Invalid::AmountFormat => "Enter an amount like 1250 or 1,250.50.".into(),
+        Invalid::SlugFormat => {
+            "Use lowercase letters and digits joined by single hyphens, like mama-mboga.".into()
+        }
+        Invalid::SlugTaken => "This address is already taken; choose another.".into(),
+        Invalid::SkuFormat => "Use letters, digits and - _ . / only.".into(),
+        Invalid::SkuTaken => "Another of your listings already uses this SKU.".into(),
+        Invalid::OptionsFormat => {
+            "Write options as Name: value, separated by commas (Size: M, Colour: Red).".into()
+        }
+        Invalid::TooMany { max } => format!("Use at most {max}."),
+        Invalid::FileType => "This file type is not accepted.".into(),
+        Invalid::FileTooLarge { max_mb } => format!("The file is larger than {max_mb} MB."),
+        Invalid::ImageTooBig => "The picture's dimensions are too large.".into(),
+        Invalid::LimitReached { max } => {
+            format!("Your membership tier allows {max} active listings.")
+        }
+        Invalid::AlreadyApplied => "You already have a shop application.".into(),
     }
 }

@@ -91,6 +91,138 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorBody => "Tafadhali jaribu tena baada ya muda mfupi.",
         Key::GoHome => "Rudi ukurasa wa mwanzo",
         Key::Working => "Inashughulikiwa…",
+        Key::SellTitle => "Uza kupitia Sokoni",
+        Key::SellIntro => {
+            "Tueleze kuhusu duka lako. Msimamizi akishakagua nyaraka zako utaweza kuorodhesha bidhaa."
+        }
+        Key::BusinessName => "Jina la biashara",
+        Key::StoreSlug => "Anwani ya duka",
+        Key::StoreSlugHint => {
+            "Ukurasa wa duka lako utakuwa sokoni.co.ke/store/<anwani>: herufi ndogo, tarakimu na vistari."
+        }
+        Key::BusinessType => "Aina ya biashara",
+        Key::BizIndividual => "Mtu binafsi",
+        Key::BizSoleProprietor => "Mmiliki pekee",
+        Key::BizPartnership => "Ubia",
+        Key::BizLimitedCompany => "Kampuni yenye ukomo",
+        Key::BizCooperative => "Ushirika",
+        Key::Description => "Maelezo",
+        Key::DescriptionHint => {
+            "Maandishi ya kawaida, au Markdown rahisi: **nzito**, *mlalo*, orodha na viungo."
+        }
+        Key::County => "Kaunti",
+        Key::Town => "Mji",
+        Key::Latitude => "Latitudo",
+        Key::Longitude => "Longitudo",
+        Key::LocationHint => {
+            "Mahali duka lako lilipo kwenye ramani (kwa mfano kutoka Google Maps: -1.2921, 36.8219). Wanunuzi walio karibu watakupata kwanza."
+        }
+        Key::SubmitApplication => "Tuma ombi",
+        Key::SaveShop => "Hifadhi maelezo ya duka",
+        Key::ShopDetails => "Maelezo ya duka",
+        Key::StatusPending => "Linasubiri ukaguzi",
+        Key::StatusVerified => "Limethibitishwa",
+        Key::StatusRejected => "Limekataliwa",
+        Key::StatusSuspended => "Limesimamishwa",
+        Key::StatusApproved => "Imeidhinishwa",
+        Key::StatusArchived => "Imehifadhiwa kando",
+        Key::StatusDraft => "Rasimu",
+        Key::ReasonLabel => "Sababu",
+        Key::PendingExplainer => {
+            "Msimamizi atakagua ombi na nyaraka zako. Pakia kitambulisho na kibali cha biashara hapa chini ili kuharakisha."
+        }
+        Key::KycDocuments => "Nyaraka za uthibitisho",
+        Key::NoDocumentsYet => "Bado hakuna nyaraka zilizopakiwa.",
+        Key::DocumentKind => "Hati",
+        Key::DocNationalId => "Kitambulisho cha taifa",
+        Key::DocBusinessPermit => "Kibali cha biashara",
+        Key::DocKraPin => "Cheti cha KRA PIN",
+        Key::DocOther => "Nyingine",
+        Key::ChooseFile => "Faili (PDF, JPEG au PNG, hadi MB 8)",
+        Key::UploadDocument => "Pakia hati",
+        Key::ShopLogo => "Nembo ya duka",
+        Key::UploadLogo => "Pakia nembo",
+        Key::MyListings => "Bidhaa zangu",
+        Key::NewListing => "Bidhaa mpya",
+        Key::EditListing => "Hariri bidhaa",
+        Key::ImportExport => "Ingiza / toa",
+        Key::Staff => "Wafanyakazi",
+        Key::AddStaff => "Ongeza mfanyakazi",
+        Key::StaffRolesHint => {
+            "Wafanyakazi wa bidhaa husimamia bidhaa na akiba; wa oda hushughulikia oda; wa hesabu huona taarifa na malipo."
+        }
+        Key::Role => "Wajibu",
+        Key::RoleOwner => "Mmiliki",
+        Key::RoleInventory => "Bidhaa na akiba",
+        Key::RoleOrders => "Oda",
+        Key::RoleAccounting => "Hesabu",
+        Key::LowStock => "Akiba inakaribia kuisha",
+        Key::NoListingsYet => "Bado huna bidhaa zilizoorodheshwa.",
+        Key::Stock => "Akiba",
+        Key::Variants => "Aina",
+        Key::VariantHint => "Kila aina ina SKU na akiba yake; acha bei wazi kutumia bei ya bidhaa.",
+        Key::AddVariant => "Ongeza aina",
+        Key::Sku => "SKU",
+        Key::Options => "Chaguo (Saizi: M, Rangi: Nyekundu)",
+        Key::PriceOverride => "Bei (si lazima)",
+        Key::Photos => "Picha",
+        Key::AddPhotos => "Ongeza picha (JPEG, PNG au WebP)",
+        Key::PhotoHint => {
+            "Hadi picha 10, kila moja hadi MB 8. Kuongeza picha hurudisha bidhaa kwa ukaguzi."
+        }
+        Key::Upload => "Pakia",
+        Key::Remove => "Ondoa",
+        Key::Archive => "Hifadhi kando",
+        Key::Restore => "Rejesha",
+        Key::Duplicate => "Nakili",
+        Key::ViewInShop => "Tazama dukani",
+        Key::Save => "Hifadhi",
+        Key::SubmitForReview => "Tuma kwa ukaguzi",
+        Key::Title => "Jina la bidhaa",
+        Key::Category => "Kategoria",
+        Key::Tags => "Lebo",
+        Key::TagsHint => "Zikitenganishwa kwa koma, mfano simu, samsung, 128gb",
+        Key::CompareAtPrice => "Bei ya awali (si lazima)",
+        Key::Currency => "Sarafu",
+        Key::WeightGrams => "Uzito (g)",
+        Key::LengthCm => "Urefu (sm)",
+        Key::WidthCm => "Upana (sm)",
+        Key::HeightCm => "Kimo (sm)",
+        Key::LowStockThreshold => "Tahadhari ya akiba ndogo kwa",
+        Key::ShopApplications => "Maduka",
+        Key::ListingQueue => "Bidhaa za kukagua",
+        Key::QueueEmpty => "Hakuna kinachosubiri ukaguzi.",
+        Key::Verify => "Thibitisha",
+        Key::Reject => "Kataa",
+        Key::Approve => "Idhinisha",
+        Key::Suspend => "Simamisha",
+        Key::Reinstate => "Rejesha",
+        Key::MembershipTiers => "Viwango vya uanachama",
+        Key::ListingLimit => "Kikomo cha bidhaa",
+        Key::CommissionPercent => "Kamisheni %",
+        Key::DeliveryEstimate => {
+            "Usafirishaji: kwa kawaida siku 1–3 ndani ya kaunti; duka litathibitisha wakati wa kulipa."
+        }
+        Key::MoreFromShop => "Zaidi kutoka duka hili",
+        Key::Featured => "Zilizochaguliwa",
+        Key::Newest => "Mpya kabisa",
+        Key::NearYou => "Maarufu karibu nawe",
+        Key::ShowNearMe => "Onyesha bidhaa maarufu karibu nami",
+        Key::CsvImport => "Ingiza bidhaa kutoka CSV",
+        Key::CsvImportHint => {
+            "Safu: sku, title, description, category, tags, price, compare_at_price, currency, stock, weight_grams, low_stock_threshold. Safu yenye SKU unayotumia tayari husasisha bidhaa hiyo."
+        }
+        Key::ImportValidRows => "Ingiza safu sahihi hata kama baadhi zina makosa",
+        Key::Import => "Ingiza",
+        Key::CsvExport => "Pakua bidhaa zangu kama CSV",
+        Key::ImportReport => "Ripoti ya kuingiza",
+        Key::ImportNothingApplied => {
+            "Faili lina makosa, kwa hiyo hakuna kilichoingizwa. Rekebisha safu zilizo hapa chini, au ingiza safu sahihi pekee."
+        }
+        Key::ImportCreated => "zimeundwa",
+        Key::ImportUpdated => "zimesasishwa",
+        Key::Row => "Safu",
+        Key::Column => "Safu wima",
     }
 }
 
@@ -110,5 +242,16 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::OutOfRange => "Thamani hii iko nje ya kiwango kinachokubalika.".into(),
         Invalid::NotFound => "Chaguo hili halipatikani.".into(),
         Invalid::AmountFormat => "Weka kiasi kama 1250 au 1,250.50.".into(),
+        Invalid::SlugFormat => "Tumia herufi ndogo na tarakimu zilizounganishwa kwa kistari kimoja, kama mama-mboga.".into(),
+        Invalid::SlugTaken => "Anwani hii imeshachukuliwa; chagua nyingine.".into(),
+        Invalid::SkuFormat => "Tumia herufi, tarakimu na - _ . / pekee.".into(),
+        Invalid::SkuTaken => "Bidhaa yako nyingine tayari inatumia SKU hii.".into(),
+        Invalid::OptionsFormat => "Andika chaguo kama Jina: thamani, zikitenganishwa kwa koma (Saizi: M, Rangi: Nyekundu).".into(),
+        Invalid::TooMany { max } => format!("Tumia zisizozidi {max}."),
+        Invalid::FileType => "Aina hii ya faili haikubaliki.".into(),
+        Invalid::FileTooLarge { max_mb } => format!("Faili ni kubwa kuliko MB {max_mb}."),
+        Invalid::ImageTooBig => "Vipimo vya picha ni vikubwa mno.".into(),
+        Invalid::LimitReached { max } => format!("Kiwango chako cha uanachama kinaruhusu bidhaa {max} zinazotumika."),
+        Invalid::AlreadyApplied => "Tayari una ombi la duka.".into(),
     }
 }

@@ -1,6 +1,7 @@
 //! Search and category browsing: one page over the search service. Everything is in the URL
 //! (a GET form and plain links), so it works before and without JavaScript and can be shared.
 
+use crate::components::media::Thumb;
 use crate::domain::search::{RawSearch, Sort};
 use crate::i18n::{Key, Locale, use_i18n};
 use crate::server_fns::catalog::{FacetCount, ListingCard, SearchResults, search_listings};
@@ -14,7 +15,8 @@ fn raw_from(params: &ParamsMap) -> RawSearch {
 }
 
 /// The current search's URL with `key` set to `value` (or removed), starting again at page 1.
-fn url_with(params: &ParamsMap, key: &str, value: Option<&str>) -> String {
+/// `base` is the page the search lives on: `/search`, or a storefront.
+fn url_with(base: &str, params: &ParamsMap, key: &str, value: Option<&str>) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     for (k, v) in params.clone().into_iter() {
         if k != key && k != "after" {
@@ -24,7 +26,7 @@ fn url_with(params: &ParamsMap, key: &str, value: Option<&str>) -> String {
     if let Some(v) = value {
         out.append_pair(key, v);
     }
-    format!("/search?{}", out.finish())
+    format!("{base}?{}", out.finish())
 }
 
 #[component]
@@ -43,7 +45,7 @@ pub fn SearchPage() -> impl IntoView {
                 results
                     .get()
                     .map(|r| match r {
-                        Ok(results) => view! { <Results results /> }.into_any(),
+                        Ok(results) => view! { <Results results base="/search".into() /> }.into_any(),
                         Err(e) => {
                             view! {
                                 <p class="mt-4 rounded-lg bg-red-50 p-3 text-red-800" role="alert">
@@ -59,8 +61,9 @@ pub fn SearchPage() -> impl IntoView {
     }
 }
 
+/// A page of hits with facets and filters. Shared by the search page and storefronts.
 #[component]
-fn Results(results: SearchResults) -> impl IntoView {
+pub fn Results(results: SearchResults, base: String) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let SearchResults {
@@ -77,7 +80,7 @@ fn Results(results: SearchResults) -> impl IntoView {
         facets.total.to_string()
     };
     let next_url = next.map(|cursor| {
-        let mut url = url_with(&query.read_untracked(), "after", None);
+        let mut url = url_with(&base, &query.read_untracked(), "after", None);
         url.push_str(&format!(
             "&after={}",
             form_urlencoded::byte_serialize(cursor.as_bytes()).collect::<String>()
@@ -94,7 +97,7 @@ fn Results(results: SearchResults) -> impl IntoView {
         {matched_any.then(|| view! { <p class="mt-2 text-stone-700">{i18n.tr(Key::MatchedSomeWords)}</p> })}
         <p class="mt-1 text-sm text-stone-500" data-testid="result-count">{total} " " {i18n.tr(Key::ListingsFound)}</p>
         <div class="mt-4 grid gap-6 md:grid-cols-[16rem_1fr]">
-            <Filters facets=facets.clone() sort />
+            <Filters facets=facets.clone() sort base=base.clone() />
             <section>
                 {empty.then(|| view! { <p class="text-stone-600">{i18n.tr(Key::SearchEmpty)}</p> })}
                 <ul class="grid grid-cols-2 gap-3 lg:grid-cols-3" data-testid="results">
@@ -114,14 +117,22 @@ fn Results(results: SearchResults) -> impl IntoView {
 }
 
 #[component]
-fn Card(card: ListingCard) -> impl IntoView {
+pub fn Card(card: ListingCard) -> impl IntoView {
     let i18n = use_i18n();
     let in_stock = card.stock > 0;
+    let href = format!("/p/{}", card.slug);
     view! {
         <li class="rounded-2xl bg-white p-3 shadow-sm">
-            <h2 class="line-clamp-2 font-semibold">{card.title.clone()}</h2>
+            <a href=href class="block">
+                <Thumb key=card.cover.clone() alt=card.title.clone() />
+                <h2 class="mt-2 line-clamp-2 font-semibold hover:underline">{card.title.clone()}</h2>
+            </a>
             <p class="mt-1 text-lg font-bold text-emerald-800">{card.price().format()}</p>
-            <p class="text-sm text-stone-600">{card.vendor_name.clone()} " · ★ " {card.vendor_rating.to_string()}</p>
+            <p class="text-sm text-stone-600">
+                <a href=format!("/store/{}", card.vendor_slug) class="hover:underline">{card.vendor_name.clone()}</a>
+                " · ★ "
+                {card.vendor_rating.to_string()}
+            </p>
             <p class="text-xs text-stone-500">
                 {card.town.clone()} ", " {card.county.clone()}
                 {card.distance_km.map(|d| format!(" · {d:.1} km"))}
@@ -143,12 +154,12 @@ fn label(f: &FacetCount, locale: Locale) -> String {
 /// Facet links and the filter form. Links narrow the search one click at a time; the form
 /// takes typed values (prices) and the sort.
 #[component]
-fn Filters(facets: crate::server_fns::catalog::Facets, sort: Sort) -> impl IntoView {
+fn Filters(facets: crate::server_fns::catalog::Facets, sort: Sort, base: String) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let params = query.read_untracked();
     let link = |key: &str, value: &str, text: String, count: i64| {
-        let href = url_with(&params, key, Some(value));
+        let href = url_with(&base, &params, key, Some(value));
         view! {
             <li>
                 <a href=href class="flex justify-between gap-2 hover:underline">
@@ -185,6 +196,7 @@ fn Filters(facets: crate::server_fns::catalog::Facets, sort: Sort) -> impl IntoV
             };
             let href = {
                 let base = url_with(
+                    &base,
                     &url_params_without(&params, "max_price"),
                     "min_price",
                     Some(&band.0.to_string()),
@@ -205,7 +217,7 @@ fn Filters(facets: crate::server_fns::catalog::Facets, sort: Sort) -> impl IntoV
         })
         .collect_view();
     let clear_href = format!(
-        "/search?q={}",
+        "{base}?q={}",
         form_urlencoded::byte_serialize(params.get("q").unwrap_or_default().as_bytes())
             .collect::<String>()
     );
@@ -231,7 +243,7 @@ fn Filters(facets: crate::server_fns::catalog::Facets, sort: Sort) -> impl IntoV
     let heading = "mt-4 mb-1 text-sm font-semibold uppercase tracking-wide text-stone-500";
     view! {
         <aside class="text-sm" aria-label=i18n.tr(Key::Filters)>
-            <form method="get" action="/search" class="flex flex-col gap-2 rounded-2xl bg-white p-3 shadow-sm">
+            <form method="get" action=base.clone() class="flex flex-col gap-2 rounded-2xl bg-white p-3 shadow-sm">
                 {hidden}
                 <label class="flex flex-col">
                     {i18n.tr(Key::SortBy)}

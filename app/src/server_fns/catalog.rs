@@ -31,6 +31,8 @@ pub struct ListingCard {
     pub vendor_name: String,
     pub vendor_slug: String,
     pub vendor_rating: Decimal,
+    /// Content key of the first photo.
+    pub cover: Option<String>,
     pub distance_km: Option<f64>,
     /// The value this row was sorted by; with `id` it makes the next page's cursor.
     pub sort_key: String,
@@ -91,6 +93,24 @@ pub async fn top_categories() -> Result<Vec<CategoryCard>, AppError> {
     context::respond(async move {
         let state = context::state()?;
         Ok(crate::db::categories::top_level(&state.pool, context::request_locale()).await?)
+    })
+    .await
+}
+
+/// A category for the listing form's picker: "Parent › Child", in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct CategoryChoice {
+    pub id: Uuid,
+    pub label: String,
+}
+
+#[server(endpoint = "category_choices")]
+pub async fn category_choices() -> Result<Vec<CategoryChoice>, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let state = context::state()?;
+        Ok(crate::db::categories::choices(&state.pool, context::request_locale()).await?)
     })
     .await
 }

@@ -6,3 +6,7 @@ pub mod admin;
 pub mod auth;
 pub mod catalog;
 pub mod locale;
+pub mod moderation;
+pub mod product;
+pub mod seller;
+pub mod vendor;

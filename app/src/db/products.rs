@@ -1,0 +1,92 @@
+//! What shoppers read: one approved listing, and the short listing rows of the home page and
+//! the product page ("more from this shop").
+
+use crate::server_fns::catalog::ListingCard;
+use crate::server_fns::product::ProductRow;
+use sqlx::PgExecutor;
+use uuid::Uuid;
+
+/// The card columns; `sort_key` is unused outside search but keeps one card type.
+const CARD: &str = "select l.id, l.slug, l.title, l.price, l.compare_at_price, l.currency, l.stock, l.county, l.town,
+        v.business_name as vendor_name, v.slug as vendor_slug, l.vendor_rating,
+        (select p.media_key from listing_photos p where p.listing_id = l.id order by p.position limit 1) as cover";
+
+pub async fn by_slug(
+    db: impl PgExecutor<'_>,
+    slug: &str,
+) -> Result<Option<ProductRow>, sqlx::Error> {
+    sqlx::query_as(
+        "select l.id, l.vendor_id, l.slug, l.title, l.description, l.price, l.compare_at_price, l.currency, l.stock,
+                l.county, l.town, c.slug as category_slug, c.name_en as category_en, c.name_sw as category_sw,
+                l.weight_grams, v.business_name as vendor_name, v.slug as vendor_slug, v.rating as vendor_rating,
+                v.town as vendor_town, v.county as vendor_county, v.logo_key as vendor_logo
+         from listings l join vendors v on v.id = l.vendor_id join categories c on c.id = l.category_id
+         where l.slug = $1 and l.status = 'approved'",
+    )
+    .bind(slug)
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn more_from_vendor(
+    db: impl PgExecutor<'_>,
+    vendor_id: Uuid,
+    except: Uuid,
+) -> Result<Vec<ListingCard>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{CARD}, null::float8 as distance_km, '' as sort_key
+         from listings l join vendors v on v.id = l.vendor_id
+         where l.vendor_id = $1 and l.status = 'approved' and l.id <> $2
+         order by l.popularity desc, l.id limit 6"
+    ))
+    .bind(vendor_id)
+    .bind(except)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn featured(db: impl PgExecutor<'_>) -> Result<Vec<ListingCard>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{CARD}, null::float8 as distance_km, '' as sort_key
+         from listings l join vendors v on v.id = l.vendor_id
+         where l.status = 'approved' and l.featured
+         order by l.popularity desc, l.id limit 8"
+    ))
+    .fetch_all(db)
+    .await
+}
+
+pub async fn newest(db: impl PgExecutor<'_>) -> Result<Vec<ListingCard>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{CARD}, null::float8 as distance_km, '' as sort_key
+         from listings l join vendors v on v.id = l.vendor_id
+         where l.status = 'approved'
+         order by l.created_at desc, l.id limit 8"
+    ))
+    .fetch_all(db)
+    .await
+}
+
+/// The most popular approved listings within `radius_km` of a point. The inner query walks the
+/// GiST index nearest-first and stops at 200 rows, so a dense city costs the same as a village.
+pub async fn popular_near(
+    db: impl PgExecutor<'_>,
+    lat: f64,
+    lng: f64,
+    radius_km: f64,
+) -> Result<Vec<ListingCard>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{CARD}, n.distance_km, '' as sort_key
+         from (select id, earth_distance(ll_to_earth($1, $2), ll_to_earth(lat, lng)) / 1000.0 as distance_km
+               from listings where status = 'approved'
+               order by ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) limit 200) n
+         join listings l on l.id = n.id join vendors v on v.id = l.vendor_id
+         where n.distance_km <= $3
+         order by l.popularity desc, l.id limit 8"
+    ))
+    .bind(lat)
+    .bind(lng)
+    .bind(radius_km)
+    .fetch_all(db)
+    .await
+}

@@ -1,0 +1,168 @@
+//! The admin's review queues: shop applications (`/admin/shops`, with KYC documents and the
+//! membership tiers) and listings (`/admin/listings`).
+
+use crate::components::form::{FormError, action_error};
+use crate::components::loaded::loaded;
+use crate::components::media::photo_url;
+use crate::domain::{Currency, Money};
+use crate::i18n::{Key, use_i18n};
+use crate::server_fns::moderation::{ReviewListing, pending_listings};
+use crate::server_fns::vendor::{ReviewShop, UpdateTier, membership_tiers, shop_applications};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use rust_decimal::Decimal;
+
+#[component]
+pub fn AdminNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let link = "rounded-lg px-3 py-1 hover:bg-emerald-50";
+    view! {
+        <nav class="mb-4 flex flex-wrap gap-2 text-sm font-medium text-emerald-900" aria-label=i18n.tr(Key::AdminConsole)>
+            <a class=link href="/admin">{i18n.tr(Key::AdminOverview)}</a>
+            <a class=link href="/admin/shops">{i18n.tr(Key::ShopApplications)}</a>
+            <a class=link href="/admin/listings">{i18n.tr(Key::ListingQueue)}</a>
+        </nav>
+    }
+}
+
+/// Approve/verify (one click) or reject/suspend with a reason, as two small forms. A macro
+/// because the two review actions are different server-function types.
+macro_rules! decision {
+    ($i18n:expr, $action:expr, $id_field:expr, $id:expr, $yes:expr, $no:expr) => {
+        view! {
+            <div class="flex flex-wrap items-end gap-3">
+                {$yes.map(|(value, key): (&'static str, Key)| view! {
+                    <ActionForm action=$action>
+                        <input type="hidden" name=$id_field value=$id.to_string() />
+                        <input type="hidden" name="decision" value=value />
+                        <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1 font-semibold text-white">{$i18n.tr(key)}</button>
+                    </ActionForm>
+                })}
+                {$no.map(|(value, key): (&'static str, Key)| view! {
+                    <ActionForm action=$action attr:class="flex items-end gap-2">
+                        <input type="hidden" name=$id_field value=$id.to_string() />
+                        <input type="hidden" name="decision" value=value />
+                        <label class="flex flex-col text-xs">
+                            {$i18n.tr(Key::ReasonLabel)}
+                            <input name="reason" required minlength="3" class="rounded border border-stone-300 px-2 py-1 text-sm" />
+                        </label>
+                        <button type="submit" class="rounded-lg border border-red-700 px-3 py-1 font-semibold text-red-800">{$i18n.tr(key)}</button>
+                    </ActionForm>
+                })}
+            </div>
+        }
+    };
+}
+
+#[component]
+pub fn AdminShopsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let review = ServerAction::<ReviewShop>::new();
+    let tier = ServerAction::<UpdateTier>::new();
+    let queue = Resource::new_blocking(move || review.version().get(), |_| shop_applications());
+    let tiers = Resource::new_blocking(move || tier.version().get(), |_| membership_tiers());
+    let review_error = action_error(review.into());
+    let tier_error = action_error(tier.into());
+    view! {
+        <Title text=i18n.tr(Key::ShopApplications) />
+        <h1 class="mb-2 text-2xl font-bold">{i18n.tr(Key::ShopApplications)}</h1>
+        <AdminNav />
+        <FormError error=review_error />
+        <crate::pages::seller_listing::FieldErrorLine error=review_error />
+        {loaded(queue, move |apps| view! {
+            {apps.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::QueueEmpty)}</p> })}
+            <ul class="flex flex-col gap-4" data-testid="shop-queue">
+                {apps.into_iter().map(|(a, docs)| {
+                    let status = a.verification_status.clone();
+                    view! {
+                        <li class="rounded-2xl bg-white p-4 shadow-sm">
+                            <h2 class="font-semibold">
+                                {a.business_name.clone()} " · /store/" {a.slug.clone()} " · "
+                                <span data-testid="shop-status">{i18n.tr(crate::pages::sell::status_key(&status))}</span>
+                            </h2>
+                            <p class="text-sm text-stone-600">
+                                {a.applicant_email.clone().unwrap_or_default()} " · " {a.phone.clone()} " · " {a.town.clone()} ", " {a.county.clone()}
+                                " · " {a.business_type.clone()} " · " {a.applied_at.chars().take(16).collect::<String>()}
+                            </p>
+                            <p class="my-2 whitespace-pre-line text-sm">{a.description.clone()}</p>
+                            <ul class="mb-3 text-sm">
+                                {docs.is_empty().then(|| view! { <li class="text-amber-800">{i18n.tr(Key::NoDocumentsYet)}</li> })}
+                                {docs.into_iter().map(|d| view! {
+                                    <li><a class="text-emerald-800 underline" target="_blank" href=format!("/admin/documents/{}", d.id)>{d.kind} ": " {d.file_name}</a></li>
+                                }).collect_view()}
+                            </ul>
+                            {match a.verification_status.as_str() {
+                                "pending" => decision!(i18n, review, "vendor_id", a.id, Some(("verify", Key::Verify)), Some(("reject", Key::Reject))).into_any(),
+                                "verified" => decision!(i18n, review, "vendor_id", a.id, None, Some(("suspend", Key::Suspend))).into_any(),
+                                "suspended" => decision!(i18n, review, "vendor_id", a.id, Some(("reinstate", Key::Reinstate)), None).into_any(),
+                                _ => ().into_any(),
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })}
+        <h2 class="mt-8 mb-2 text-xl font-bold">{i18n.tr(Key::MembershipTiers)}</h2>
+        <FormError error=tier_error />
+        <crate::pages::seller_listing::FieldErrorLine error=tier_error />
+        {loaded(tiers, move |tiers| view! {
+            <ul class="flex flex-col gap-2" data-testid="tiers">
+                {tiers.into_iter().map(|t| {
+                    let percent = (t.commission_rate * Decimal::from(100)).normalize().to_string();
+                    view! {
+                        <li class="rounded-2xl bg-white p-3 shadow-sm">
+                            <ActionForm action=tier attr:class="flex flex-wrap items-end gap-3">
+                                <input type="hidden" name="code" value=t.code.clone() />
+                                <span class="w-28 font-semibold">{t.name.clone()}</span>
+                                <label class="flex flex-col text-xs">{i18n.tr(Key::ListingLimit)}
+                                    <input name="listing_limit" value=t.listing_limit.to_string() class="w-24 rounded border border-stone-300 px-2 py-1 text-sm" />
+                                </label>
+                                <label class="flex flex-col text-xs">{i18n.tr(Key::CommissionPercent)}
+                                    <input name="commission_percent" value=percent class="w-20 rounded border border-stone-300 px-2 py-1 text-sm" />
+                                </label>
+                                <button type="submit" class="rounded-lg border border-emerald-700 px-3 py-1 text-sm font-semibold text-emerald-800">{i18n.tr(Key::Save)}</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+#[component]
+pub fn AdminListingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let review = ServerAction::<ReviewListing>::new();
+    let queue = Resource::new_blocking(move || review.version().get(), |_| pending_listings());
+    let error = action_error(review.into());
+    view! {
+        <Title text=i18n.tr(Key::ListingQueue) />
+        <h1 class="mb-2 text-2xl font-bold">{i18n.tr(Key::ListingQueue)}</h1>
+        <AdminNav />
+        <FormError error />
+        <crate::pages::seller_listing::FieldErrorLine error />
+        {loaded(queue, move |items| view! {
+            {items.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::QueueEmpty)}</p> })}
+            <ul class="flex flex-col gap-4" data-testid="listing-queue">
+                {items.into_iter().map(|l| {
+                    let price = Money::new(l.price, Currency::parse(&l.currency).unwrap_or_default()).format();
+                    view! {
+                        <li class="rounded-2xl bg-white p-4 shadow-sm">
+                            <h2 class="font-semibold">{l.title.clone()}</h2>
+                            <p class="text-sm text-stone-600">
+                                {l.vendor_name.clone()} " · " {l.category.clone()} " · " {price} " · " {l.variants} " " {i18n.tr(Key::Variants)}
+                                " · " {l.tags.join(", ")}
+                            </p>
+                            <div class="my-2 flex gap-2">
+                                {l.photos.iter().map(|k| view! { <img src=photo_url(k, "thumb") alt="" class="h-20 w-20 rounded object-cover" /> }).collect_view()}
+                            </div>
+                            <p class="mb-3 whitespace-pre-line text-sm">{l.description.clone()}</p>
+                            {decision!(i18n, review, "listing_id", l.id, Some(("approve", Key::Approve)), Some(("reject", Key::Reject)))}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}

@@ -1,0 +1,161 @@
+//! `/p/<slug>`: one approved listing: photos, variants with their own price and stock, the
+//! shop, and more from it. Carries the tags search engines and link previews read.
+
+use crate::components::loaded::loaded;
+use crate::components::media::photo_url;
+use crate::domain::{Currency, Money};
+use crate::i18n::{Key, Locale, use_i18n};
+use crate::pages::search::Card;
+use crate::server_fns::product::{ProductDetails, product_page};
+use crate::server_fns::seller::options_label;
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Script, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProductRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new_blocking(
+        move || params.read().get("slug").unwrap_or_default(),
+        product_page,
+    );
+    loaded(page, |page| view! { <Product page /> })
+}
+
+/// schema.org Product data; `</` is escaped so no text can close the script element.
+fn json_ld(page: &ProductDetails) -> String {
+    let p = &page.product;
+    let in_stock = p.stock > 0;
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": p.title,
+        "description": p.description.chars().take(500).collect::<String>(),
+        "sku": page.variants.first().map(|v| v.sku.clone()),
+        "image": page.image,
+        "category": p.category_en,
+        "brand": { "@type": "Brand", "name": p.vendor_name },
+        "offers": {
+            "@type": "Offer",
+            "url": page.canonical,
+            "priceCurrency": p.currency,
+            "price": p.price.to_string(),
+            "availability": if in_stock { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" },
+            "seller": { "@type": "Organization", "name": p.vendor_name },
+        }
+    })
+    .to_string()
+    .replace("</", "<\\/")
+}
+
+#[component]
+fn Product(page: ProductDetails) -> impl IntoView {
+    let i18n = use_i18n();
+    let p = page.product.clone();
+    let currency = Currency::parse(&p.currency).unwrap_or_default();
+    let money = move |amount| Money::new(amount, currency).format();
+    let summary: String = p.description.chars().take(160).collect();
+    let category = match i18n.locale.get_untracked() {
+        Locale::En => p.category_en.clone(),
+        Locale::Sw => p.category_sw.clone(),
+    };
+    // The picked variant; without JavaScript every variant's price and stock is listed anyway.
+    let picked = RwSignal::new(0usize);
+    let variants = page.variants.clone();
+    let shown_price = {
+        let variants = variants.clone();
+        let base = p.price;
+        move || {
+            money(
+                variants
+                    .get(picked.get())
+                    .and_then(|v| v.price)
+                    .unwrap_or(base),
+            )
+        }
+    };
+    let json = json_ld(&page);
+    let photos = page.photos.clone();
+    let title = p.title.clone();
+    view! {
+        <Title text=p.title.clone() />
+        <Meta name="description" content=summary.clone() />
+        <Link rel="canonical" href=page.canonical.clone() />
+        <Meta property="og:type" content="product" />
+        <Meta property="og:title" content=p.title.clone() />
+        <Meta property="og:description" content=summary />
+        <Meta property="og:url" content=page.canonical.clone() />
+        {page.image.clone().map(|img| view! { <Meta property="og:image" content=img /> })}
+        <Script type_="application/ld+json">{json}</Script>
+        <nav class="mb-3 text-sm text-stone-600">
+            <a class="hover:underline" href=format!("/search?category={}", p.category_slug)>{category}</a>
+        </nav>
+        <div class="grid gap-6 md:grid-cols-2">
+            <section aria-label=i18n.tr(Key::Photos)>
+                {if photos.is_empty() {
+                    view! { <div class="aspect-square w-full rounded-2xl bg-stone-100"></div> }.into_any()
+                } else {
+                    view! {
+                        <ul class="flex snap-x snap-mandatory gap-2 overflow-x-auto" data-testid="gallery">
+                            {photos.iter().enumerate().map(|(n, key)| view! {
+                                <li class="w-full shrink-0 snap-center">
+                                    <img
+                                        src=photo_url(key, "large")
+                                        alt=format!("{} ({})", title, n + 1)
+                                        loading=if n == 0 { "eager" } else { "lazy" }
+                                        class="aspect-square w-full rounded-2xl bg-stone-100 object-contain"
+                                    />
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+            <section class="flex flex-col gap-3">
+                <h1 class="text-2xl font-bold" data-testid="product-title">{p.title.clone()}</h1>
+                <p class="text-2xl font-bold text-emerald-800" data-testid="product-price">{shown_price}</p>
+                {p.compare_at_price.map(|was| view! { <p class="text-sm text-stone-500 line-through">{money(was)}</p> })}
+                <fieldset class="flex flex-col gap-2" data-testid="variant-picker">
+                    <legend class="mb-1 text-sm font-semibold">{i18n.tr(Key::Variants)}</legend>
+                    {variants.iter().enumerate().map(|(n, v)| {
+                        let label = options_label(&v.options);
+                        let label = if label.is_empty() { v.sku.clone() } else { label };
+                        let price = money(v.price.unwrap_or(p.price));
+                        let stock_text = if v.stock > 0 {
+                            format!("{} {}", v.stock, i18n.t(Key::InStock))
+                        } else {
+                            i18n.t(Key::OutOfStock).to_owned()
+                        };
+                        view! {
+                            <label class="flex items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2">
+                                <input type="radio" name="variant" value=v.id.to_string() checked=n == 0 on:change=move |_| picked.set(n) />
+                                <span class="flex-1">{label}</span>
+                                <span class="text-sm font-semibold">{price}</span>
+                                <span class="text-xs text-stone-500">{stock_text}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <p class="text-sm text-stone-600">{i18n.tr(Key::DeliveryEstimate)}</p>
+                <div class="prose-sm max-w-none" inner_html=page.description_html.clone()></div>
+                <a href=format!("/store/{}", p.vendor_slug) class="mt-2 flex items-center gap-3 rounded-2xl bg-white p-3 shadow-sm" data-testid="vendor-card">
+                    <div class="w-12">
+                        <crate::components::media::Thumb key=p.vendor_logo.clone() alt=p.vendor_name.clone() />
+                    </div>
+                    <div>
+                        <p class="font-semibold">{p.vendor_name.clone()}</p>
+                        <p class="text-sm text-stone-600">"★ " {p.vendor_rating.to_string()} " · " {p.vendor_town.clone()} ", " {p.vendor_county.clone()}</p>
+                    </div>
+                </a>
+            </section>
+        </div>
+        {(!page.more_from_vendor.is_empty()).then(|| view! {
+            <section class="mt-8">
+                <h2 class="mb-3 text-xl font-bold">{i18n.tr(Key::MoreFromShop)}</h2>
+                <ul class="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+                    {page.more_from_vendor.clone().into_iter().map(|card| view! { <Card card /> }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}

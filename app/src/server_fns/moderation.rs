@@ -1,0 +1,69 @@
+//! The admin's listing moderation queue.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PendingListing {
+    pub id: Uuid,
+    pub title: String,
+    pub slug: String,
+    pub description: String,
+    pub price: Decimal,
+    pub currency: String,
+    pub tags: Vec<String>,
+    pub category: String,
+    pub vendor_name: String,
+    pub vendor_slug: String,
+    pub submitted: Option<String>,
+    pub photos: Vec<String>,
+    pub variants: i64,
+}
+
+#[server(endpoint = "pending_listings")]
+pub async fn pending_listings() -> Result<Vec<PendingListing>, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        context::require_area(crate::domain::role::Area::Admin).await?;
+        Ok(crate::db::moderation::pending(&context::state()?.pool).await?)
+    })
+    .await
+}
+
+/// `approve`, or `reject` with a reason the seller will read.
+#[server(endpoint = "review_listing")]
+pub async fn review_listing(
+    listing_id: Uuid,
+    decision: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::Invalid;
+    use crate::domain::text::bounded;
+    context::respond(async move {
+        let admin = context::require_area(crate::domain::role::Area::Admin).await?;
+        let (approve, reason) = match decision.as_str() {
+            "approve" => (true, None),
+            "reject" => (
+                false,
+                Some(bounded(&reason, 3, 500, true).map_err(|w| AppError::invalid("reason", w))?),
+            ),
+            _ => return Err(AppError::invalid("decision", Invalid::NotFound)),
+        };
+        let mut tx = context::state()?.pool.begin().await?;
+        if !crate::db::moderation::decide(&mut tx, listing_id, approve, reason.as_deref(), admin.id)
+            .await?
+        {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        tracing::info!(listing = %listing_id, %decision, admin = %admin.id, "listing reviewed");
+        leptos_axum::redirect("/admin/listings");
+        Ok(())
+    })
+    .await
+}

@@ -1,0 +1,341 @@
+//! Selling on Sokoni: the shop application, its documents and staff (for the shop's owner),
+//! and the admin's review of applications and membership tiers.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ShopView {
+    pub id: Uuid,
+    pub business_name: String,
+    pub slug: String,
+    pub phone: String,
+    pub business_type: String,
+    pub description: String,
+    pub county: String,
+    pub town: String,
+    pub lat: f64,
+    pub lng: f64,
+    pub verification_status: String,
+    pub rejection_reason: Option<String>,
+    pub tier: String,
+    pub rating: Decimal,
+    pub logo_key: Option<String>,
+    pub listing_limit: i32,
+    pub commission_rate: Decimal,
+    pub active_listings: i64,
+}
+
+impl ShopView {
+    pub fn logo_url(&self) -> Option<String> {
+        self.logo_key
+            .as_deref()
+            .map(|k| crate::components::media::photo_url(k, "thumb"))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct DocumentView {
+    pub id: Uuid,
+    pub kind: String,
+    pub file_name: String,
+    pub mime: String,
+    pub bytes: i32,
+    pub uploaded_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct StaffView {
+    pub user_id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+}
+
+/// The signed-in user's shop, as its dashboard shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShopMembership {
+    pub shop: ShopView,
+    pub my_role: String,
+    pub documents: Vec<DocumentView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Applicant {
+    pub id: Uuid,
+    pub business_name: String,
+    pub slug: String,
+    pub phone: String,
+    pub business_type: String,
+    pub description: String,
+    pub county: String,
+    pub town: String,
+    pub verification_status: String,
+    pub applicant_email: Option<String>,
+    pub applied_at: String,
+    pub documents: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Tier {
+    pub code: String,
+    pub name: String,
+    pub listing_limit: i32,
+    pub commission_rate: Decimal,
+}
+
+/// The signed-in user's shop, or `None` if they have not applied and work for no shop.
+#[server(endpoint = "my_shop")]
+pub async fn my_shop() -> Result<Option<ShopMembership>, AppError> {
+    use crate::auth::context;
+    use crate::db::vendors;
+    context::respond(async move {
+        let Some(user) = context::current_user().await? else {
+            return Ok(None);
+        };
+        let pool = &context::state()?.pool;
+        let Some(member) = vendors::membership(pool, user.id).await? else {
+            return Ok(None);
+        };
+        let shop = vendors::shop(pool, member.vendor_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        // Documents are the owner's business only.
+        let documents = if member.role == "owner" {
+            vendors::documents(pool, member.vendor_id).await?
+        } else {
+            Vec::new()
+        };
+        Ok(Some(ShopMembership {
+            shop,
+            my_role: member.role,
+            documents,
+        }))
+    })
+    .await
+}
+
+/// Files the application, or (for a shop's owner) saves the shop's details. A rejected
+/// application returns to the review queue when it is saved again.
+#[server(endpoint = "save_shop")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_shop(
+    business_name: String,
+    slug: String,
+    phone: String,
+    business_type: String,
+    #[server(default)] description: String,
+    county: String,
+    town: String,
+    lat: String,
+    lng: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::db::{self, vendors};
+    use crate::domain::Invalid;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let app = crate::domain::vendor::ApplicationInput {
+            business_name,
+            slug,
+            phone,
+            business_type,
+            description,
+            county,
+            town,
+            lat,
+            lng,
+        }
+        .validate()?;
+        let pool = &context::state()?.pool;
+        let mut tx = pool.begin().await?;
+        let result = match vendors::membership(&mut *tx, user.id).await? {
+            None => vendors::apply(&mut tx, user.id, &app).await.map(|_| ()),
+            Some(m) if m.role == "owner" => {
+                vendors::update_details(&mut *tx, m.vendor_id, &app).await
+            }
+            Some(_) => return Err(AppError::Forbidden),
+        };
+        match result {
+            Ok(()) => tx.commit().await?,
+            Err(e) if db::violated_constraint(&e) == Some(vendors::SLUG_UNIQUE) => {
+                return Err(AppError::invalid("slug", Invalid::SlugTaken));
+            }
+            Err(e) if db::violated_constraint(&e) == Some(vendors::ONE_SHOP_PER_USER) => {
+                return Err(AppError::invalid("business_name", Invalid::AlreadyApplied));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        leptos_axum::redirect("/sell?saved=1");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "shop_staff")]
+pub async fn shop_staff() -> Result<Vec<StaffView>, AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        Ok(crate::db::vendors::staff(&context::state()?.pool, member.vendor_id).await?)
+    })
+    .await
+}
+
+/// The owner adds an existing Sokoni account to the shop with a role.
+#[server(endpoint = "add_staff")]
+pub async fn add_staff(email: String, role: String) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::db::{self, vendors};
+    use crate::domain::vendor::{ShopTask, StaffRole};
+    use crate::domain::{Email, Invalid};
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let email = Email::parse(&email).map_err(|w| AppError::invalid("email", w))?;
+        let role = StaffRole::parse(&role).map_err(|w| AppError::invalid("role", w))?;
+        if role == StaffRole::Owner {
+            return Err(AppError::invalid("role", Invalid::NotFound));
+        }
+        let mut tx = context::state()?.pool.begin().await?;
+        match vendors::add_staff(&mut tx, member.vendor_id, email.as_str(), role).await {
+            Ok(true) => tx.commit().await?,
+            Ok(false) => return Err(AppError::invalid("email", Invalid::NotFound)),
+            Err(e) if db::violated_constraint(&e).is_some() => {
+                return Err(AppError::invalid("email", Invalid::AlreadyApplied));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        leptos_axum::redirect("/seller/staff");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "remove_staff")]
+pub async fn remove_staff(user_id: Uuid) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let mut tx = context::state()?.pool.begin().await?;
+        if !crate::db::vendors::remove_staff(&mut tx, member.vendor_id, user_id).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        leptos_axum::redirect("/seller/staff");
+        Ok(())
+    })
+    .await
+}
+
+/// Shops waiting for review (and suspended ones), for the admin console.
+#[server(endpoint = "shop_applications")]
+pub async fn shop_applications() -> Result<Vec<(Applicant, Vec<DocumentView>)>, AppError> {
+    use crate::auth::context;
+    use crate::db::vendors;
+    use crate::domain::role::Area;
+    context::respond(async move {
+        context::require_area(Area::Admin).await?;
+        let pool = &context::state()?.pool;
+        let mut out = Vec::new();
+        for applicant in vendors::applications(pool).await? {
+            let docs = vendors::documents(pool, applicant.id).await?;
+            out.push((applicant, docs));
+        }
+        Ok(out)
+    })
+    .await
+}
+
+/// An admin's decision on a shop: `verify`, `reject` (with a reason), `suspend` (with a
+/// reason) or `reinstate`.
+#[server(endpoint = "review_shop")]
+pub async fn review_shop(
+    vendor_id: Uuid,
+    decision: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::db::vendors;
+    use crate::domain::role::Area;
+    use crate::domain::text::bounded;
+    use crate::domain::vendor::VerificationStatus::*;
+    use crate::domain::{Invalid, vendor::VerificationStatus};
+    context::respond(async move {
+        let admin = context::require_area(Area::Admin).await?;
+        let pool = &context::state()?.pool;
+        let (from, to, needs_reason) = match decision.as_str() {
+            "verify" => (Pending, Verified, false),
+            "reject" => (Pending, Rejected, true),
+            "suspend" => (Verified, Suspended, true),
+            "reinstate" => (Suspended, Verified, false),
+            _ => return Err(AppError::invalid("decision", Invalid::NotFound)),
+        };
+        let reason = if needs_reason {
+            Some(bounded(&reason, 3, 500, true).map_err(|w| AppError::invalid("reason", w))?)
+        } else {
+            None
+        };
+        debug_assert!(VerificationStatus::may_become(from, to));
+        if to == Verified
+            && from == Pending
+            && vendors::documents(pool, vendor_id).await?.is_empty()
+        {
+            // Verification is of documents: none uploaded, nothing to verify.
+            return Err(AppError::invalid("decision", Invalid::Required));
+        }
+        let mut tx = pool.begin().await?;
+        if !vendors::review(&mut tx, vendor_id, from, to, reason.as_deref(), admin.id).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        tracing::info!(vendor = %vendor_id, %decision, admin = %admin.id, "shop reviewed");
+        leptos_axum::redirect("/admin/shops");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "membership_tiers")]
+pub async fn membership_tiers() -> Result<Vec<Tier>, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        context::require_area(crate::domain::role::Area::Admin).await?;
+        Ok(crate::db::vendors::tiers(&context::state()?.pool).await?)
+    })
+    .await
+}
+
+/// Admins change a tier's listing limit and commission rate (a percentage, e.g. "6" or "6.5").
+#[server(endpoint = "update_tier")]
+pub async fn update_tier(
+    code: String,
+    listing_limit: String,
+    commission_percent: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::text::number;
+    context::respond(async move {
+        context::require_area(crate::domain::role::Area::Admin).await?;
+        let limit: i32 = number(&listing_limit, 0..=1_000_000)
+            .map_err(|w| AppError::invalid("listing_limit", w))?;
+        let percent: Decimal = number(&commission_percent, Decimal::ZERO..=Decimal::from(99))
+            .map_err(|w| AppError::invalid("commission_percent", w))?;
+        let rate = (percent / Decimal::from(100)).round_dp(4);
+        if !crate::db::vendors::update_tier(&context::state()?.pool, &code, limit, rate).await? {
+            return Err(AppError::NotFound);
+        }
+        leptos_axum::redirect("/admin/shops");
+        Ok(())
+    })
+    .await
+}

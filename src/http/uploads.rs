@@ -1,0 +1,332 @@
+//! File uploads: plain `multipart/form-data` form posts, so they work without JavaScript. Each
+//! handler finds the shop from the session (never from the form), checks the file by its
+//! content, stores it, and redirects back to the page with the outcome in the query string.
+
+use app::db::vendors::Membership;
+use app::db::{self, listings, media::NewMedia};
+use app::domain::Invalid;
+use app::domain::listing::MAX_PHOTOS;
+use app::domain::vendor::ShopTask;
+use app::state::AppState;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+use uuid::Uuid;
+
+/// The session user's membership if their role may do `task`; otherwise the response to send.
+async fn member(
+    state: &AppState,
+    session: &Session,
+    task: ShopTask,
+) -> Result<Membership, Response> {
+    let user = match app::auth::session::user_id(session).await {
+        Ok(Some(id)) => db::users::find_by_id(&state.pool, id).await.ok().flatten(),
+        _ => None,
+    };
+    let Some(user) = user.filter(|u| u.is_active()) else {
+        return Err(Redirect::to("/login").into_response());
+    };
+    match db::vendors::membership(&state.pool, user.id).await {
+        Ok(Some(m)) if m.role().is_some_and(|r| r.may(task)) => Ok(m),
+        Ok(_) => Err(StatusCode::FORBIDDEN.into_response()),
+        Err(e) => Err(internal(e)),
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "upload failed");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+/// Back to `page` with the refusal, which the page shows next to the upload field.
+fn refused(page: &str, why: Invalid) -> Response {
+    let code = serde_json::to_string(&why).unwrap_or_default();
+    let sep = if page.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!(
+        "{page}{sep}upload_error={}",
+        form_urlencoded::byte_serialize(code.as_bytes()).collect::<String>()
+    ))
+    .into_response()
+}
+
+/// The form's fields: text fields by name, and the files of the `file` field.
+struct Form {
+    text: Vec<(String, String)>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl Form {
+    fn text(&self, name: &str) -> &str {
+        self.text
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    }
+}
+
+async fn read_form(mut multipart: Multipart, max_files: usize) -> Result<Form, Invalid> {
+    let mut form = Form {
+        text: Vec::new(),
+        files: Vec::new(),
+    };
+    let too_large = Invalid::FileTooLarge {
+        max_mb: app::media::process::MAX_UPLOAD_MB,
+    };
+    while let Some(field) = multipart.next_field().await.map_err(|_| too_large)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let file_name = field
+                .file_name()
+                .unwrap_or("upload")
+                .chars()
+                .take(200)
+                .collect::<String>();
+            let bytes = field.bytes().await.map_err(|_| too_large)?;
+            if bytes.is_empty() {
+                continue; // a file input left empty
+            }
+            if form.files.len() == max_files {
+                return Err(Invalid::TooMany { max: max_files });
+            }
+            form.files.push((file_name, bytes.to_vec()));
+        } else {
+            let value = field.text().await.map_err(|_| Invalid::Required)?;
+            form.text.push((name, value.chars().take(200).collect()));
+        }
+    }
+    if form.files.is_empty() {
+        return Err(Invalid::Required);
+    }
+    Ok(form)
+}
+
+/// Resizes and stores a photo; returns its content key.
+async fn store_photo(
+    state: &AppState,
+    bytes: Vec<u8>,
+) -> Result<Result<String, Invalid>, Response> {
+    let processed = tokio::task::spawn_blocking(move || app::media::process::photo(&bytes))
+        .await
+        .map_err(internal)?;
+    let photo = match processed {
+        Ok(p) => p,
+        Err(why) => return Ok(Err(why)),
+    };
+    for (name, bytes) in photo.files {
+        state.media.put(&name, bytes).await.map_err(internal)?;
+    }
+    let record = NewMedia {
+        key: &photo.key,
+        mime: "image/jpeg",
+        bytes: photo.uploaded_bytes,
+        width: Some(photo.width),
+        height: Some(photo.height),
+        public: true,
+    };
+    db::media::record(&state.pool, record)
+        .await
+        .map_err(internal)?;
+    Ok(Ok(photo.key))
+}
+
+/// `POST /seller/listings/{id}/photos`: up to ten photos for a listing of the session's shop.
+pub async fn listing_photos(
+    State(state): State<AppState>,
+    session: Session,
+    Path(listing_id): Path<Uuid>,
+    multipart: Multipart,
+) -> Response {
+    let page = format!("/seller/listings/{listing_id}");
+    let member = match member(&state, &session, ShopTask::Catalog).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    match listings::get(&state.pool, member.vendor_id, listing_id).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return internal(e),
+    }
+    let form = match read_form(multipart, MAX_PHOTOS).await {
+        Ok(f) => f,
+        Err(why) => return refused(&page, why),
+    };
+    for (_, bytes) in form.files {
+        let key = match store_photo(&state, bytes).await {
+            Ok(Ok(key)) => key,
+            Ok(Err(why)) => return refused(&page, why),
+            Err(r) => return r,
+        };
+        let added = async {
+            let mut tx = state.pool.begin().await?;
+            let added =
+                listings::add_photo(&mut tx, member.vendor_id, listing_id, &key, MAX_PHOTOS)
+                    .await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(added)
+        };
+        match added.await {
+            Ok(true) => {}
+            Ok(false) => return refused(&page, Invalid::TooMany { max: MAX_PHOTOS }),
+            Err(e) => return internal(e),
+        }
+    }
+    Redirect::to(&format!("{page}?saved=photos")).into_response()
+}
+
+/// `POST /sell/logo`: the shop's logo, by its owner.
+pub async fn shop_logo(
+    State(state): State<AppState>,
+    session: Session,
+    multipart: Multipart,
+) -> Response {
+    let member = match member(&state, &session, ShopTask::Manage).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    let form = match read_form(multipart, 1).await {
+        Ok(f) => f,
+        Err(why) => return refused("/sell", why),
+    };
+    let Some((_, bytes)) = form.files.into_iter().next() else {
+        return refused("/sell", Invalid::Required);
+    };
+    let key = match store_photo(&state, bytes).await {
+        Ok(Ok(key)) => key,
+        Ok(Err(why)) => return refused("/sell", why),
+        Err(r) => return r,
+    };
+    if let Err(e) = db::vendors::set_logo(&state.pool, member.vendor_id, &key).await {
+        return internal(e);
+    }
+    Redirect::to("/sell?saved=logo").into_response()
+}
+
+/// `POST /sell/documents`: a KYC document (ID, business permit, KRA PIN) by the shop's owner.
+/// Stored privately: only admins can open it.
+pub async fn shop_document(
+    State(state): State<AppState>,
+    session: Session,
+    multipart: Multipart,
+) -> Response {
+    let member = match member(&state, &session, ShopTask::Manage).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    let form = match read_form(multipart, 1).await {
+        Ok(f) => f,
+        Err(why) => return refused("/sell", why),
+    };
+    let kind = form.text("kind").to_owned();
+    if !["national_id", "business_permit", "kra_pin", "other"].contains(&kind.as_str()) {
+        return refused("/sell", Invalid::NotFound);
+    }
+    let Some((file_name, bytes)) = form.files.into_iter().next() else {
+        return refused("/sell", Invalid::Required);
+    };
+    let doc = match app::media::process::document(bytes) {
+        Ok(d) => d,
+        Err(why) => return refused("/sell", why),
+    };
+    let record = NewMedia {
+        key: &doc.key,
+        mime: doc.mime,
+        bytes: doc.bytes.len(),
+        width: None,
+        height: None,
+        public: false,
+    };
+    let name = doc.name();
+    let stored = async {
+        state
+            .media
+            .put(&name, doc.bytes.clone())
+            .await
+            .map_err(|e| e.to_string())?;
+        db::media::record(&state.pool, record)
+            .await
+            .map_err(|e| e.to_string())?;
+        db::vendors::add_document(&state.pool, member.vendor_id, &kind, &doc.key, &file_name)
+            .await
+            .map_err(|e| e.to_string())
+    };
+    match stored.await {
+        Ok(_) => Redirect::to("/sell?saved=document").into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+/// `POST /seller/import`: a CSV file of listings; the report goes to the session and the
+/// browser back to the import page, which shows it.
+pub async fn import_csv(
+    State(state): State<AppState>,
+    session: Session,
+    multipart: Multipart,
+) -> Response {
+    const PAGE: &str = "/seller/import";
+    let member = match member(&state, &session, ShopTask::Catalog).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if !member.status().may_publish() {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let form = match read_form(multipart, 1).await {
+        Ok(f) => f,
+        Err(why) => return refused(PAGE, why),
+    };
+    let valid_only = form.text("valid_rows_only") == "on";
+    let Some((_, bytes)) = form.files.into_iter().next() else {
+        return refused(PAGE, Invalid::Required);
+    };
+    let shop = match db::vendors::shop(&state.pool, member.vendor_id).await {
+        Ok(Some(shop)) => shop,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return internal(e),
+    };
+    let report = app::catalog::csv::import(
+        &state.pool,
+        member.vendor_id,
+        &shop.county,
+        &shop.town,
+        &bytes,
+        valid_only,
+    )
+    .await;
+    match report {
+        Ok(report) => {
+            if let Err(e) = session
+                .insert(app::catalog::csv::REPORT_SESSION_KEY, report)
+                .await
+            {
+                return internal(e);
+            }
+            Redirect::to(&format!("{PAGE}?report=1")).into_response()
+        }
+        Err(e) => internal(e),
+    }
+}
+
+/// `GET /seller/listings.csv`: the shop's listings as a CSV download.
+pub async fn export_csv(State(state): State<AppState>, session: Session) -> Response {
+    let member = match member(&state, &session, ShopTask::Catalog).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    match app::catalog::csv::export(&state.pool, member.vendor_id).await {
+        Ok(bytes) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"listings.csv\"",
+                ),
+                (axum::http::header::CACHE_CONTROL, "private, no-store"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => internal(e),
+    }
+}
