@@ -49,6 +49,7 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: "target/site",
       SOKONI_HTTP__PUBLIC_URL: baseURL,
+      SOKONI_MEDIA__DIR: "target/sokoni/e2e-media",
       RUST_LOG: "warn",
     },
   },

@@ -246,6 +246,14 @@ pub async fn seed(
             .await?;
     }
     seed_listings(&mut tx, listings).await?;
+    // The home page's "featured" shelf: admins pick these from product pages; the demo starts
+    // with the most popular few.
+    sqlx::query(
+        "update listings set featured = true where id in
+           (select id from listings where status = 'approved' order by popularity desc, id limit 8)",
+    )
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     sqlx::query("select refresh_search_words()")
         .execute(pool)

@@ -123,6 +123,7 @@ fn UserMenu(user: UserView) -> impl IntoView {
             </summary>
             <div class="absolute right-0 z-10 mt-2 w-56 rounded-lg bg-white py-2 text-stone-900 shadow-lg">
                 <A href="/account" attr:class=link>{i18n.tr(Key::MyAccount)}</A>
+                {(user.role == crate::domain::Role::VendorStaff).then(|| view! { <A href="/seller" attr:class=link>{i18n.tr(Key::SellerDashboard)}</A> })}
                 {user.role.may_enter(Area::Admin).then(|| view! { <A href="/admin" attr:class=link>{i18n.tr(Key::AdminConsole)}</A> })}
                 <ActionForm action=session.logout>
                     <button type="submit" class="w-full text-left px-4 py-2 hover:bg-stone-100">{i18n.tr(Key::LogOut)}</button>
@@ -141,6 +142,7 @@ pub fn Footer() -> impl IntoView {
                 <div class="text-sm text-stone-600">
                     <p class="font-semibold text-stone-800">"Sokoni"</p>
                     <p>{i18n.tr(Key::FooterAbout)}</p>
+                    <a href="/sell" class="text-emerald-800 underline">{i18n.tr(Key::FooterSell)}</a>
                 </div>
                 <LanguageSwitch />
             </div>

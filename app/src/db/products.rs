@@ -18,7 +18,7 @@ pub async fn by_slug(
     sqlx::query_as(
         "select l.id, l.vendor_id, l.slug, l.title, l.description, l.price, l.compare_at_price, l.currency, l.stock,
                 l.county, l.town, c.slug as category_slug, c.name_en as category_en, c.name_sw as category_sw,
-                l.weight_grams, v.business_name as vendor_name, v.slug as vendor_slug, v.rating as vendor_rating,
+                l.weight_grams, l.featured, v.business_name as vendor_name, v.slug as vendor_slug, v.rating as vendor_rating,
                 v.town as vendor_town, v.county as vendor_county, v.logo_key as vendor_logo
          from listings l join vendors v on v.id = l.vendor_id join categories c on c.id = l.category_id
          where l.slug = $1 and l.status = 'approved'",

@@ -84,6 +84,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorTitle => "Something went wrong",
         Key::ErrorBody => "Please try again in a moment.",
         Key::GoHome => "Go to the home page",
+        Key::FeatureOnHome => "Feature on the home page",
+        Key::Unfeature => "Stop featuring",
         Key::Working => "Working…",
         Key::SellTitle => "Sell on Sokoni",
         Key::SellIntro => {

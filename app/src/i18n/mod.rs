@@ -192,6 +192,8 @@ pub enum Key {
     GoHome,
     Working,
     // selling and the catalog
+    FeatureOnHome,
+    Unfeature,
     SellTitle,
     SellIntro,
     BusinessName,

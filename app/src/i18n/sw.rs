@@ -90,6 +90,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorTitle => "Hitilafu imetokea",
         Key::ErrorBody => "Tafadhali jaribu tena baada ya muda mfupi.",
         Key::GoHome => "Rudi ukurasa wa mwanzo",
+        Key::FeatureOnHome => "Onyesha kwenye ukurasa wa mwanzo",
+        Key::Unfeature => "Acha kuonyesha",
         Key::Working => "Inashughulikiwa…",
         Key::SellTitle => "Uza kupitia Sokoni",
         Key::SellIntro => {

@@ -20,6 +20,7 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <Title text=i18n.tr(Key::AdminConsole) />
         <h1 class="mb-4 text-2xl font-bold">{i18n.tr(Key::AdminOverview)}</h1>
+        <crate::pages::admin_review::AdminNav />
         <Suspense fallback=|| ()>
             <ErrorBoundary fallback=move |_| view! { <p role="alert">{i18n.tr(Key::ForbiddenTitle)}</p> }>
                 {move || {

@@ -138,6 +138,7 @@ fn Product(page: ProductDetails) -> impl IntoView {
                 </fieldset>
                 <p class="text-sm text-stone-600">{i18n.tr(Key::DeliveryEstimate)}</p>
                 <div class="prose-sm max-w-none" inner_html=page.description_html.clone()></div>
+                <FeatureToggle id=p.id featured=p.featured />
                 <a href=format!("/store/{}", p.vendor_slug) class="mt-2 flex items-center gap-3 rounded-2xl bg-white p-3 shadow-sm" data-testid="vendor-card">
                     <div class="w-12">
                         <crate::components::media::Thumb key=p.vendor_logo.clone() alt=p.vendor_name.clone() />
@@ -157,5 +158,28 @@ fn Product(page: ProductDetails) -> impl IntoView {
                 </ul>
             </section>
         })}
+    }
+}
+
+/// For admins only: feature the listing on the home page, or stop featuring it.
+#[component]
+fn FeatureToggle(id: uuid::Uuid, featured: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = crate::components::session::use_session();
+    let action = ServerAction::<crate::server_fns::moderation::SetFeatured>::new();
+    move || {
+        let is_admin =
+            matches!(session.user.get(), Some(Ok(Some(u))) if u.role == crate::domain::Role::Admin);
+        is_admin.then(|| {
+            view! {
+                <ActionForm action>
+                    <input type="hidden" name="listing_id" value=id.to_string() />
+                    <input type="hidden" name="featured" value=(!featured).to_string() />
+                    <button type="submit" class="rounded-lg border border-stone-300 px-3 py-1 text-sm">
+                        {if featured { i18n.tr(Key::Unfeature) } else { i18n.tr(Key::FeatureOnHome) }}
+                    </button>
+                </ActionForm>
+            }
+        })
     }
 }

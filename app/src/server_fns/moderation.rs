@@ -67,3 +67,24 @@ pub async fn review_listing(
     })
     .await
 }
+
+/// Puts an approved listing on (or takes it off) the home page's featured shelf.
+#[server(endpoint = "set_featured")]
+pub async fn set_featured(listing_id: Uuid, featured: bool) -> Result<(), AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        context::require_area(crate::domain::role::Area::Admin).await?;
+        let pool = &context::state()?.pool;
+        let slug: Option<String> = sqlx::query_scalar(
+            "update listings set featured = $2 where id = $1 and status = 'approved' returning slug",
+        )
+        .bind(listing_id)
+        .bind(featured)
+        .fetch_optional(pool)
+        .await?;
+        let slug = slug.ok_or(AppError::NotFound)?;
+        leptos_axum::redirect(&format!("/p/{slug}"));
+        Ok(())
+    })
+    .await
+}

@@ -28,6 +28,7 @@ pub struct ProductRow {
     pub category_en: String,
     pub category_sw: String,
     pub weight_grams: Option<i32>,
+    pub featured: bool,
     pub vendor_name: String,
     pub vendor_slug: String,
     pub vendor_rating: Decimal,

@@ -1,0 +1,145 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { open, register, uniqueUser } from "./helpers";
+
+// The seller's journey: apply, get verified, list a product with a photo and two variants,
+// get it approved, and a shopper finds it with a misspelt search. Runs hydrated and without
+// JavaScript: every step is a plain form.
+
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAQ0lEQVR4nGNgYGAQEBBQUFAwMDBwcHAICAhISEgoKChoaGiYMGHCggULNmzYcODAgQsXLjx48ODDhw8MoxpGNQxfDQBupWgQyPCYIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+const PDF = Buffer.from("%PDF-1.4\n% national id scan\n");
+
+const ADMIN_EMAIL = "admin@sokoni.test";
+
+async function asAdmin(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
+  const password = process.env.SOKONI_E2E_ADMIN_PASSWORD;
+  expect(password, "SOKONI_E2E_ADMIN_PASSWORD is set by .ci/test").toBeTruthy();
+  const context = await browser.newContext({ javaScriptEnabled });
+  const page = await context.newPage();
+  await open(page, "/login?next=/admin");
+  await page.getByLabel("Email").fill(ADMIN_EMAIL);
+  await page.getByLabel("Password").fill(password ?? "");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/admin/);
+  return page;
+}
+
+/** A random lowercase word, so each run's listing is the only one matching it. */
+function word(): string {
+  return Array.from({ length: 7 }, () => "bcdfghjkmnpqrstvwxz"[Math.floor(Math.random() * 19)]).join("");
+}
+
+/** Registers a seller, applies with a document, and has the admin verify the shop. */
+async function verifiedShop(page: Page, browser: Browser, javaScriptEnabled: boolean) {
+  const user = uniqueUser(test.info());
+  const slug = `duka-${word()}`;
+  const shopName = `Duka ${slug}`;
+  await register(page, user);
+  await open(page, "/sell");
+  await page.getByLabel("Business name").fill(shopName);
+  await page.getByLabel("Shop address").fill(slug);
+  await page.getByLabel("Phone").fill("0712 345 678");
+  await page.getByLabel("Business type").selectOption("sole_proprietor");
+  await page.getByLabel("Description").fill("Handwoven baskets from Machakos.");
+  await page.getByLabel("County").fill("Machakos");
+  await page.getByLabel("Town").fill("Machakos");
+  await page.getByLabel("Latitude").fill("-1.5177");
+  await page.getByLabel("Longitude").fill("37.2634");
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await expect(page.getByTestId("application-status")).toContainText("Pending review");
+
+  await page.getByLabel("Document", { exact: true }).selectOption("national_id");
+  await page.getByLabel(/^File \(PDF/).setInputFiles({ name: "id.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "Upload document" }).click();
+  await expect(page.getByTestId("documents")).toContainText("id.pdf");
+
+  const admin = await asAdmin(browser, javaScriptEnabled);
+  await open(admin, "/admin/shops");
+  const entry = admin.getByTestId("shop-queue").getByRole("listitem").filter({ hasText: slug });
+  await entry.getByRole("button", { name: "Verify" }).click();
+  await expect(admin.getByTestId("shop-queue").getByRole("listitem").filter({ hasText: slug })).toContainText("Verified");
+
+  await open(page, "/sell");
+  await expect(page.getByTestId("application-status")).toContainText("Verified");
+  return { admin, slug, shopName };
+}
+
+test("apply, get verified, list with a photo and two variants, get approved, be found", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const js = test.info().project.use.javaScriptEnabled !== false;
+  const { admin, shopName } = await verifiedShop(page, browser, js);
+
+  const tag = word();
+  const title = `Kikapu basket handwoven ${tag}`;
+  await open(page, "/seller/listings/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Description").fill("Sisal and leather. **Handmade** in Machakos.");
+  await page.getByLabel("Category").selectOption({ label: "Home & Kitchen › Furniture" });
+  await page.getByLabel("Tags", { exact: true }).fill("kiondo, basket");
+  await page.getByLabel("Price", { exact: true }).fill("1500");
+  await page.getByLabel("SKU").fill(`KIK-${tag}-S`.toUpperCase());
+  await page.getByLabel(/^Options/).fill("Size: Small");
+  await page.getByLabel("Stock", { exact: true }).fill("6");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page).toHaveURL(/\/seller\/listings\/[0-9a-f-]{36}/);
+  await expect(page.getByTestId("listing-status")).toContainText("Pending review");
+
+  await page.getByLabel(/^Add photos/).setInputFiles({ name: "kikapu.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByTestId("photos").getByRole("img")).toHaveCount(1);
+
+  const add = page.getByTestId("add-variant");
+  await add.getByLabel("SKU").fill(`KIK-${tag}-L`.toUpperCase());
+  await add.getByLabel(/^Options/).fill("Size: Large");
+  await add.getByLabel(/^Price/).fill("2200");
+  await add.getByLabel("Stock").fill("2");
+  await add.getByRole("button", { name: "Add variant" }).click();
+  await expect(page.getByTestId("variants").getByRole("listitem")).toHaveCount(2);
+
+  await open(admin, "/admin/listings");
+  const queued = admin.getByTestId("listing-queue").getByRole("listitem").filter({ hasText: title });
+  await expect(queued).toContainText(shopName);
+  await queued.getByRole("button", { name: "Approve" }).click();
+  await expect(admin.getByTestId("listing-queue").getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
+
+  // A shopper (logged out) misspells two of the words.
+  const shopper = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+  await open(shopper, `/search?q=${encodeURIComponent(`kikapu baskt handwovn ${tag}`)}`);
+  const hit = shopper.getByTestId("results").getByRole("listitem").filter({ hasText: tag });
+  await expect(hit).toHaveCount(1);
+  await hit.getByRole("link", { name: title }).click();
+  await expect(shopper.getByTestId("product-title")).toHaveText(title);
+  await expect(shopper.getByTestId("variant-picker")).toContainText("Size: Small");
+  await expect(shopper.getByTestId("variant-picker")).toContainText("KSh 2,200.00");
+  await expect(shopper.getByTestId("gallery").getByRole("img")).toHaveCount(1);
+  await expect(shopper.getByTestId("vendor-card")).toContainText(shopName);
+  if (js) {
+    // Picking a variant shows its price.
+    await shopper.getByLabel(/Size: Large/).check();
+    await expect(shopper.getByTestId("product-price")).toHaveText("KSh 2,200.00");
+  }
+});
+
+test("a CSV import with a bad row shows the row error and imports nothing", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const js = test.info().project.use.javaScriptEnabled !== false;
+  await verifiedShop(page, browser, js);
+  const tag = word().toUpperCase();
+  const csv = [
+    "sku,title,category,price,stock",
+    `${tag}-1,Kiondo small,furniture,900,4`,
+    `${tag}-2,Kiondo large,furniture,lots,2`,
+  ].join("\n");
+  await open(page, "/seller/import");
+  await page.getByLabel("Import listings from CSV").setInputFiles({ name: "listings.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const report = page.getByTestId("import-report");
+  await expect(report.getByRole("alert")).toContainText("nothing was imported");
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toContainText("3");
+  await expect(errors).toContainText("price");
+  await open(page, "/seller");
+  await expect(page.getByTestId("seller-listings").getByRole("listitem")).toHaveCount(0);
+});
