@@ -98,7 +98,7 @@ async fn main() -> Result<(), sokoni::BoxError> {
         .unwrap_or(20);
     let pool = PgPoolOptions::new()
         .max_connections(6)
-        .connect(&url)
+        .connect_with(sokoni::startup::connect_options(&url)?)
         .await?;
     sokoni::startup::migrate(&pool).await?;
 

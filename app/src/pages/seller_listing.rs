@@ -125,9 +125,9 @@ fn Editor(
                 <section class="rounded-2xl bg-white p-4 shadow-sm">
                     <h2 class="mb-2 font-semibold">{i18n.tr(Key::Photos)} " (" {edit.photos.len()} "/" {MAX_PHOTOS} ")"</h2>
                     <ul class="grid grid-cols-3 gap-2" data-testid="photos">
-                        {edit.photos.clone().into_iter().map(|key| view! {
+                        {edit.photos.clone().into_iter().enumerate().map(|(n, key)| view! {
                             <li class="relative">
-                                <img src=photo_url(&key, "thumb") alt="" class="aspect-square w-full rounded-lg object-cover" />
+                                <img src=photo_url(&key, "thumb") alt=format!("{} {}", i18n.t(Key::Photos), n + 1) class="aspect-square w-full rounded-lg object-cover" />
                                 <ActionForm action=remove_photo>
                                     <input type="hidden" name="listing_id" value=id.to_string() />
                                     <input type="hidden" name="key" value=key />
