@@ -151,7 +151,8 @@ mod tests {
 
     #[test]
     fn errors_name_the_column() {
-        let cases: [(fn(&mut CsvRow), CellError); 6] = [
+        type Case = (fn(&mut CsvRow), CellError);
+        let cases: [Case; 6] = [
             (
                 |r| r.category = "cars".into(),
                 ("category", Invalid::NotFound),

@@ -295,7 +295,8 @@ mod tests {
 
     #[test]
     fn errors_name_the_field() {
-        let cases: [(fn(&mut ListingInput), &str); 7] = [
+        type Case = (fn(&mut ListingInput), &'static str);
+        let cases: [Case; 7] = [
             (|i| i.title = "ab".into(), "title"),
             (|i| i.price = "12.345".into(), "price"),
             (|i| i.price = "0".into(), "price"),

@@ -1,6 +1,10 @@
 //! The seller dashboard's catalog work: listings, variants, photos and stock. Each function
 //! finds the shop through the session (`require_shop`), and every query filters by that shop.
 
+// Form server functions take one argument per form field (that is what a plain HTML form
+// posts), so the long forms have long argument lists.
+#![allow(clippy::too_many_arguments)]
+
 use crate::domain::listing::ListingInput;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -134,7 +138,6 @@ pub async fn listing_for_edit(id: Uuid) -> Result<ListingEdit, AppError> {
 /// Creates a listing (with its first variant) when `id` is empty, or saves the listing `id`.
 /// New listings and material edits wait for moderation.
 #[server(endpoint = "save_listing")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_listing(
     #[server(default)] id: String,
     title: String,

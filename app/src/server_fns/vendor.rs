@@ -1,6 +1,10 @@
 //! Selling on Sokoni: the shop application, its documents and staff (for the shop's owner),
 //! and the admin's review of applications and membership tiers.
 
+// Form server functions take one argument per form field (that is what a plain HTML form
+// posts), so the long forms have long argument lists.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -126,7 +130,6 @@ pub async fn my_shop() -> Result<Option<ShopMembership>, AppError> {
 /// Files the application, or (for a shop's owner) saves the shop's details. A rejected
 /// application returns to the review queue when it is saved again.
 #[server(endpoint = "save_shop")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_shop(
     business_name: String,
     slug: String,
