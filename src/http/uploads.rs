@@ -175,19 +175,28 @@ pub async fn listing_photos(
     Redirect::to(&format!("{page}?saved=photos")).into_response()
 }
 
+/// The shop owner's membership and their one-file form, or the response that refuses them.
+async fn owner_upload(
+    state: &AppState,
+    session: &Session,
+    multipart: Multipart,
+) -> Result<(Membership, Form), Response> {
+    let member = member(state, session, ShopTask::Manage).await?;
+    let form = read_form(multipart, 1)
+        .await
+        .map_err(|why| refused("/sell", why))?;
+    Ok((member, form))
+}
+
 /// `POST /sell/logo`: the shop's logo, by its owner.
 pub async fn shop_logo(
     State(state): State<AppState>,
     session: Session,
     multipart: Multipart,
 ) -> Response {
-    let member = match member(&state, &session, ShopTask::Manage).await {
-        Ok(m) => m,
+    let (member, form) = match owner_upload(&state, &session, multipart).await {
+        Ok(found) => found,
         Err(r) => return r,
-    };
-    let form = match read_form(multipart, 1).await {
-        Ok(f) => f,
-        Err(why) => return refused("/sell", why),
     };
     let Some((_, bytes)) = form.files.into_iter().next() else {
         return refused("/sell", Invalid::Required);
@@ -210,13 +219,9 @@ pub async fn shop_document(
     session: Session,
     multipart: Multipart,
 ) -> Response {
-    let member = match member(&state, &session, ShopTask::Manage).await {
-        Ok(m) => m,
+    let (member, form) = match owner_upload(&state, &session, multipart).await {
+        Ok(found) => found,
         Err(r) => return r,
-    };
-    let form = match read_form(multipart, 1).await {
-        Ok(f) => f,
-        Err(why) => return refused("/sell", why),
     };
     let kind = form.text("kind").to_owned();
     if !["national_id", "business_permit", "kra_pin", "other"].contains(&kind.as_str()) {

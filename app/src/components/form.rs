@@ -16,6 +16,20 @@ where
     Signal::derive(move || action.value().get().and_then(Result::err))
 }
 
+/// The error text for the field `name`, if the last error was about it, in the reader's language.
+fn field_message(
+    error: ErrorSignal,
+    name: &'static str,
+) -> impl Fn() -> Option<String> + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || {
+        error
+            .get()
+            .filter(|e| e.field() == Some(name))
+            .map(|e| e.message(i18n.locale.get()))
+    }
+}
+
 #[component]
 pub fn Field(
     /// The input's `name`, which is also the `field` of validation errors.
@@ -32,12 +46,7 @@ pub fn Field(
     let id = format!("field-{name}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let message = move || {
-        error
-            .get()
-            .filter(|e| e.field() == Some(name))
-            .map(|e| e.message(i18n.locale.get()))
-    };
+    let message = field_message(error, name);
     let described = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -112,12 +121,7 @@ pub fn TextArea(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("field-{name}");
-    let message = move || {
-        error
-            .get()
-            .filter(|e| e.field() == Some(name))
-            .map(|e| e.message(i18n.locale.get()))
-    };
+    let message = field_message(error, name);
     view! {
         <div class="flex flex-col gap-1">
             <label for=id.clone() class="text-sm font-medium text-stone-700">{i18n.tr(label)}</label>
@@ -148,12 +152,7 @@ pub fn Select(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("field-{name}");
-    let message = move || {
-        error
-            .get()
-            .filter(|e| e.field() == Some(name))
-            .map(|e| e.message(i18n.locale.get()))
-    };
+    let message = field_message(error, name);
     view! {
         <div class="flex flex-col gap-1">
             <label for=id.clone() class="text-sm font-medium text-stone-700">{i18n.tr(label)}</label>

@@ -74,6 +74,21 @@ pub async fn public_shop(
     .await
 }
 
+type PgQuery<'q> = sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments>;
+
+/// Binds the application's fields in the order both the insert and the update list them.
+fn bind_application<'q>(q: PgQuery<'q>, app: &'q Application) -> PgQuery<'q> {
+    q.bind(&app.business_name)
+        .bind(app.slug.as_str())
+        .bind(app.phone.as_str())
+        .bind(app.business_type)
+        .bind(&app.description)
+        .bind(&app.county)
+        .bind(&app.town)
+        .bind(app.lat)
+        .bind(app.lng)
+}
+
 /// Files a new application: the shop (pending) and its applicant as owner, in one transaction.
 pub async fn apply(
     tx: &mut PgConnection,
@@ -81,23 +96,13 @@ pub async fn apply(
     app: &Application,
 ) -> Result<Uuid, sqlx::Error> {
     let id = Uuid::new_v4();
-    sqlx::query(
+    let q = sqlx::query(
         "insert into vendors (id, applicant_id, business_name, slug, phone, business_type, description, county, town, lat, lng)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(id)
-    .bind(user_id)
-    .bind(&app.business_name)
-    .bind(app.slug.as_str())
-    .bind(app.phone.as_str())
-    .bind(app.business_type)
-    .bind(&app.description)
-    .bind(&app.county)
-    .bind(&app.town)
-    .bind(app.lat)
-    .bind(app.lng)
-    .execute(&mut *tx)
-    .await?;
+    .bind(user_id);
+    bind_application(q, app).execute(&mut *tx).await?;
     sqlx::query("insert into vendor_staff (vendor_id, user_id, role) values ($1, $2, 'owner')")
         .bind(id)
         .bind(user_id)
@@ -113,25 +118,15 @@ pub async fn update_details(
     vendor_id: Uuid,
     app: &Application,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    let q = sqlx::query(
         "update vendors set business_name = $2, slug = $3, phone = $4, business_type = $5, description = $6,
                 county = $7, town = $8, lat = $9, lng = $10,
                 verification_status = case when verification_status = 'rejected' then 'pending' else verification_status end,
                 rejection_reason = case when verification_status = 'rejected' then null else rejection_reason end
          where id = $1",
     )
-    .bind(vendor_id)
-    .bind(&app.business_name)
-    .bind(app.slug.as_str())
-    .bind(app.phone.as_str())
-    .bind(app.business_type)
-    .bind(&app.description)
-    .bind(&app.county)
-    .bind(&app.town)
-    .bind(app.lat)
-    .bind(app.lng)
-    .execute(db)
-    .await?;
+    .bind(vendor_id);
+    bind_application(q, app).execute(db).await?;
     Ok(())
 }
 
