@@ -163,8 +163,22 @@ async fn main() -> Result<(), sokoni::BoxError> {
         search::search(&pool, q).await?;
     }
 
+    // One client shows each search's own latency; two show it while the two cores are shared.
+    for clients in [1, 2] {
+        measure(&pool, &work, clients, rounds).await?;
+    }
+    Ok(())
+}
+
+type Work = Vec<(Kind, SearchQuery)>;
+
+async fn measure(
+    pool: &sqlx::PgPool,
+    work: &Work,
+    clients: usize,
+    rounds: usize,
+) -> Result<(), sokoni::BoxError> {
     let started = Instant::now();
-    let clients = 2;
     let mut tasks = Vec::new();
     for client in 0..clients {
         let pool = pool.clone();
