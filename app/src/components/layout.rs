@@ -42,6 +42,7 @@ pub fn Header() -> impl IntoView {
         },
         false,
     );
+    let cart_units = use_session().cart_units;
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
             {i18n.tr(Key::SkipToContent)}
@@ -75,7 +76,18 @@ pub fn Header() -> impl IntoView {
                     </button>
                 </Form>
                 <nav class="ml-auto flex items-center gap-3" aria-label=i18n.tr(Key::MyAccount)>
-                    <A href="/cart" attr:class="hover:underline">{i18n.tr(Key::Cart)}</A>
+                    <A href="/cart" attr:class="hover:underline">
+                        {i18n.tr(Key::Cart)}
+                        <Suspense fallback=|| ()>
+                            {move || {
+                                cart_units
+                                    .get()
+                                    .and_then(Result::ok)
+                                    .filter(|n| *n > 0)
+                                    .map(|n| view! { <span class="ml-1 rounded-full bg-amber-400 px-2 text-sm font-bold text-stone-900" data-testid="cart-count">{n}</span> })
+                            }}
+                        </Suspense>
+                    </A>
                     <AccountMenu />
                 </nav>
             </div>

@@ -8,13 +8,26 @@ use leptos::prelude::*;
 pub struct SessionContext {
     pub logout: ServerAction<Logout>,
     pub user: Resource<Result<Option<UserView>, AppError>>,
+    /// Units in the cart, for the header; refetched when a cart action completes.
+    pub cart_units: Resource<Result<i64, AppError>>,
+    cart_changes: RwSignal<u32>,
 }
 
 impl SessionContext {
     pub fn new() -> Self {
         let logout = ServerAction::<Logout>::new();
         let user = Resource::new_blocking(move || logout.version().get(), |_| current_user());
-        Self { logout, user }
+        let cart_changes = RwSignal::new(0);
+        let cart_units = Resource::new_blocking(
+            move || (logout.version().get(), cart_changes.get()),
+            |_| crate::server_fns::cart::cart_count(),
+        );
+        Self {
+            logout,
+            user,
+            cart_units,
+            cart_changes,
+        }
     }
 
     /// Reloads the user whenever `action` completes (login, register, profile edits). Form
@@ -28,6 +41,21 @@ impl SessionContext {
         Effect::watch(
             move || action.version().get(),
             move |_, _, _| self.user.refetch(),
+            false,
+        );
+    }
+}
+
+impl SessionContext {
+    /// Recounts the header's cart units whenever `action` completes.
+    pub fn cart_changed_after<I, O>(self, action: Action<I, O>)
+    where
+        I: Send + Sync + 'static,
+        O: Send + Sync + 'static,
+    {
+        Effect::watch(
+            move || action.version().get(),
+            move |_, _, _| self.cart_changes.update(|n| *n += 1),
             false,
         );
     }

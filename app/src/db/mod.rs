@@ -1,5 +1,6 @@
 //! Data access: every query Sokoni runs, with bound parameters only.
 
+pub mod carts;
 pub mod categories;
 pub mod listings;
 pub mod login_failures;

@@ -1,5 +1,6 @@
 //! Pure domain types and rules: no I/O, shared by the server and the browser.
 
+pub mod cart;
 pub mod csv_row;
 pub mod email;
 pub mod invalid;

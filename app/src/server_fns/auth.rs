@@ -75,6 +75,7 @@ pub async fn register(
             Err(e) => return Err(e.into()),
         };
         session::log_in(&context::session().await?, id).await?;
+        crate::server_fns::cart::merge_guest_cart(id).await?;
         tracing::info!(user = %id, "registered");
         leptos_axum::redirect("/account");
         Ok(())
@@ -125,6 +126,7 @@ pub async fn login(
         match user {
             Some(user) if verified && user.is_active() => {
                 session::log_in(&context::session().await?, user.id).await?;
+                crate::server_fns::cart::merge_guest_cart(user.id).await?;
                 tracing::info!(user = %user.id, "logged in");
                 leptos_axum::redirect(safe_next(&next));
                 Ok(())

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod cart;
 pub mod catalog;
 pub mod locale;
 pub mod moderation;

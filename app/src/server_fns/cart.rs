@@ -1,0 +1,239 @@
+//! The shopper's cart: one cart across shops, grouped by shop, re-checked on every view. The
+//! cart is found from the session (the account's cart, or a guest cart kept in the session),
+//! never from an id in the request.
+
+use crate::domain::cart::LineIssue;
+use crate::error::AppError;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct CartLineRow {
+    pub variant_id: Uuid,
+    pub quantity: i32,
+    pub price_when_added: Decimal,
+    pub saved: bool,
+    pub price_now: Decimal,
+    pub currency: String,
+    pub stock: i32,
+    pub sku: String,
+    pub options: String,
+    pub title: String,
+    pub slug: String,
+    pub for_sale: bool,
+    pub vendor_id: Uuid,
+    pub vendor_name: String,
+    pub vendor_slug: String,
+    pub cover: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CartLine {
+    pub row: CartLineRow,
+    pub issue: Option<LineIssue>,
+    /// Current price × quantity.
+    pub total: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VendorGroup {
+    pub vendor_name: String,
+    pub vendor_slug: String,
+    pub lines: Vec<CartLine>,
+    pub subtotal: Decimal,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CartView {
+    pub groups: Vec<VendorGroup>,
+    pub saved: Vec<CartLine>,
+    /// The grand total of lines without issues that stop a purchase, per currency code.
+    pub totals: Vec<(String, Decimal)>,
+    pub units: i64,
+}
+
+/// Builds the cart page's view from its rows: lines re-checked, grouped by shop, totalled.
+pub fn view_of(rows: Vec<CartLineRow>) -> CartView {
+    use crate::domain::cart::line_issue;
+    let mut view = CartView::default();
+    for row in rows {
+        let issue = line_issue(
+            row.for_sale,
+            row.stock,
+            row.quantity,
+            row.price_when_added,
+            row.price_now,
+        );
+        let total = row.price_now * Decimal::from(row.quantity);
+        let line = CartLine { issue, total, row };
+        if line.row.saved {
+            view.saved.push(line);
+            continue;
+        }
+        let buyable = !matches!(
+            line.issue,
+            Some(LineIssue::Withdrawn | LineIssue::OutOfStock)
+        );
+        if buyable {
+            view.units += i64::from(line.row.quantity);
+            match view
+                .totals
+                .iter_mut()
+                .find(|(c, _)| *c == line.row.currency)
+            {
+                Some((_, sum)) => *sum += total,
+                None => view.totals.push((line.row.currency.clone(), total)),
+            }
+        }
+        match view.groups.last_mut() {
+            Some(g) if g.vendor_slug == line.row.vendor_slug => {
+                if buyable {
+                    g.subtotal += total;
+                }
+                g.lines.push(line);
+            }
+            _ => view.groups.push(VendorGroup {
+                vendor_name: line.row.vendor_name.clone(),
+                vendor_slug: line.row.vendor_slug.clone(),
+                subtotal: if buyable { total } else { Decimal::ZERO },
+                lines: vec![line],
+            }),
+        }
+    }
+    view
+}
+
+/// The session's cart id; with `create`, a cart is made when there is none yet.
+#[cfg(feature = "ssr")]
+pub async fn current_cart(create: bool) -> Result<Option<Uuid>, AppError> {
+    use crate::auth::{context, session};
+    use crate::db::carts;
+    let pool = &context::state()?.pool;
+    if let Some(user) = context::current_user().await? {
+        let mut conn = pool.acquire().await?;
+        return Ok(Some(carts::for_user(&mut conn, user.id).await?));
+    }
+    let s = context::session().await?;
+    if let Some(id) = session::guest_cart(&s).await? {
+        return Ok(Some(id));
+    }
+    if !create {
+        return Ok(None);
+    }
+    let id = carts::create_guest(pool).await?;
+    session::set_guest_cart(&s, id).await?;
+    Ok(Some(id))
+}
+
+/// Moves the session's guest cart into the user's cart; called right after login.
+#[cfg(feature = "ssr")]
+pub async fn merge_guest_cart(user_id: Uuid) -> Result<(), AppError> {
+    use crate::auth::{context, session};
+    let s = context::session().await?;
+    let Some(guest) = session::take_guest_cart(&s).await? else {
+        return Ok(());
+    };
+    let mut tx = context::state()?.pool.begin().await?;
+    let mine = crate::db::carts::for_user(&mut tx, user_id).await?;
+    crate::db::carts::merge(&mut tx, guest, mine).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[server(endpoint = "cart")]
+pub async fn cart() -> Result<CartView, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let Some(id) = current_cart(false).await? else {
+            return Ok(CartView::default());
+        };
+        Ok(view_of(
+            crate::db::carts::lines(&context::state()?.pool, id).await?,
+        ))
+    })
+    .await
+}
+
+/// Units in the cart, for the header.
+#[server(endpoint = "cart_count")]
+pub async fn cart_count() -> Result<i64, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let Some(id) = current_cart(false).await? else {
+            return Ok(0);
+        };
+        Ok(crate::db::carts::count(&context::state()?.pool, id).await?)
+    })
+    .await
+}
+
+/// Adds a variant to the cart and goes back to its product page, which says so.
+#[server(endpoint = "add_to_cart")]
+pub async fn add_to_cart(
+    variant_id: Uuid,
+    #[server(default)] quantity: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::Invalid;
+    use crate::domain::cart::parse_quantity;
+    context::respond(async move {
+        let quantity = if quantity.trim().is_empty() {
+            1
+        } else {
+            parse_quantity(&quantity).map_err(|w| AppError::invalid("quantity", w))?
+        };
+        let pool = &context::state()?.pool;
+        let (for_sale, stock, price, slug) = crate::db::carts::offer(pool, variant_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !for_sale {
+            return Err(AppError::NotFound);
+        }
+        if stock <= 0 {
+            return Err(AppError::invalid("quantity", Invalid::OutOfRange));
+        }
+        let cart = current_cart(true).await?.ok_or(AppError::Internal)?;
+        let mut tx = pool.begin().await?;
+        crate::db::carts::add(&mut tx, cart, variant_id, quantity, stock, price).await?;
+        tx.commit().await?;
+        leptos_axum::redirect(&format!("/p/{slug}?added=1"));
+        Ok(())
+    })
+    .await
+}
+
+/// `update` a line's quantity, `remove` it, `save` it for later or `restore` it to the cart.
+#[server(endpoint = "change_cart_line")]
+pub async fn change_cart_line(
+    variant_id: Uuid,
+    action: String,
+    #[server(default)] quantity: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::db::carts;
+    use crate::domain::Invalid;
+    context::respond(async move {
+        let cart = current_cart(false).await?.ok_or(AppError::NotFound)?;
+        let pool = &context::state()?.pool;
+        let done = match action.as_str() {
+            "update" => {
+                let q = crate::domain::cart::parse_quantity(&quantity)
+                    .map_err(|w| AppError::invalid("quantity", w))?;
+                carts::set_quantity(pool, cart, variant_id, q).await?
+            }
+            "remove" => carts::remove(pool, cart, variant_id).await?,
+            "save" => carts::set_saved(pool, cart, variant_id, true).await?,
+            "restore" => carts::set_saved(pool, cart, variant_id, false).await?,
+            _ => return Err(AppError::invalid("action", Invalid::NotFound)),
+        };
+        if !done {
+            return Err(AppError::NotFound);
+        }
+        leptos_axum::redirect("/cart");
+        Ok(())
+    })
+    .await
+}

@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
+
+// Runs against the small demo catalog that .ci/test seeds into the browser-test database.
+
+test("a shopper adds a product to the cart, changes the quantity and removes it", async ({ page }) => {
+  await open(page, "/search?q=samsung");
+  const first = page.getByTestId("results").getByRole("listitem").first();
+  await first.getByRole("heading").click();
+  await expect(page.getByTestId("product-title")).toBeVisible();
+  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("added-to-cart")).toBeVisible();
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+
+  await page.getByRole("link", { name: "View cart" }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  const line = page.getByTestId("cart-line");
+  await expect(line).toHaveCount(1);
+  await line.getByLabel("Quantity").fill("3");
+  await line.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("3");
+
+  await page.getByTestId("cart-line").getByRole("button", { name: "Save for later" }).click();
+  await expect(page.getByTestId("saved-for-later").getByTestId("cart-line")).toHaveCount(1);
+  await page.getByTestId("saved-for-later").getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("Your cart is empty.")).toBeVisible();
+});
