@@ -10,6 +10,7 @@ use crate::pages::{
     auth::LoginPage,
     auth::RegisterPage,
     cart::CartPage,
+    checkout::{CheckoutPage, OrderRoute, OrdersPage},
     error::ErrorPage,
     home::HomePage,
     not_found::NotFound,
@@ -109,6 +110,9 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                         <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
+                        <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/orders/:id") view=OrderRoute ssr=SsrMode::Async />
                         <Route path=path!("/p/:slug") view=ProductRoute ssr=SsrMode::Async />
                         <Route path=path!("/store/:slug") view=StorePage ssr=SsrMode::Async />
                         <Route path=path!("/sell") view=SellPage ssr=SsrMode::Async />

@@ -49,6 +49,23 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub i18n: I18nSettings,
     pub media: MediaSettings,
+    #[serde(default)]
+    pub checkout: CheckoutSettings,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct CheckoutSettings {
+    /// VAT rate included in every price (Kenya: 16%).
+    pub vat_rate: rust_decimal::Decimal,
+}
+
+impl Default for CheckoutSettings {
+    fn default() -> Self {
+        Self {
+            vat_rate: rust_decimal::Decimal::new(16, 2),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { open } from "./helpers";
+import { open, register, uniqueUser } from "./helpers";
 
 // Runs against the small demo catalog that .ci/test seeds into the browser-test database.
 
@@ -25,4 +25,31 @@ test("a shopper adds a product to the cart, changes the quantity and removes it"
   await expect(page.getByTestId("saved-for-later").getByTestId("cart-line")).toHaveCount(1);
   await page.getByTestId("saved-for-later").getByRole("button", { name: "Remove" }).click();
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
+});
+
+test("a shopper buys from two shops with cash on delivery and sees one order with two parts", async ({ page }) => {
+  test.setTimeout(60_000);
+  await register(page, uniqueUser(test.info()));
+  // Two products from different shops, taken from the seeded catalog.
+  for (const q of ["unga", "sufuria"]) {
+    await open(page, `/search?q=${q}&in_stock=1`);
+    await page.getByTestId("results").getByRole("listitem").first().getByRole("heading").click();
+    await expect(page.getByTestId("product-title")).toBeVisible();
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByTestId("added-to-cart")).toBeVisible();
+  }
+  await open(page, "/cart");
+  const shops = await page.getByTestId("cart-vendor").count();
+  await page.getByRole("link", { name: "Go to checkout" }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByTestId("checkout-summary")).toContainText("VAT included");
+  await page.getByLabel("County").fill("Nairobi");
+  await page.getByLabel("Town").fill("Kilimani");
+  await page.getByLabel("Street, building and house").fill("Argwings Kodhek Rd, Hse 4");
+  await page.getByLabel("Phone").fill("0712 345 678");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/account\/orders\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("order-part")).toHaveCount(shops);
+  await expect(page.getByTestId("part-status").first()).toHaveText("Waiting for the shop");
+  await expect(page.getByTestId("cart-count")).toHaveCount(0);
 });

@@ -36,6 +36,7 @@ pub fn settings() -> Settings {
         i18n: I18nSettings {
             default_locale: "en".into(),
         },
+        checkout: Default::default(),
         media: MediaSettings {
             dir: std::env::temp_dir()
                 .join("sokoni-test-media")

@@ -135,6 +135,7 @@ fn UserMenu(user: UserView) -> impl IntoView {
             </summary>
             <div class="absolute right-0 z-10 mt-2 w-56 rounded-lg bg-white py-2 text-stone-900 shadow-lg">
                 <A href="/account" attr:class=link>{i18n.tr(Key::MyAccount)}</A>
+                <A href="/account/orders" attr:class=link>{i18n.tr(Key::MyOrders)}</A>
                 {(user.role == crate::domain::Role::VendorStaff).then(|| view! { <A href="/seller" attr:class=link>{i18n.tr(Key::SellerDashboard)}</A> })}
                 {user.role.may_enter(Area::Admin).then(|| view! { <A href="/admin" attr:class=link>{i18n.tr(Key::AdminConsole)}</A> })}
                 <ActionForm action=session.logout>

@@ -6,6 +6,7 @@ pub mod listings;
 pub mod login_failures;
 pub mod media;
 pub mod moderation;
+pub mod orders;
 pub mod products;
 pub mod search;
 pub mod stats;

@@ -30,4 +30,7 @@ pub enum Invalid {
     ImageTooBig,
     LimitReached { max: i32 },
     AlreadyApplied,
+    CartChanged,
+    MixedCurrencies,
+    KeyReused,
 }

@@ -7,6 +7,7 @@ pub mod invalid;
 pub mod listing;
 pub mod money;
 pub mod name;
+pub mod order;
 pub mod password;
 pub mod phone;
 pub mod role;

@@ -54,7 +54,8 @@ impl Area {
             .next()
             .unwrap_or_default();
         match first {
-            "account" => Some(Area::Account),
+            // Checking out needs an account: the guard sends visitors to log in first.
+            "account" | "checkout" => Some(Area::Account),
             "seller" => Some(Area::Seller),
             "admin" => Some(Area::Admin),
             _ => None,

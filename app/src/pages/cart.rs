@@ -60,7 +60,9 @@ pub fn CartPage() -> impl IntoView {
                         {i18n.tr(Key::CartTotal)} ": "
                         <strong>{c.totals.iter().map(|(cur, t)| money(*t, cur)).collect::<Vec<_>>().join(" + ")}</strong>
                     </p>
-                    <p class="mt-1 text-right text-sm text-stone-500">{i18n.tr(Key::CheckoutSoon)}</p>
+                    <p class="mt-2 text-right">
+                        <a href="/checkout" class="inline-block rounded-lg bg-emerald-700 px-5 py-2 font-semibold text-white">{i18n.tr(Key::GoToCheckout)}</a>
+                    </p>
                 })}
                 {(!c.saved.is_empty()).then(|| view! {
                     <section class="mt-8">

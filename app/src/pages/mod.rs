@@ -5,6 +5,7 @@ pub mod admin;
 pub mod admin_review;
 pub mod auth;
 pub mod cart;
+pub mod checkout;
 pub mod error;
 pub mod home;
 pub mod not_found;

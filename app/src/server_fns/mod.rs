@@ -8,6 +8,7 @@ pub mod cart;
 pub mod catalog;
 pub mod locale;
 pub mod moderation;
+pub mod orders;
 pub mod product;
 pub mod seller;
 pub mod vendor;

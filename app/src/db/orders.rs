@@ -1,0 +1,254 @@
+//! Orders, vendor orders and items. Reads for shoppers carry the session user's id; the
+//! checkout writes everything inside one transaction (see `checkout`).
+
+use crate::server_fns::orders::{OrderEvent, OrderItemView, OrderSummary, VendorOrderView};
+use rust_decimal::Decimal;
+use sqlx::{FromRow, PgConnection, PgExecutor};
+use uuid::Uuid;
+
+/// Claims the checkout key: inserts the order shell, or returns None when the key was used
+/// (a retry or a double click: the caller then finds that order).
+pub async fn claim(
+    tx: &mut PgConnection,
+    user_id: Uuid,
+    key: Uuid,
+    fingerprint: &str,
+    currency: &str,
+    address: [&str; 4],
+) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar(
+        "insert into orders (id, user_id, checkout_key, cart_fingerprint, status, payment_method, currency,
+                             subtotal, total, vat_included, county, town, street, phone)
+         values ($1, $2, $3, $4, 'pending_payment', 'cod', $5, 0, 0, 0, $6, $7, $8, $9)
+         on conflict (user_id, checkout_key) do nothing
+         returning id",
+    )
+    .bind(Uuid::new_v4())
+    .bind(user_id)
+    .bind(key)
+    .bind(fingerprint)
+    .bind(currency)
+    .bind(address[0])
+    .bind(address[1])
+    .bind(address[2])
+    .bind(address[3])
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+pub async fn by_key(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    key: Uuid,
+) -> Result<Option<(Uuid, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, cart_fingerprint from orders where user_id = $1 and checkout_key = $2",
+    )
+    .bind(user_id)
+    .bind(key)
+    .fetch_optional(db)
+    .await
+}
+
+/// Takes `quantity` from a variant's stock if that many are there. The `where` makes two
+/// buyers of the last unit unable to both succeed; `check (stock >= 0)` is the backstop.
+pub async fn take_stock(
+    tx: &mut PgConnection,
+    variant_id: Uuid,
+    quantity: i32,
+) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("update listing_variants set stock = stock - $2 where id = $1 and stock >= $2")
+            .bind(variant_id)
+            .bind(quantity)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
+pub async fn commission_rate(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+) -> Result<Decimal, sqlx::Error> {
+    sqlx::query_scalar("select t.commission_rate from vendors v join membership_tiers t on t.code = v.tier where v.id = $1")
+        .bind(vendor_id)
+        .fetch_one(&mut *tx)
+        .await
+}
+
+pub struct NewVendorOrder {
+    pub id: Uuid,
+    pub order_id: Uuid,
+    pub vendor_id: Uuid,
+    pub status: &'static str,
+    pub subtotal: Decimal,
+    pub commission: Decimal,
+    pub vendor_net: Decimal,
+}
+
+pub async fn insert_vendor_order(
+    tx: &mut PgConnection,
+    v: &NewVendorOrder,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into vendor_orders (id, order_id, vendor_id, status, subtotal, commission, vendor_net)
+         values ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(v.id)
+    .bind(v.order_id)
+    .bind(v.vendor_id)
+    .bind(v.status)
+    .bind(v.subtotal)
+    .bind(v.commission)
+    .bind(v.vendor_net)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("insert into vendor_order_events (vendor_order_id, status) values ($1, $2)")
+        .bind(v.id)
+        .bind(v.status)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+pub struct NewItem<'a> {
+    pub vendor_order_id: Uuid,
+    pub variant_id: Uuid,
+    pub title: &'a str,
+    pub sku: &'a str,
+    pub options: &'a str,
+    pub quantity: i32,
+    pub unit_price: Decimal,
+    pub line_total: Decimal,
+    pub commission_rate: Decimal,
+    pub commission: Decimal,
+    pub vendor_net: Decimal,
+}
+
+pub async fn insert_item(tx: &mut PgConnection, i: &NewItem<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into order_items (id, vendor_order_id, variant_id, title, sku, options, quantity, unit_price, line_total,
+                                  commission_rate, commission, vendor_net)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(Uuid::new_v4())
+    .bind(i.vendor_order_id)
+    .bind(i.variant_id)
+    .bind(i.title)
+    .bind(i.sku)
+    .bind(i.options)
+    .bind(i.quantity)
+    .bind(i.unit_price)
+    .bind(i.line_total)
+    .bind(i.commission_rate)
+    .bind(i.commission)
+    .bind(i.vendor_net)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_totals(
+    tx: &mut PgConnection,
+    order_id: Uuid,
+    subtotal: Decimal,
+    vat: Decimal,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("update orders set subtotal = $2, total = $2, vat_included = $3 where id = $1")
+        .bind(order_id)
+        .bind(subtotal)
+        .bind(vat)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Empties the cart's lines that were bought (saved-for-later lines stay).
+pub async fn clear_bought(tx: &mut PgConnection, cart_id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query("delete from cart_items where cart_id = $1 and not saved")
+        .bind(cart_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// One of the user's orders; another user's id reads as missing.
+pub async fn summary(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    order_id: Uuid,
+) -> Result<Option<OrderSummary>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, status, payment_method, currency, subtotal, total, vat_included, county, town, street, phone,
+                to_char(created_at, 'YYYY-MM-DD HH24:MI') as placed
+         from orders where user_id = $1 and id = $2",
+    )
+    .bind(user_id)
+    .bind(order_id)
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn list(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+) -> Result<Vec<OrderSummary>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, status, payment_method, currency, subtotal, total, vat_included, county, town, street, phone,
+                to_char(created_at, 'YYYY-MM-DD HH24:MI') as placed
+         from orders where user_id = $1 order by created_at desc limit 100",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await
+}
+
+#[derive(FromRow)]
+struct VendorOrderRow {
+    id: Uuid,
+    vendor_name: String,
+    vendor_slug: String,
+    status: String,
+    subtotal: Decimal,
+}
+
+/// The vendor parts of an order (already checked to be the caller's), with items and history.
+pub async fn parts(
+    db: &mut PgConnection,
+    order_id: Uuid,
+) -> Result<Vec<VendorOrderView>, sqlx::Error> {
+    let rows: Vec<VendorOrderRow> = sqlx::query_as(
+        "select vo.id, v.business_name as vendor_name, v.slug as vendor_slug, vo.status, vo.subtotal
+         from vendor_orders vo join vendors v on v.id = vo.vendor_id where vo.order_id = $1 order by v.business_name",
+    )
+    .bind(order_id)
+    .fetch_all(&mut *db)
+    .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let items: Vec<OrderItemView> = sqlx::query_as(
+            "select title, sku, options, quantity, unit_price, line_total from order_items where vendor_order_id = $1 order by title",
+        )
+        .bind(r.id)
+        .fetch_all(&mut *db)
+        .await?;
+        let events: Vec<OrderEvent> = sqlx::query_as(
+            "select status, note, to_char(at, 'YYYY-MM-DD HH24:MI') as at from vendor_order_events where vendor_order_id = $1 order by at",
+        )
+        .bind(r.id)
+        .fetch_all(&mut *db)
+        .await?;
+        out.push(VendorOrderView {
+            id: r.id,
+            vendor_name: r.vendor_name,
+            vendor_slug: r.vendor_slug,
+            status: r.status,
+            subtotal: r.subtotal,
+            items,
+            events,
+        });
+    }
+    Ok(out)
+}

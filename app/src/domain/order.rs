@@ -1,0 +1,174 @@
+//! Orders as state machines, and the money rules frozen into them at purchase. A status only
+//! changes through `transition`, and the database update is guarded by the expected status.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// One vendor's part of an order: the unit of fulfilment, commission and payout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VendorOrderStatus {
+    PendingPayment,
+    AwaitingAcceptance,
+    Accepted,
+    Shipped,
+    Delivered,
+    Completed,
+    Cancelled,
+    Rejected,
+    ReturnRequested,
+    Refunded,
+}
+
+/// What happens to a vendor order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VendorOrderEvent {
+    /// Payment arrived, or the order is cash on delivery.
+    Confirmed,
+    Accept,
+    Reject,
+    Ship,
+    Deliver,
+    /// The shopper cancels before the shop accepted.
+    Cancel,
+    RequestReturn,
+    Refund,
+    Complete,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{event:?} is not possible from {from:?}")]
+pub struct IllegalTransition {
+    pub from: VendorOrderStatus,
+    pub event: VendorOrderEvent,
+}
+
+impl VendorOrderStatus {
+    pub const ALL: [VendorOrderStatus; 10] = [
+        Self::PendingPayment,
+        Self::AwaitingAcceptance,
+        Self::Accepted,
+        Self::Shipped,
+        Self::Delivered,
+        Self::Completed,
+        Self::Cancelled,
+        Self::Rejected,
+        Self::ReturnRequested,
+        Self::Refunded,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PendingPayment => "pending_payment",
+            Self::AwaitingAcceptance => "awaiting_acceptance",
+            Self::Accepted => "accepted",
+            Self::Shipped => "shipped",
+            Self::Delivered => "delivered",
+            Self::Completed => "completed",
+            Self::Cancelled => "cancelled",
+            Self::Rejected => "rejected",
+            Self::ReturnRequested => "return_requested",
+            Self::Refunded => "refunded",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// The only way a vendor order's status changes.
+    pub fn transition(self, event: VendorOrderEvent) -> Result<Self, IllegalTransition> {
+        use VendorOrderEvent as E;
+        use VendorOrderStatus as S;
+        let next = match (self, event) {
+            (S::PendingPayment, E::Confirmed) => S::AwaitingAcceptance,
+            (S::PendingPayment | S::AwaitingAcceptance, E::Cancel) => S::Cancelled,
+            (S::AwaitingAcceptance, E::Accept) => S::Accepted,
+            (S::AwaitingAcceptance, E::Reject) => S::Rejected,
+            (S::Accepted, E::Ship) => S::Shipped,
+            (S::Shipped, E::Deliver) => S::Delivered,
+            (S::Delivered, E::RequestReturn) => S::ReturnRequested,
+            (S::Delivered, E::Complete) => S::Completed,
+            (S::Rejected | S::ReturnRequested | S::Cancelled, E::Refund) => S::Refunded,
+            (from, event) => return Err(IllegalTransition { from, event }),
+        };
+        Ok(next)
+    }
+}
+
+/// Commission on a line, rounded to the cent (half away from zero), and what the vendor nets.
+/// The two always add up to the line total.
+pub fn commission(line_total: Decimal, rate: Decimal) -> (Decimal, Decimal) {
+    let commission =
+        (line_total * rate).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    (commission, line_total - commission)
+}
+
+/// The VAT inside a VAT-inclusive amount at `rate` (0.16 for Kenya's 16%), to the cent.
+pub fn vat_included(total: Decimal, rate: Decimal) -> Decimal {
+    (total * rate / (Decimal::ONE + rate))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use VendorOrderEvent as E;
+    use VendorOrderStatus as S;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn the_happy_path_and_its_branches() {
+        let mut s = S::PendingPayment;
+        for e in [E::Confirmed, E::Accept, E::Ship, E::Deliver, E::Complete] {
+            s = s.transition(e).expect("legal");
+        }
+        assert_eq!(s, S::Completed);
+        assert_eq!(
+            S::AwaitingAcceptance.transition(E::Cancel),
+            Ok(S::Cancelled)
+        );
+        assert_eq!(S::AwaitingAcceptance.transition(E::Reject), Ok(S::Rejected));
+        assert_eq!(S::Rejected.transition(E::Refund), Ok(S::Refunded));
+        assert_eq!(
+            S::Delivered.transition(E::RequestReturn),
+            Ok(S::ReturnRequested)
+        );
+    }
+
+    #[test]
+    fn illegal_transitions_are_errors() {
+        assert!(
+            S::Accepted.transition(E::Cancel).is_err(),
+            "no cancelling after acceptance"
+        );
+        assert!(S::PendingPayment.transition(E::Ship).is_err());
+        assert!(S::Completed.transition(E::Refund).is_err());
+        assert!(S::Shipped.transition(E::Accept).is_err());
+        for s in S::ALL {
+            assert_eq!(S::parse(s.as_str()), Some(s));
+        }
+    }
+
+    #[test]
+    fn commission_and_net_add_up() {
+        assert_eq!(
+            commission(dec!(1500.00), dec!(0.08)),
+            (dec!(120.00), dec!(1380.00))
+        );
+        assert_eq!(
+            commission(dec!(0.05), dec!(0.1)),
+            (dec!(0.01), dec!(0.04)),
+            "half a cent rounds up"
+        );
+        for (total, rate) in [
+            (dec!(999.99), dec!(0.06)),
+            (dec!(33.33), dec!(0.04)),
+            (dec!(10), dec!(0)),
+        ] {
+            let (c, n) = commission(total, rate);
+            assert_eq!(c + n, total);
+        }
+        assert_eq!(vat_included(dec!(1160.00), dec!(0.16)), dec!(160.00));
+        assert_eq!(vat_included(dec!(100.00), dec!(0.16)), dec!(13.79));
+    }
+}

@@ -1,0 +1,177 @@
+//! `/checkout` (delivery address, payment, summary with VAT) and the shopper's orders:
+//! `/account/orders` and `/account/orders/<id>` with each shop's part and its timeline.
+
+use crate::components::form::{Field, FormError, SubmitButton, action_error};
+use crate::components::loaded::loaded;
+use crate::components::session::use_session;
+use crate::domain::order::VendorOrderStatus;
+use crate::domain::{Currency, Money};
+use crate::i18n::{Key, use_i18n};
+use crate::server_fns::orders::{
+    CheckoutData, OrderPage, PlaceOrder, checkout_form, my_orders, order_details,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+fn money(amount: Decimal, currency: &str) -> String {
+    Money::new(amount, Currency::parse(currency).unwrap_or_default()).format()
+}
+
+pub fn vendor_status_key(status: &str) -> Key {
+    match VendorOrderStatus::parse(status) {
+        Some(VendorOrderStatus::PendingPayment) => Key::OrderPendingPayment,
+        Some(VendorOrderStatus::AwaitingAcceptance) => Key::OrderAwaitingAcceptance,
+        Some(VendorOrderStatus::Accepted) => Key::OrderAccepted,
+        Some(VendorOrderStatus::Shipped) => Key::OrderShipped,
+        Some(VendorOrderStatus::Delivered) => Key::OrderDelivered,
+        Some(VendorOrderStatus::Completed) => Key::OrderCompleted,
+        Some(VendorOrderStatus::Cancelled) => Key::OrderCancelled,
+        Some(VendorOrderStatus::Rejected) => Key::OrderRejected,
+        Some(VendorOrderStatus::ReturnRequested) => Key::OrderReturnRequested,
+        Some(VendorOrderStatus::Refunded) | None => Key::OrderRefunded,
+    }
+}
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let place = ServerAction::<PlaceOrder>::new();
+    use_session().cart_changed_after(place.into());
+    let data = Resource::new_blocking(|| (), |_| checkout_form());
+    view! {
+        <Title text=i18n.tr(Key::Checkout) />
+        <h1 class="mb-4 text-2xl font-bold">{i18n.tr(Key::Checkout)}</h1>
+        {loaded(data, move |d| view! { <CheckoutBody d place /> })}
+    }
+}
+
+#[component]
+fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(place.into());
+    if d.cart.groups.is_empty() {
+        return view! { <p class="text-stone-600">{i18n.tr(Key::CartEmpty)}</p> }.into_any();
+    }
+    let (currency, total) = d.cart.totals.first().cloned().unwrap_or_default();
+    view! {
+        <div class="grid gap-6 md:grid-cols-[1fr_20rem]">
+            <section class="rounded-2xl bg-white p-6 shadow-sm">
+                <ActionForm action=place attr:class="flex flex-col gap-4" attr:novalidate=true>
+                    <FormError error />
+                    <crate::pages::seller_listing::FieldErrorLine error />
+                    <input type="hidden" name="checkout_key" value=d.key.to_string() />
+                    <h2 class="font-semibold">{i18n.tr(Key::DeliveryAddress)}</h2>
+                    <div class="grid grid-cols-2 gap-3">
+                        <Field name="county" label=Key::County required=true error />
+                        <Field name="town" label=Key::Town required=true error />
+                    </div>
+                    <Field name="street" label=Key::Street required=true error />
+                    <Field name="phone" label=Key::Phone kind="tel" value=d.phone.clone() required=true error />
+                    <fieldset class="flex flex-col gap-2">
+                        <legend class="mb-1 font-semibold">{i18n.tr(Key::PaymentMethod)}</legend>
+                        <label class="flex items-center gap-2"><input type="radio" name="payment" value="cod" checked /> {i18n.tr(Key::CashOnDelivery)}</label>
+                        <p class="text-sm text-stone-500">{i18n.tr(Key::MpesaSoon)}</p>
+                    </fieldset>
+                    <SubmitButton label=Key::PlaceOrder pending=place.pending() />
+                </ActionForm>
+            </section>
+            <aside class="rounded-2xl bg-white p-4 shadow-sm" data-testid="checkout-summary">
+                <h2 class="mb-2 font-semibold">{i18n.tr(Key::OrderSummary)}</h2>
+                {d.cart.groups.into_iter().map(|g| view! {
+                    <div class="mb-2">
+                        <p class="text-sm font-semibold">{g.vendor_name}</p>
+                        <ul class="text-sm">
+                            {g.lines.into_iter().map(|l| view! {
+                                <li class="flex justify-between gap-2"><span>{l.row.quantity} " × " {l.row.title.clone()}</span><span>{money(l.total, &l.row.currency)}</span></li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }).collect_view()}
+                <p class="mt-2 flex justify-between border-t border-stone-200 pt-2 font-bold"><span>{i18n.tr(Key::CartTotal)}</span><span data-testid="checkout-total">{money(total, &currency)}</span></p>
+                <p class="text-xs text-stone-500">{i18n.tr(Key::VatIncluded)} " (" {d.vat_percent} "%): " {money(d.vat_included, &currency)}</p>
+            </aside>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let orders = Resource::new_blocking(|| (), |_| my_orders());
+    view! {
+        <Title text=i18n.tr(Key::MyOrders) />
+        <h1 class="mb-4 text-2xl font-bold">{i18n.tr(Key::MyOrders)}</h1>
+        {loaded(orders, move |list| view! {
+            {list.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::NoOrdersYet)}</p> })}
+            <ul class="flex flex-col gap-2">
+                {list.into_iter().map(|o| view! {
+                    <li class="rounded-2xl bg-white p-3 shadow-sm">
+                        <a class="font-semibold hover:underline" href=format!("/account/orders/{}", o.id)>{o.placed.clone()}</a>
+                        " · " {money(o.total, &o.currency)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+#[component]
+pub fn OrderRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new_blocking(
+        move || {
+            params
+                .read()
+                .get("id")
+                .and_then(|s| Uuid::parse_str(&s).ok())
+        },
+        |id| async move {
+            match id {
+                Some(id) => order_details(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    loaded(page, |page| view! { <Order page /> })
+}
+
+#[component]
+fn Order(page: OrderPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let o = page.order;
+    view! {
+        <Title text=i18n.tr(Key::YourOrder) />
+        <h1 class="text-2xl font-bold">{i18n.tr(Key::YourOrder)}</h1>
+        <p class="mb-4 text-sm text-stone-600" data-testid="order-placed">
+            {i18n.tr(Key::OrderPlacedOn)} " " {o.placed.clone()} " · " {i18n.tr(Key::CashOnDelivery)} " · "
+            {o.street.clone()} ", " {o.town.clone()} ", " {o.county.clone()}
+        </p>
+        <div class="flex flex-col gap-4" data-testid="order-parts">
+            {page.parts.into_iter().map(|part| view! {
+                <section class="rounded-2xl bg-white p-4 shadow-sm" data-testid="order-part">
+                    <div class="flex items-center justify-between gap-2">
+                        <h2 class="font-semibold"><a class="hover:underline" href=format!("/store/{}", part.vendor_slug)>{part.vendor_name.clone()}</a></h2>
+                        <span class="rounded-full bg-amber-100 px-3 py-1 text-sm font-semibold text-amber-900" data-testid="part-status">{i18n.tr(vendor_status_key(&part.status))}</span>
+                    </div>
+                    <ul class="mt-2 text-sm">
+                        {part.items.iter().map(|it| view! {
+                            <li class="flex justify-between gap-2">
+                                <span>{it.quantity} " × " {it.title.clone()} " " <span class="text-stone-500">{it.options.clone()}</span></span>
+                                <span>{money(it.line_total, &o.currency)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <ol class="mt-3 border-l-2 border-emerald-200 pl-3 text-xs text-stone-600" aria-label=i18n.tr(Key::Timeline)>
+                        {part.events.iter().map(|e| view! { <li>{e.at.clone()} " — " {i18n.tr(vendor_status_key(&e.status))}</li> }).collect_view()}
+                    </ol>
+                </section>
+            }).collect_view()}
+        </div>
+        <p class="mt-4 text-right text-lg">{i18n.tr(Key::CartTotal)} ": " <strong data-testid="order-total">{money(o.total, &o.currency)}</strong></p>
+        <p class="text-right text-xs text-stone-500">{i18n.tr(Key::VatIncluded)} ": " {money(o.vat_included, &o.currency)}</p>
+    }
+}

@@ -1,0 +1,162 @@
+//! Checkout and the shopper's orders. The user and the cart come from the session; an order
+//! is read only through a query that carries the session user's id.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct OrderSummary {
+    pub id: Uuid,
+    pub status: String,
+    pub payment_method: String,
+    pub currency: String,
+    pub subtotal: Decimal,
+    pub total: Decimal,
+    pub vat_included: Decimal,
+    pub county: String,
+    pub town: String,
+    pub street: String,
+    pub phone: String,
+    pub placed: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct OrderItemView {
+    pub title: String,
+    pub sku: String,
+    pub options: String,
+    pub quantity: i32,
+    pub unit_price: Decimal,
+    pub line_total: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct OrderEvent {
+    pub status: String,
+    pub note: Option<String>,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VendorOrderView {
+    pub id: Uuid,
+    pub vendor_name: String,
+    pub vendor_slug: String,
+    pub status: String,
+    pub subtotal: Decimal,
+    pub items: Vec<OrderItemView>,
+    pub events: Vec<OrderEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrderPage {
+    pub order: OrderSummary,
+    pub parts: Vec<VendorOrderView>,
+}
+
+/// What the checkout page needs: the cart as it is now, the VAT inside it, a fresh key for
+/// this checkout, and the shopper's phone to prefill.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckoutData {
+    pub cart: crate::server_fns::cart::CartView,
+    pub vat_included: Decimal,
+    pub vat_percent: String,
+    pub key: Uuid,
+    pub phone: String,
+}
+
+#[server(endpoint = "checkout_form")]
+pub async fn checkout_form() -> Result<CheckoutData, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let state = context::state()?;
+        let cart = match crate::server_fns::cart::current_cart(false).await? {
+            Some(id) => {
+                crate::server_fns::cart::view_of(crate::db::carts::lines(&state.pool, id).await?)
+            }
+            None => Default::default(),
+        };
+        let rate = state.settings.checkout.vat_rate;
+        let total = cart.totals.first().map(|t| t.1).unwrap_or_default();
+        Ok(CheckoutData {
+            vat_included: crate::domain::order::vat_included(total, rate),
+            vat_percent: (rate * Decimal::from(100)).normalize().to_string(),
+            cart,
+            key: Uuid::new_v4(),
+            phone: user.phone.unwrap_or_default(),
+        })
+    })
+    .await
+}
+
+/// Places the order (cash on delivery; M-Pesa comes with the Daraja adapter) and opens it.
+#[server(endpoint = "place_order")]
+pub async fn place_order(
+    checkout_key: Uuid,
+    county: String,
+    town: String,
+    street: String,
+    phone: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::text::bounded;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let address = crate::checkout::Address {
+            county: bounded(&county, 2, 40, false).map_err(|w| AppError::invalid("county", w))?,
+            town: bounded(&town, 2, 60, false).map_err(|w| AppError::invalid("town", w))?,
+            street: bounded(&street, 2, 200, false).map_err(|w| AppError::invalid("street", w))?,
+            phone: crate::domain::Phone::parse(&phone)
+                .map_err(|w| AppError::invalid("phone", w))?,
+        };
+        let cart = crate::server_fns::cart::current_cart(true)
+            .await?
+            .ok_or(AppError::Internal)?;
+        let state = context::state()?;
+        let id = crate::checkout::place_cod_order(
+            &state.pool,
+            user.id,
+            cart,
+            checkout_key,
+            &address,
+            state.settings.checkout.vat_rate,
+        )
+        .await?;
+        leptos_axum::redirect(&format!("/account/orders/{id}"));
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "my_orders")]
+pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        Ok(crate::db::orders::list(&context::state()?.pool, user.id).await?)
+    })
+    .await
+}
+
+#[server(endpoint = "order_details")]
+pub async fn order_details(id: Uuid) -> Result<OrderPage, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let pool = &context::state()?.pool;
+        let order = crate::db::orders::summary(pool, user.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut conn = pool.acquire().await?;
+        let parts = crate::db::orders::parts(&mut conn, order.id).await?;
+        Ok(OrderPage { order, parts })
+    })
+    .await
+}

@@ -1,0 +1,361 @@
+//! Checkout against a real database: orders split by shop with commission frozen per item,
+//! no oversell under a race, one order per checkout key however often it is sent, and orders
+//! readable only by their buyer.
+
+mod common;
+
+use app::checkout::{Address, place_cod_order};
+use app::domain::{Invalid, Phone};
+use app::error::AppError;
+use axum::http::StatusCode;
+use common::{Client, app};
+use rust_decimal::Decimal;
+use sqlx::PgPool;
+use std::str::FromStr;
+use uuid::Uuid;
+
+async fn shop(pool: &PgPool, slug: &str, tier: &str) -> Uuid {
+    let v = Uuid::new_v4();
+    sqlx::query(
+        "insert into vendors (id, business_name, slug, phone, business_type, county, town, lat, lng, verification_status, tier)
+         values ($1, $2, $3, '+254712345678', 'individual', 'Nairobi', 'CBD', -1.28, 36.82, 'verified', $4)",
+    )
+    .bind(v)
+    .bind(format!("Shop {slug}"))
+    .bind(slug)
+    .bind(tier)
+    .execute(pool)
+    .await
+    .expect("vendor");
+    v
+}
+
+async fn variant(pool: &PgPool, vendor: Uuid, title: &str, price: &str, stock: i32) -> Uuid {
+    let category: Uuid = match sqlx::query_scalar("select id from categories limit 1")
+        .fetch_optional(pool)
+        .await
+        .expect("category")
+    {
+        Some(c) => c,
+        None => {
+            let c = Uuid::new_v4();
+            sqlx::query("insert into categories (id, slug, name_en, name_sw) values ($1, 'misc', 'Misc', 'Mbalimbali')")
+                .bind(c)
+                .execute(pool)
+                .await
+                .expect("category");
+            c
+        }
+    };
+    let listing = Uuid::new_v4();
+    sqlx::query(
+        "insert into listings (id, vendor_id, category_id, title, slug, price, status, county, town, lat, lng)
+         values ($1, $2, $3, $4, $5, $6, 'approved', 'Nairobi', 'CBD', -1.28, 36.82)",
+    )
+    .bind(listing)
+    .bind(vendor)
+    .bind(category)
+    .bind(title)
+    .bind(format!("item-{}", listing.simple()))
+    .bind(Decimal::from_str(price).expect("price"))
+    .execute(pool)
+    .await
+    .expect("listing");
+    let id = Uuid::new_v4();
+    sqlx::query("insert into listing_variants (id, listing_id, vendor_id, sku, stock) values ($1, $2, $3, $4, $5)")
+        .bind(id)
+        .bind(listing)
+        .bind(vendor)
+        .bind(format!("SKU-{}", &id.simple().to_string()[..8]))
+        .bind(stock)
+        .execute(pool)
+        .await
+        .expect("variant");
+    id
+}
+
+fn address() -> Address {
+    Address {
+        county: "Nairobi".into(),
+        town: "Kilimani".into(),
+        street: "Argwings Kodhek Rd, Hse 4".into(),
+        phone: Phone::parse("0712345678").expect("phone"),
+    }
+}
+
+/// A user with a cart holding `lines`, made directly in the database (no password hashing,
+/// so hundreds of buyers are cheap).
+async fn buyer(pool: &PgPool, lines: &[(Uuid, i32)]) -> (Uuid, Uuid) {
+    let user = Uuid::new_v4();
+    sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, $2, 'Buyer', 'x', 'customer')")
+        .bind(user)
+        .bind(format!("{}@example.com", user.simple()))
+        .execute(pool)
+        .await
+        .expect("user");
+    let mut conn = pool.acquire().await.expect("conn");
+    let cart = app::db::carts::for_user(&mut conn, user)
+        .await
+        .expect("cart");
+    for (v, q) in lines {
+        sqlx::query(
+            "insert into cart_items (cart_id, variant_id, quantity, price_when_added)
+             select $1, v.id, $3, coalesce(v.price, l.price) from listing_variants v join listings l on l.id = v.listing_id where v.id = $2",
+        )
+        .bind(cart)
+        .bind(v)
+        .bind(q)
+        .execute(pool)
+        .await
+        .expect("line");
+    }
+    (user, cart)
+}
+
+async fn stock(pool: &PgPool, variant: Uuid) -> i32 {
+    sqlx::query_scalar("select stock from listing_variants where id = $1")
+        .bind(variant)
+        .fetch_one(pool)
+        .await
+        .expect("stock")
+}
+
+async fn count(pool: &PgPool, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("select count(*) from {table}"))
+        .fetch_one(pool)
+        .await
+        .expect("count")
+}
+
+#[sqlx::test(migrations = false)]
+async fn an_order_is_split_by_shop_with_commission_frozen_per_item(pool: PgPool) {
+    sokoni::startup::migrate(&pool).await.expect("migrate");
+    let a = shop(&pool, "vikapu", "aspirant").await; // 8 %
+    let b = shop(&pool, "vyombo", "legacy").await; // 4 %
+    let kikapu = variant(&pool, a, "Kikapu", "1500.00", 5).await;
+    let sufuria = variant(&pool, b, "Sufuria", "2333.33", 5).await;
+    let (user, cart) = buyer(&pool, &[(kikapu, 2), (sufuria, 1)]).await;
+    let order = place_cod_order(
+        &pool,
+        user,
+        cart,
+        Uuid::new_v4(),
+        &address(),
+        Decimal::new(16, 2),
+    )
+    .await
+    .expect("order");
+
+    let (total, vat): (Decimal, Decimal) =
+        sqlx::query_as("select total, vat_included from orders where id = $1")
+            .bind(order)
+            .fetch_one(&pool)
+            .await
+            .expect("order");
+    assert_eq!(total, Decimal::from_str("5333.33").expect("dec"));
+    assert_eq!(vat, Decimal::from_str("735.63").expect("dec"));
+    let parts: Vec<(Uuid, String, Decimal, Decimal, Decimal)> = sqlx::query_as(
+        "select vendor_id, status, subtotal, commission, vendor_net from vendor_orders where order_id = $1 order by subtotal",
+    )
+    .bind(order)
+    .fetch_all(&pool)
+    .await
+    .expect("parts");
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0].0, b);
+    assert_eq!(
+        parts[0].1, "awaiting_acceptance",
+        "cash on delivery asks the shop at once"
+    );
+    assert_eq!(
+        (parts[0].3, parts[0].4),
+        (
+            Decimal::from_str("93.33").expect("d"),
+            Decimal::from_str("2240.00").expect("d")
+        )
+    );
+    assert_eq!(
+        (parts[1].3, parts[1].4),
+        (
+            Decimal::from_str("240.00").expect("d"),
+            Decimal::from_str("2760.00").expect("d")
+        )
+    );
+    assert_eq!(stock(&pool, kikapu).await, 3);
+    assert_eq!(stock(&pool, sufuria).await, 4);
+    let left: i64 = sqlx::query_scalar("select count(*) from cart_items where cart_id = $1")
+        .bind(cart)
+        .fetch_one(&pool)
+        .await
+        .expect("cart");
+    assert_eq!(left, 0, "the cart is emptied");
+}
+
+#[sqlx::test(migrations = false)]
+async fn two_hundred_buyers_for_ten_units_make_ten_orders(pool: PgPool) {
+    sokoni::startup::migrate(&pool).await.expect("migrate");
+    let s = shop(&pool, "duka", "aspirant").await;
+    let hot = variant(&pool, s, "Jezi ya Harambee Stars", "2500.00", 10).await;
+    let mut buyers = Vec::new();
+    for _ in 0..200 {
+        buyers.push(buyer(&pool, &[(hot, 1)]).await);
+    }
+    let mut tasks = Vec::new();
+    for (user, cart) in buyers {
+        let pool = pool.clone();
+        tasks.push(tokio::spawn(async move {
+            place_cod_order(
+                &pool,
+                user,
+                cart,
+                Uuid::new_v4(),
+                &address(),
+                Decimal::new(16, 2),
+            )
+            .await
+        }));
+    }
+    let mut sold = 0;
+    let mut refused = 0;
+    for t in tasks {
+        match t.await.expect("task") {
+            Ok(_) => sold += 1,
+            Err(AppError::Invalid {
+                field,
+                why: Invalid::CartChanged,
+            }) if field == "cart" => refused += 1,
+            Err(e) => panic!("unexpected {e:?}"),
+        }
+    }
+    assert_eq!((sold, refused), (10, 190));
+    assert_eq!(stock(&pool, hot).await, 0);
+    assert_eq!(
+        count(&pool, "orders").await,
+        10,
+        "a refused checkout leaves no order behind"
+    );
+    assert_eq!(count(&pool, "order_items").await, 10);
+}
+
+#[sqlx::test(migrations = false)]
+async fn one_checkout_key_sent_twenty_times_makes_one_order(pool: PgPool) {
+    sokoni::startup::migrate(&pool).await.expect("migrate");
+    let s = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, s, "Radio", "1000.00", 50).await;
+    let (user, cart) = buyer(&pool, &[(radio, 2)]).await;
+    let key = Uuid::new_v4();
+    let mut tasks = Vec::new();
+    for _ in 0..20 {
+        let pool = pool.clone();
+        tasks.push(tokio::spawn(async move {
+            place_cod_order(&pool, user, cart, key, &address(), Decimal::new(16, 2)).await
+        }));
+    }
+    let mut ids = Vec::new();
+    for t in tasks {
+        ids.push(t.await.expect("task").expect("same order"));
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(count(&pool, "orders").await, 1);
+    assert_eq!(stock(&pool, radio).await, 48, "stock taken once");
+
+    // The same key with a different cart is an error, not a second order.
+    let torch = variant(&pool, s, "Torch", "400.00", 5).await;
+    sqlx::query("insert into cart_items (cart_id, variant_id, quantity, price_when_added) values ($1, $2, 1, 400.00)")
+        .bind(cart)
+        .bind(torch)
+        .execute(&pool)
+        .await
+        .expect("line");
+    let reused = place_cod_order(&pool, user, cart, key, &address(), Decimal::new(16, 2)).await;
+    assert_eq!(
+        reused.err(),
+        Some(AppError::invalid("checkout_key", Invalid::KeyReused))
+    );
+}
+
+#[sqlx::test(migrations = false)]
+async fn checkout_over_http_and_orders_are_private(pool: PgPool) {
+    let router = app(pool.clone()).await;
+    let s = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, s, "Radio", "1000.00", 5).await;
+    let mut shopper = Client::new(router.clone());
+    assert_eq!(
+        shopper.get("/checkout").await.status,
+        StatusCode::SEE_OTHER,
+        "log in first"
+    );
+    shopper.register("buyer@example.com", "Buyer").await;
+    shopper
+        .call(
+            "add_to_cart",
+            &[("variant_id", &radio.to_string()), ("quantity", "1")],
+        )
+        .await;
+    let form = shopper
+        .call("checkout_form", &[])
+        .await
+        .json::<serde_json::Value>();
+    let key = form["key"].as_str().expect("key").to_owned();
+    let bad = shopper
+        .call(
+            "place_order",
+            &[
+                ("checkout_key", &key),
+                ("county", "Nairobi"),
+                ("town", "CBD"),
+                ("street", "Moi Ave"),
+                ("phone", "12"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.error().field(), Some("phone"));
+    assert_eq!(count(&pool, "orders").await, 0);
+    let ok = shopper
+        .call(
+            "place_order",
+            &[
+                ("checkout_key", &key),
+                ("county", "Nairobi"),
+                ("town", "CBD"),
+                ("street", "Moi Ave"),
+                ("phone", "0712345678"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    let order: Uuid = sqlx::query_scalar("select id from orders")
+        .fetch_one(&pool)
+        .await
+        .expect("order");
+    let mine = shopper
+        .call("order_details", &[("id", &order.to_string())])
+        .await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert_eq!(
+        mine.json::<serde_json::Value>()["parts"][0]["status"],
+        "awaiting_acceptance"
+    );
+    assert_eq!(
+        shopper
+            .get(&format!("/account/orders/{order}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    let mut other = Client::new(router);
+    other.register("other@example.com", "Other").await;
+    assert_eq!(
+        other
+            .call("order_details", &[("id", &order.to_string())])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        other.get(&format!("/account/orders/{order}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
