@@ -20,62 +20,9 @@ async fn offer(pool: &PgPool, shop: &str, title: &str, price: i64, stock: i32) -
         .expect("vendor");
     let vendor = match vendor {
         Some(v) => v,
-        None => {
-            let v = Uuid::new_v4();
-            sqlx::query(
-                "insert into vendors (id, business_name, slug, phone, business_type, county, town, lat, lng, verification_status)
-                 values ($1, $2, $3, '+254712345678', 'individual', 'Nairobi', 'CBD', -1.28, 36.82, 'verified')",
-            )
-            .bind(v)
-            .bind(format!("Shop {shop}"))
-            .bind(shop)
-            .execute(pool)
-            .await
-            .expect("vendor");
-            v
-        }
+        None => common::shop(pool, shop, "aspirant").await,
     };
-    let category: Uuid = match sqlx::query_scalar("select id from categories limit 1")
-        .fetch_optional(pool)
-        .await
-        .expect("category")
-    {
-        Some(c) => c,
-        None => {
-            let c = Uuid::new_v4();
-            sqlx::query("insert into categories (id, slug, name_en, name_sw) values ($1, 'misc', 'Misc', 'Mbalimbali')")
-                .bind(c)
-                .execute(pool)
-                .await
-                .expect("category");
-            c
-        }
-    };
-    let listing = Uuid::new_v4();
-    sqlx::query(
-        "insert into listings (id, vendor_id, category_id, title, slug, price, status, county, town, lat, lng)
-         values ($1, $2, $3, $4, $5, $6, 'approved', 'Nairobi', 'CBD', -1.28, 36.82)",
-    )
-    .bind(listing)
-    .bind(vendor)
-    .bind(category)
-    .bind(title)
-    .bind(format!("item-{}", listing.simple()))
-    .bind(rust_decimal::Decimal::from(price))
-    .execute(pool)
-    .await
-    .expect("listing");
-    let variant = Uuid::new_v4();
-    sqlx::query("insert into listing_variants (id, listing_id, vendor_id, sku, stock) values ($1, $2, $3, $4, $5)")
-        .bind(variant)
-        .bind(listing)
-        .bind(vendor)
-        .bind(format!("SKU-{}", &listing.simple().to_string()[..8]))
-        .bind(stock)
-        .execute(pool)
-        .await
-        .expect("variant");
-    variant
+    common::variant(pool, vendor, title, &format!("{price}.00"), stock).await
 }
 
 async fn add(client: &mut Client, variant: Uuid, quantity: &str) -> common::Reply {

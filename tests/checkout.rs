@@ -8,71 +8,11 @@ use app::checkout::{Address, place_cod_order};
 use app::domain::{Invalid, Phone};
 use app::error::AppError;
 use axum::http::StatusCode;
-use common::{Client, app};
+use common::{Client, app, shop, variant};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 use std::str::FromStr;
 use uuid::Uuid;
-
-async fn shop(pool: &PgPool, slug: &str, tier: &str) -> Uuid {
-    let v = Uuid::new_v4();
-    sqlx::query(
-        "insert into vendors (id, business_name, slug, phone, business_type, county, town, lat, lng, verification_status, tier)
-         values ($1, $2, $3, '+254712345678', 'individual', 'Nairobi', 'CBD', -1.28, 36.82, 'verified', $4)",
-    )
-    .bind(v)
-    .bind(format!("Shop {slug}"))
-    .bind(slug)
-    .bind(tier)
-    .execute(pool)
-    .await
-    .expect("vendor");
-    v
-}
-
-async fn variant(pool: &PgPool, vendor: Uuid, title: &str, price: &str, stock: i32) -> Uuid {
-    let category: Uuid = match sqlx::query_scalar("select id from categories limit 1")
-        .fetch_optional(pool)
-        .await
-        .expect("category")
-    {
-        Some(c) => c,
-        None => {
-            let c = Uuid::new_v4();
-            sqlx::query("insert into categories (id, slug, name_en, name_sw) values ($1, 'misc', 'Misc', 'Mbalimbali')")
-                .bind(c)
-                .execute(pool)
-                .await
-                .expect("category");
-            c
-        }
-    };
-    let listing = Uuid::new_v4();
-    sqlx::query(
-        "insert into listings (id, vendor_id, category_id, title, slug, price, status, county, town, lat, lng)
-         values ($1, $2, $3, $4, $5, $6, 'approved', 'Nairobi', 'CBD', -1.28, 36.82)",
-    )
-    .bind(listing)
-    .bind(vendor)
-    .bind(category)
-    .bind(title)
-    .bind(format!("item-{}", listing.simple()))
-    .bind(Decimal::from_str(price).expect("price"))
-    .execute(pool)
-    .await
-    .expect("listing");
-    let id = Uuid::new_v4();
-    sqlx::query("insert into listing_variants (id, listing_id, vendor_id, sku, stock) values ($1, $2, $3, $4, $5)")
-        .bind(id)
-        .bind(listing)
-        .bind(vendor)
-        .bind(format!("SKU-{}", &id.simple().to_string()[..8]))
-        .bind(stock)
-        .execute(pool)
-        .await
-        .expect("variant");
-    id
-}
 
 fn address() -> Address {
     Address {

@@ -254,3 +254,71 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
         .expect("encode png");
     out.into_inner()
 }
+
+/// A verified shop on `tier`, made directly in the database.
+pub async fn shop(pool: &PgPool, slug: &str, tier: &str) -> uuid::Uuid {
+    let v = uuid::Uuid::new_v4();
+    sqlx::query(
+        "insert into vendors (id, business_name, slug, phone, business_type, county, town, lat, lng, verification_status, tier)
+         values ($1, $2, $3, '+254712345678', 'individual', 'Nairobi', 'CBD', -1.28, 36.82, 'verified', $4)",
+    )
+    .bind(v)
+    .bind(format!("Shop {slug}"))
+    .bind(slug)
+    .bind(tier)
+    .execute(pool)
+    .await
+    .expect("vendor");
+    v
+}
+
+/// An approved listing of `vendor` with one variant at `price` with `stock`.
+pub async fn variant(
+    pool: &PgPool,
+    vendor: uuid::Uuid,
+    title: &str,
+    price: &str,
+    stock: i32,
+) -> uuid::Uuid {
+    let category: uuid::Uuid = match sqlx::query_scalar("select id from categories limit 1")
+        .fetch_optional(pool)
+        .await
+        .expect("category")
+    {
+        Some(c) => c,
+        None => {
+            let c = uuid::Uuid::new_v4();
+            sqlx::query("insert into categories (id, slug, name_en, name_sw) values ($1, 'misc', 'Misc', 'Mbalimbali')")
+                .bind(c)
+                .execute(pool)
+                .await
+                .expect("category");
+            c
+        }
+    };
+    let listing = uuid::Uuid::new_v4();
+    sqlx::query(
+        "insert into listings (id, vendor_id, category_id, title, slug, price, status, county, town, lat, lng)
+         values ($1, $2, $3, $4, $5, $6, 'approved', 'Nairobi', 'CBD', -1.28, 36.82)",
+    )
+    .bind(listing)
+    .bind(vendor)
+    .bind(category)
+    .bind(title)
+    .bind(format!("item-{}", listing.simple()))
+    .bind(rust_decimal::Decimal::from_str_exact(price).expect("price"))
+    .execute(pool)
+    .await
+    .expect("listing");
+    let id = uuid::Uuid::new_v4();
+    sqlx::query("insert into listing_variants (id, listing_id, vendor_id, sku, stock) values ($1, $2, $3, $4, $5)")
+        .bind(id)
+        .bind(listing)
+        .bind(vendor)
+        .bind(format!("SKU-{}", &id.simple().to_string()[..8]))
+        .bind(stock)
+        .execute(pool)
+        .await
+        .expect("variant");
+    id
+}
