@@ -299,3 +299,215 @@ async fn checkout_over_http_and_orders_are_private(pool: PgPool) {
         StatusCode::NOT_FOUND
     );
 }
+
+/// A logged-in member of `vendor`'s staff with `role`.
+async fn staff(
+    router: axum::Router,
+    pool: &PgPool,
+    vendor: Uuid,
+    email: &str,
+    role: &str,
+) -> Client {
+    let mut c = Client::new(router);
+    c.register(email, "Staff").await;
+    sqlx::query(
+        "with u as (update users set role = 'vendor_staff' where email = $1 returning id)
+         insert into vendor_staff (vendor_id, user_id, role) select $2, id, $3 from u",
+    )
+    .bind(email)
+    .bind(vendor)
+    .bind(role)
+    .execute(pool)
+    .await
+    .expect("staff");
+    c
+}
+
+async fn part_status(pool: &PgPool, id: Uuid) -> String {
+    sqlx::query_scalar("select status from vendor_orders where id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .expect("status")
+}
+
+#[sqlx::test(migrations = false)]
+async fn shops_fulfil_their_own_parts_through_the_state_machine(pool: PgPool) {
+    let router = app(pool.clone()).await;
+    let a = shop(&pool, "shop-a", "aspirant").await;
+    let b = shop(&pool, "shop-b", "aspirant").await;
+    let radio = variant(&pool, a, "Radio", "1000.00", 5).await;
+    let torch = variant(&pool, b, "Torch", "400.00", 5).await;
+    let (user, cart) = buyer(&pool, &[(radio, 2), (torch, 1)]).await;
+    let order = place_cod_order(
+        &pool,
+        user,
+        cart,
+        Uuid::new_v4(),
+        &address(),
+        Decimal::new(16, 2),
+    )
+    .await
+    .expect("order");
+    let part = |vendor: Uuid| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, Uuid>(
+                "select id from vendor_orders where order_id = $1 and vendor_id = $2",
+            )
+            .bind(order)
+            .bind(vendor)
+            .fetch_one(&pool)
+            .await
+            .expect("part")
+        }
+    };
+    let (part_a, part_b) = (part(a).await, part(b).await);
+    let mut clerk_a = staff(router.clone(), &pool, a, "orders@a.example", "orders").await;
+    let mut stock_b = staff(router.clone(), &pool, b, "stock@b.example", "inventory").await;
+    let mut orders_b = staff(router.clone(), &pool, b, "orders@b.example", "orders").await;
+    let act = |c: &mut Client, id: Uuid, action: &'static str, note: &'static str| {
+        let mut c = c.clone();
+        async move {
+            c.call(
+                "fulfil",
+                &[("id", &id.to_string()), ("action", action), ("note", note)],
+            )
+            .await
+        }
+    };
+
+    // Shop A's list holds only its part; B cannot touch A's part; inventory staff see no orders.
+    let list = clerk_a
+        .call("shop_orders", &[])
+        .await
+        .json::<Vec<serde_json::Value>>();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["id"], part_a.to_string());
+    assert_eq!(
+        act(&mut orders_b, part_a, "accept", "").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        stock_b.call("shop_orders", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // Shipping before accepting is not a step the machine has.
+    assert_eq!(
+        act(&mut clerk_a, part_a, "ship", "").await.error().field(),
+        Some("action")
+    );
+    for (action, note, status) in [
+        ("accept", "", "accepted"),
+        ("ship", "G4S KE-123", "shipped"),
+        ("deliver", "", "delivered"),
+    ] {
+        let r = act(&mut clerk_a, part_a, action, note).await;
+        assert_eq!(r.status, StatusCode::OK, "{action}: {}", r.body);
+        assert_eq!(part_status(&pool, part_a).await, status);
+    }
+    // A rejection needs a reason and puts the stock back.
+    assert_eq!(
+        act(&mut orders_b, part_b, "reject", "")
+            .await
+            .error()
+            .field(),
+        Some("note")
+    );
+    assert_eq!(
+        act(&mut orders_b, part_b, "reject", "Out of torches")
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(stock(&pool, torch).await, 5);
+    let events: i64 =
+        sqlx::query_scalar("select count(*) from vendor_order_events where vendor_order_id = $1")
+            .bind(part_a)
+            .fetch_one(&pool)
+            .await
+            .expect("events");
+    assert_eq!(events, 4, "placed, accepted, shipped, delivered");
+}
+
+#[sqlx::test(migrations = false)]
+async fn shoppers_cancel_a_part_only_before_the_shop_accepts(pool: PgPool) {
+    let router = app(pool.clone()).await;
+    let s = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, s, "Radio", "1000.00", 5).await;
+    let mut shopper = Client::new(router.clone());
+    shopper.register("buyer@example.com", "Buyer").await;
+    for _ in 0..2 {
+        shopper
+            .call(
+                "add_to_cart",
+                &[("variant_id", &radio.to_string()), ("quantity", "1")],
+            )
+            .await;
+        let key = shopper
+            .call("checkout_form", &[])
+            .await
+            .json::<serde_json::Value>()["key"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let placed = shopper
+            .call(
+                "place_order",
+                &[
+                    ("checkout_key", &key),
+                    ("county", "Nairobi"),
+                    ("town", "CBD"),
+                    ("street", "Moi Ave"),
+                    ("phone", "0712345678"),
+                ],
+            )
+            .await;
+        assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
+    }
+    let parts: Vec<Uuid> = sqlx::query_scalar("select id from vendor_orders order by created_at")
+        .fetch_all(&pool)
+        .await
+        .expect("parts");
+    assert_eq!(stock(&pool, radio).await, 3);
+    let mut stranger = Client::new(router.clone());
+    stranger.register("stranger@example.com", "Stranger").await;
+    assert_eq!(
+        stranger
+            .call("cancel_part", &[("id", &parts[0].to_string())])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        shopper
+            .call("cancel_part", &[("id", &parts[0].to_string())])
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(part_status(&pool, parts[0]).await, "cancelled");
+    assert_eq!(
+        stock(&pool, radio).await,
+        4,
+        "cancelling puts the unit back"
+    );
+
+    let mut clerk = staff(router, &pool, s, "orders@duka.example", "orders").await;
+    clerk
+        .call(
+            "fulfil",
+            &[("id", &parts[1].to_string()), ("action", "accept")],
+        )
+        .await;
+    let late = shopper
+        .call("cancel_part", &[("id", &parts[1].to_string())])
+        .await;
+    assert_eq!(
+        late.error().field(),
+        Some("action"),
+        "accepted parts cannot be cancelled"
+    );
+    assert_eq!(part_status(&pool, parts[1]).await, "accepted");
+}

@@ -20,6 +20,7 @@ use crate::pages::{
     seller::SellerPage,
     seller_import::ImportPage,
     seller_listing::{EditListingPage, NewListingPage},
+    seller_orders::ShopOrdersPage,
     seller_staff::StaffPage,
     store::StorePage,
 };
@@ -120,6 +121,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/listings/new") view=NewListingPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/listings/:id") view=EditListingPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/staff") view=StaffPage ssr=SsrMode::Async />
+                        <Route path=path!("/seller/orders") view=ShopOrdersPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/import") view=ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/shops") view=AdminShopsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/listings") view=AdminListingsPage ssr=SsrMode::Async />

@@ -252,3 +252,103 @@ pub async fn parts(
     }
     Ok(out)
 }
+
+#[derive(Clone, Debug, FromRow)]
+pub struct VendorOrderState {
+    pub status: String,
+    pub order_id: Uuid,
+}
+
+/// A vendor order as its shop sees it (None for another shop's).
+pub async fn state_for_shop(
+    db: impl PgExecutor<'_>,
+    vendor_id: Uuid,
+    id: Uuid,
+) -> Result<Option<VendorOrderState>, sqlx::Error> {
+    sqlx::query_as("select status, order_id from vendor_orders where vendor_id = $1 and id = $2")
+        .bind(vendor_id)
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+/// A vendor order as its buyer sees it (None for another shopper's).
+pub async fn state_for_buyer(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    id: Uuid,
+) -> Result<Option<VendorOrderState>, sqlx::Error> {
+    sqlx::query_as(
+        "select vo.status, vo.order_id from vendor_orders vo join orders o on o.id = vo.order_id
+         where o.user_id = $1 and vo.id = $2",
+    )
+    .bind(user_id)
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Moves a vendor order from `from` to `to` if it is still in `from` (a concurrent change
+/// wins and this returns false), and records the step in its history.
+pub async fn move_status(
+    tx: &mut PgConnection,
+    id: Uuid,
+    from: &str,
+    to: &str,
+    note: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    let moved = sqlx::query("update vendor_orders set status = $3 where id = $1 and status = $2")
+        .bind(id)
+        .bind(from)
+        .bind(to)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+        == 1;
+    if moved {
+        sqlx::query(
+            "insert into vendor_order_events (vendor_order_id, status, note) values ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(to)
+        .bind(note)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(moved)
+}
+
+/// Puts a vendor order's units back in stock (it was cancelled or rejected before shipping).
+pub async fn release_stock(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update listing_variants v set stock = v.stock + i.quantity
+         from order_items i where i.vendor_order_id = $1 and v.id = i.variant_id",
+    )
+    .bind(vendor_order_id)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// The shop's vendor orders, newest first, with what fulfilment needs.
+pub async fn for_shop(
+    db: impl PgExecutor<'_>,
+    vendor_id: Uuid,
+) -> Result<Vec<crate::server_fns::orders::ShopOrderRow>, sqlx::Error> {
+    sqlx::query_as(
+        "select vo.id, vo.status, vo.subtotal, vo.vendor_net, o.currency, o.payment_method,
+                u.name as buyer, o.phone, o.street, o.town, o.county,
+                to_char(vo.created_at, 'YYYY-MM-DD HH24:MI') as placed,
+                (select string_agg(i.quantity || ' × ' || i.title || case when i.options = '' then '' else ' (' || i.options || ')' end, '; ' order by i.title)
+                   from order_items i where i.vendor_order_id = vo.id) as items
+         from vendor_orders vo join orders o on o.id = vo.order_id join users u on u.id = o.user_id
+         where vo.vendor_id = $1
+         order by vo.created_at desc limit 200",
+    )
+    .bind(vendor_id)
+    .fetch_all(db)
+    .await
+}

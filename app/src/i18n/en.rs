@@ -124,6 +124,13 @@ pub fn text(key: Key) -> &'static str {
         Key::OrderReturnRequested => "Return requested",
         Key::OrderRefunded => "Refunded",
         Key::GoToCheckout => "Go to checkout",
+        Key::ShopOrders => "Orders",
+        Key::Accept => "Accept",
+        Key::Ship => "Mark shipped",
+        Key::MarkDelivered => "Mark delivered",
+        Key::CarrierNote => "Carrier and tracking (optional)",
+        Key::YouReceive => "you receive",
+        Key::CancelPart => "Cancel this part of the order",
         Key::Working => "Working…",
         Key::SellTitle => "Sell on Sokoni",
         Key::SellIntro => {

@@ -192,6 +192,13 @@ pub enum Key {
     GoHome,
     Working,
     // the cart
+    ShopOrders,
+    Accept,
+    Ship,
+    MarkDelivered,
+    CarrierNote,
+    YouReceive,
+    CancelPart,
     Checkout,
     DeliveryAddress,
     Street,

@@ -130,6 +130,13 @@ pub fn text(key: Key) -> &'static str {
         Key::OrderReturnRequested => "Kurudisha kumeombwa",
         Key::OrderRefunded => "Imerejeshewa pesa",
         Key::GoToCheckout => "Endelea kulipa",
+        Key::ShopOrders => "Oda",
+        Key::Accept => "Kubali",
+        Key::Ship => "Imetumwa",
+        Key::MarkDelivered => "Imefika",
+        Key::CarrierNote => "Msafirishaji na ufuatiliaji (si lazima)",
+        Key::YouReceive => "unapokea",
+        Key::CancelPart => "Ghairi sehemu hii ya oda",
         Key::Working => "Inashughulikiwa…",
         Key::SellTitle => "Uza kupitia Sokoni",
         Key::SellIntro => {

@@ -8,7 +8,7 @@ use crate::domain::order::VendorOrderStatus;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::orders::{
-    CheckoutData, OrderPage, PlaceOrder, checkout_form, my_orders, order_details,
+    CancelPart, CheckoutData, OrderPage, PlaceOrder, checkout_form, my_orders, order_details,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -139,6 +139,19 @@ pub fn OrderRoute() -> impl IntoView {
     loaded(page, |page| view! { <Order page /> })
 }
 
+/// Cancelling one shop's part, possible until the shop accepts it.
+#[component]
+fn CancelButton(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let cancel = ServerAction::<CancelPart>::new();
+    view! {
+        <ActionForm action=cancel attr:class="mt-2">
+            <input type="hidden" name="id" value=id.to_string() />
+            <button type="submit" class="text-sm text-red-700 underline">{i18n.tr(Key::CancelPart)}</button>
+        </ActionForm>
+    }
+}
+
 #[component]
 fn Order(page: OrderPage) -> impl IntoView {
     let i18n = use_i18n();
@@ -165,6 +178,7 @@ fn Order(page: OrderPage) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
+                    {(part.status == "awaiting_acceptance").then(|| view! { <CancelButton id=part.id /> })}
                     <ol class="mt-3 border-l-2 border-emerald-200 pl-3 text-xs text-stone-600" aria-label=i18n.tr(Key::Timeline)>
                         {part.events.iter().map(|e| view! { <li>{e.at.clone()} " — " {i18n.tr(vendor_status_key(&e.status))}</li> }).collect_view()}
                     </ol>

@@ -15,5 +15,6 @@ pub mod sell;
 pub mod seller;
 pub mod seller_import;
 pub mod seller_listing;
+pub mod seller_orders;
 pub mod seller_staff;
 pub mod store;

@@ -19,6 +19,7 @@ pub fn SellerNav() -> impl IntoView {
         <nav class="mb-4 flex flex-wrap gap-2 text-sm font-medium text-emerald-900" aria-label=i18n.tr(Key::SellerDashboard)>
             <a class=link href="/seller">{i18n.tr(Key::MyListings)}</a>
             <a class=link href="/seller/listings/new">{i18n.tr(Key::NewListing)}</a>
+            <a class=link href="/seller/orders">{i18n.tr(Key::ShopOrders)}</a>
             <a class=link href="/seller/import">{i18n.tr(Key::ImportExport)}</a>
             <a class=link href="/seller/staff">{i18n.tr(Key::Staff)}</a>
             <a class=link href="/sell">{i18n.tr(Key::ShopDetails)}</a>

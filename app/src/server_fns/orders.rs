@@ -160,3 +160,115 @@ pub async fn order_details(id: Uuid) -> Result<OrderPage, AppError> {
     })
     .await
 }
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ShopOrderRow {
+    pub id: Uuid,
+    pub status: String,
+    pub subtotal: Decimal,
+    pub vendor_net: Decimal,
+    pub currency: String,
+    pub payment_method: String,
+    pub buyer: String,
+    pub phone: String,
+    pub street: String,
+    pub town: String,
+    pub county: String,
+    pub placed: String,
+    pub items: Option<String>,
+}
+
+#[server(endpoint = "shop_orders")]
+pub async fn shop_orders() -> Result<Vec<ShopOrderRow>, AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Orders).await?;
+        Ok(crate::db::orders::for_shop(&context::state()?.pool, member.vendor_id).await?)
+    })
+    .await
+}
+
+/// Runs `event` on a vendor order through the state machine, then a status-guarded update.
+#[cfg(feature = "ssr")]
+async fn apply_event(
+    id: Uuid,
+    state: crate::db::orders::VendorOrderState,
+    event: crate::domain::order::VendorOrderEvent,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::Invalid;
+    use crate::domain::order::{VendorOrderEvent, VendorOrderStatus};
+    let from = VendorOrderStatus::parse(&state.status).ok_or(AppError::Internal)?;
+    let to = from
+        .transition(event)
+        .map_err(|_| AppError::invalid("action", Invalid::NotFound))?;
+    let mut tx = crate::auth::context::state()?.pool.begin().await?;
+    if !crate::db::orders::move_status(&mut tx, id, from.as_str(), to.as_str(), note.as_deref())
+        .await?
+    {
+        // Someone else changed it first; nothing is written.
+        return Err(AppError::invalid("action", Invalid::NotFound));
+    }
+    if matches!(event, VendorOrderEvent::Reject | VendorOrderEvent::Cancel) {
+        crate::db::orders::release_stock(&mut tx, id).await?;
+    }
+    tx.commit().await?;
+    tracing::info!(vendor_order = %id, ?event, "vendor order moved");
+    Ok(())
+}
+
+/// The shop acts on its part of an order: `accept`, `reject` (with a reason), `ship` (with a
+/// carrier/tracking note) or `deliver`.
+#[server(endpoint = "fulfil")]
+pub async fn fulfil(
+    id: Uuid,
+    action: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::Invalid;
+    use crate::domain::order::VendorOrderEvent;
+    use crate::domain::text::bounded;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Orders).await?;
+        let pool = &context::state()?.pool;
+        let state = crate::db::orders::state_for_shop(pool, member.vendor_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let (event, needs_note) = match action.as_str() {
+            "accept" => (VendorOrderEvent::Accept, false),
+            "reject" => (VendorOrderEvent::Reject, true),
+            "ship" => (VendorOrderEvent::Ship, false),
+            "deliver" => (VendorOrderEvent::Deliver, false),
+            _ => return Err(AppError::invalid("action", Invalid::NotFound)),
+        };
+        let note = bounded(&note, usize::from(needs_note) * 3, 300, false)
+            .map_err(|w| AppError::invalid("note", w))?;
+        apply_event(id, state, event, (!note.is_empty()).then_some(note)).await?;
+        leptos_axum::redirect("/seller/orders");
+        Ok(())
+    })
+    .await
+}
+
+/// The shopper cancels a shop's part before the shop accepted it.
+#[server(endpoint = "cancel_part")]
+pub async fn cancel_part(id: Uuid) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::order::VendorOrderEvent;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let pool = &context::state()?.pool;
+        let state = crate::db::orders::state_for_buyer(pool, user.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let order = state.order_id;
+        apply_event(id, state, VendorOrderEvent::Cancel, None).await?;
+        leptos_axum::redirect(&format!("/account/orders/{order}"));
+        Ok(())
+    })
+    .await
+}
