@@ -511,3 +511,67 @@ async fn shoppers_cancel_a_part_only_before_the_shop_accepts(pool: PgPool) {
     );
     assert_eq!(part_status(&pool, parts[1]).await, "accepted");
 }
+
+#[sqlx::test(migrations = false)]
+async fn a_delivered_cash_sale_records_the_commission_owed_in_a_balanced_ledger(pool: PgPool) {
+    let router = app(pool.clone()).await;
+    let s = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, s, "Radio", "1499.99", 5).await;
+    let (user, cart) = buyer(&pool, &[(radio, 1)]).await;
+    place_cod_order(
+        &pool,
+        user,
+        cart,
+        Uuid::new_v4(),
+        &address(),
+        Decimal::new(16, 2),
+    )
+    .await
+    .expect("order");
+    let part: Uuid = sqlx::query_scalar("select id from vendor_orders")
+        .fetch_one(&pool)
+        .await
+        .expect("part");
+    let mut owner = staff(router, &pool, s, "owner@duka.example", "owner").await;
+    for action in ["accept", "ship", "deliver"] {
+        let r = owner
+            .call("fulfil", &[("id", &part.to_string()), ("action", action)])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{action}: {}", r.body);
+    }
+    let unbalanced: i64 = sqlx::query_scalar(
+        "select count(*) from (select transaction_id from ledger_entries group by transaction_id, currency having sum(amount) <> 0) t",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("check");
+    assert_eq!(unbalanced, 0);
+    let balances = owner
+        .call("shop_balances", &[])
+        .await
+        .json::<Vec<serde_json::Value>>();
+    assert_eq!(balances.len(), 1);
+    assert_eq!(balances[0]["kind"], "vendor_receivable");
+    assert_eq!(
+        balances[0]["amount"], "120.00",
+        "8% of 1,499.99, to the cent"
+    );
+
+    // The database refuses an unbalanced transaction at commit.
+    let mut tx = pool.begin().await.expect("tx");
+    let t = Uuid::new_v4();
+    sqlx::query("insert into ledger_transactions (id, kind, reference) values ($1, 'test', $1)")
+        .bind(t)
+        .execute(&mut *tx)
+        .await
+        .expect("txn");
+    sqlx::query("insert into ledger_entries (transaction_id, account_id, amount, currency) select $1, id, 1.00, 'KES' from ledger_accounts limit 1")
+        .bind(t)
+        .execute(&mut *tx)
+        .await
+        .expect("entry");
+    assert!(
+        tx.commit().await.is_err(),
+        "unbalanced postings never commit"
+    );
+}

@@ -2,6 +2,7 @@
 
 pub mod carts;
 pub mod categories;
+pub mod ledger;
 pub mod listings;
 pub mod login_failures;
 pub mod media;

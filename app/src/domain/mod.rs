@@ -4,6 +4,7 @@ pub mod cart;
 pub mod csv_row;
 pub mod email;
 pub mod invalid;
+pub mod ledger;
 pub mod listing;
 pub mod money;
 pub mod name;

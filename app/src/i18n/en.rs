@@ -131,6 +131,8 @@ pub fn text(key: Key) -> &'static str {
         Key::CarrierNote => "Carrier and tracking (optional)",
         Key::YouReceive => "you receive",
         Key::CancelPart => "Cancel this part of the order",
+        Key::OwedToPlatform => "You owe Sokoni (commission on cash-on-delivery sales)",
+        Key::OwedToYou => "Sokoni owes you",
         Key::Working => "Working…",
         Key::SellTitle => "Sell on Sokoni",
         Key::SellIntro => {

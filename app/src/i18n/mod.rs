@@ -192,6 +192,8 @@ pub enum Key {
     GoHome,
     Working,
     // the cart
+    OwedToPlatform,
+    OwedToYou,
     ShopOrders,
     Accept,
     Ship,

@@ -214,9 +214,69 @@ async fn apply_event(
     if matches!(event, VendorOrderEvent::Reject | VendorOrderEvent::Cancel) {
         crate::db::orders::release_stock(&mut tx, id).await?;
     }
+    if event == VendorOrderEvent::Deliver {
+        settle_cash_on_delivery(&mut tx, id).await?;
+    }
     tx.commit().await?;
     tracing::info!(vendor_order = %id, ?event, "vendor order moved");
     Ok(())
+}
+
+/// A cash-on-delivery part handed over and paid in cash: the shop kept the whole price, so the
+/// ledger records the commission it now owes the platform.
+#[cfg(feature = "ssr")]
+async fn settle_cash_on_delivery(
+    tx: &mut sqlx::PgConnection,
+    vendor_order_id: Uuid,
+) -> Result<(), AppError> {
+    let row: Option<(Uuid, Decimal, String)> = sqlx::query_as(
+        "select vo.vendor_id, vo.commission, o.currency from vendor_orders vo join orders o on o.id = vo.order_id
+         where vo.id = $1 and o.payment_method = 'cod'",
+    )
+    .bind(vendor_order_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((vendor_id, commission, currency)) = row {
+        let posting = crate::domain::ledger::cod_settlement(commission, &currency);
+        crate::db::ledger::post(
+            tx,
+            "cod_settlement",
+            vendor_order_id,
+            "commission on a cash-on-delivery sale",
+            vendor_id,
+            &posting,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// What the shop owes the platform and is owed by it, from the ledger.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShopBalance {
+    pub kind: String,
+    pub currency: String,
+    pub amount: Decimal,
+}
+
+#[server(endpoint = "shop_balances")]
+pub async fn shop_balances() -> Result<Vec<ShopBalance>, AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Finances).await?;
+        let rows =
+            crate::db::ledger::vendor_balances(&context::state()?.pool, member.vendor_id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(kind, currency, amount)| ShopBalance {
+                kind,
+                currency,
+                amount,
+            })
+            .collect())
+    })
+    .await
 }
 
 /// The shop acts on its part of an order: `accept`, `reject` (with a reason), `ship` (with a
