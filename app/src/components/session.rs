@@ -18,7 +18,10 @@ impl SessionContext {
         let logout = ServerAction::<Logout>::new();
         let user = Resource::new_blocking(move || logout.version().get(), |_| current_user());
         let cart_changes = RwSignal::new(0);
-        let cart_units = Resource::new_blocking(
+        // Not blocking: the header's count may stream in after the page's own data. Only the
+        // user is a blocking resource in the shell; a second one there made the server render
+        // of the 404 fallback (out-of-order streaming) hang now and then.
+        let cart_units = Resource::new(
             move || (logout.version().get(), cart_changes.get()),
             |_| crate::server_fns::cart::cart_count(),
         );
