@@ -20,6 +20,17 @@ pub async fn for_user(db: &mut PgConnection, user_id: Uuid) -> Result<Uuid, sqlx
         .await
 }
 
+/// The user's cart, if they have one.
+pub async fn find_for_user(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar("select id from carts where user_id = $1")
+        .bind(user_id)
+        .fetch_optional(db)
+        .await
+}
+
 pub async fn create_guest(db: impl PgExecutor<'_>) -> Result<Uuid, sqlx::Error> {
     let id = Uuid::new_v4();
     sqlx::query("insert into carts (id) values ($1)")

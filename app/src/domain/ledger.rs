@@ -86,20 +86,14 @@ pub fn cod_settlement(commission: Decimal, currency: &str) -> Posting {
         amount,
         currency: currency.to_owned(),
     };
-    Posting {
-        entries: vec![
-            entry(AccountKind::VendorReceivable, commission),
-            entry(AccountKind::PlatformCommission, -commission),
-        ],
-    }
-    .without_zero()
-}
-
-impl Posting {
-    fn without_zero(mut self) -> Self {
-        self.entries.retain(|e| !e.amount.is_zero());
-        self
-    }
+    // Balanced by construction; `balanced` also drops the zero entries of a 0% tier.
+    Posting::balanced(vec![
+        entry(AccountKind::VendorReceivable, commission),
+        entry(AccountKind::PlatformCommission, -commission),
+    ])
+    .unwrap_or(Posting {
+        entries: Vec::new(),
+    })
 }
 
 #[cfg(test)]

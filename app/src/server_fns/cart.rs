@@ -113,6 +113,11 @@ pub async fn current_cart(create: bool) -> Result<Option<Uuid>, AppError> {
     use crate::db::carts;
     let pool = &context::state()?.pool;
     if let Some(user) = context::current_user().await? {
+        // Reading (the header count on every page) must not write: a cart row is made only
+        // when something goes into it.
+        if !create {
+            return Ok(carts::find_for_user(pool, user.id).await?);
+        }
         let mut conn = pool.acquire().await?;
         return Ok(Some(carts::for_user(&mut conn, user.id).await?));
     }
