@@ -24,6 +24,7 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
             if let Err(e) = state.views.flush(&pool).await {
                 tracing::warn!(error = %e, "writing product views failed; kept for the next flush");
             }
+            payment_upkeep(&state).await;
             round = round.wrapping_add(1);
             if round % HOUSEKEEPING_EVERY != 1 {
                 continue;
@@ -41,9 +42,39 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "pruning login failures failed"),
             }
+            match app::payments::payouts::run(&pool, &state.mpesa, &state.settings.payouts).await {
+                Ok(r) if r != Default::default() => tracing::info!(?r, "payouts run"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = ?e, "payouts run failed"),
+            }
             if expired.is_finished() {
                 tracing::warn!("expired-session deletion stopped");
             }
         }
     })
+}
+
+/// Attempts whose callback is this late are asked about by STK query.
+const CALLBACK_GRACE_SECS: i64 = 60;
+
+/// Every tick: reconcile M-Pesa prompts whose callback never came, and release the stock of
+/// unpaid orders whose reservation ran out.
+async fn payment_upkeep(state: &AppState) {
+    use app::payments::collect;
+    let pool = &state.pool;
+    match app::db::payments::stale_pending(pool, CALLBACK_GRACE_SECS).await {
+        Ok(requests) => {
+            for request in requests {
+                if let Err(e) = collect::reconcile(pool, &state.mpesa, &request).await {
+                    tracing::warn!(%request, error = ?e, "STK query failed");
+                }
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "listing late M-Pesa attempts failed"),
+    }
+    match collect::expire_due(pool, &state.mpesa).await {
+        Ok(n) if n > 0 => tracing::info!(orders = n, "unpaid orders expired; stock released"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = ?e, "expiring unpaid orders failed"),
+    }
 }

@@ -46,6 +46,9 @@ pub fn app_state(config: &Config, pool: PgPool) -> AppState {
 }
 
 pub async fn serve(config: Config) -> Result<(), BoxError> {
+    if config.settings.mpesa.simulator {
+        start_simulator(&config.settings.mpesa).await?;
+    }
     let pool = connect_and_migrate(&config).await?;
     let state = app_state(&config, pool);
     let background = jobs::spawn(state.clone());
@@ -69,6 +72,22 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         tracing::warn!(error = %e, "could not write the last product views");
     }
     tracing::info!("Sokoni stopped");
+    Ok(())
+}
+
+/// Development: the Daraja simulator on the loopback address `[mpesa] base-url` names.
+async fn start_simulator(settings: &app::state::MpesaSettings) -> Result<(), BoxError> {
+    let authority = settings
+        .base_url
+        .strip_prefix("http://")
+        .ok_or("[mpesa] base-url must be http://127.0.0.1:<port> when simulator = true")?;
+    let addr: SocketAddr = authority.trim_end_matches('/').parse()?;
+    if !addr.ip().is_loopback() {
+        return Err("the Daraja simulator only listens on loopback".into());
+    }
+    crate::simulator::Simulator::new(crate::simulator::SimConfig::for_settings(settings))
+        .spawn(addr)
+        .await?;
     Ok(())
 }
 

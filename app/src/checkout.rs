@@ -1,4 +1,4 @@
-//! Placing an order, in one transaction: claim the checkout key, re-check every cart line,
+//! Placing an order (cash on delivery or M-Pesa), in one transaction: claim the checkout key, re-check every cart line,
 //! take stock with conditional updates, split by shop with commission frozen per item, empty
 //! the cart. Anything wrong rolls all of it back.
 
@@ -29,16 +29,42 @@ fn fingerprint(lines: &[CartLineRow]) -> String {
     parts.join(",")
 }
 
-/// Places a cash-on-delivery order for the user's cart. Returns the order id; the same
-/// `key` again returns the same order (and a different cart under a used key is refused).
-pub async fn place_cod_order(
+/// How the shopper pays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaymentMethod {
+    /// Confirmed at once; settled when the shop marks the part delivered.
+    CashOnDelivery,
+    /// Stock reserved for `reservation_minutes` while the STK push is answered.
+    Mpesa { reservation_minutes: i64 },
+}
+
+impl PaymentMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CashOnDelivery => "cod",
+            Self::Mpesa { .. } => "mpesa",
+        }
+    }
+}
+
+/// The order a checkout produced, and whether this call created it (a retry finds it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed {
+    pub order_id: Uuid,
+    pub created: bool,
+}
+
+/// Places an order for the user's cart. The same `key` again returns the same order (and a
+/// different cart under a used key is refused).
+pub async fn place_order(
     pool: &PgPool,
     user_id: Uuid,
     cart_id: Uuid,
     key: Uuid,
     address: &Address,
     vat_rate: Decimal,
-) -> Result<Uuid, AppError> {
+    method: PaymentMethod,
+) -> Result<Placed, AppError> {
     let mut tx = pool.begin().await?;
     let lines: Vec<CartLineRow> = carts::lines(&mut *tx, cart_id)
         .await?
@@ -56,7 +82,8 @@ pub async fn place_cod_order(
         address.street.as_str(),
         address.phone.as_str(),
     ];
-    let Some(order_id) = orders::claim(&mut tx, user_id, key, &print, &currency, addr).await?
+    let Some(order_id) =
+        orders::claim(&mut tx, user_id, key, &print, &currency, method.as_str(), addr).await?
     else {
         // The key was used: the same checkout again (its cart is now empty), or a misuse.
         drop(tx);
@@ -64,7 +91,10 @@ pub async fn place_cod_order(
             .await?
             .ok_or(AppError::Internal)?;
         return if lines.is_empty() || used_print == print {
-            Ok(existing)
+            Ok(Placed {
+                order_id: existing,
+                created: false,
+            })
         } else {
             Err(AppError::invalid("checkout_key", Invalid::KeyReused))
         };
@@ -98,9 +128,13 @@ pub async fn place_cod_order(
         by_vendor.entry(line.vendor_id).or_default().push(line);
     }
     // Cash on delivery is confirmed at once: the shop is asked to accept straight away.
-    let status = VendorOrderStatus::PendingPayment
-        .transition(VendorOrderEvent::Confirmed)
-        .map_err(|_| AppError::Internal)?;
+    // M-Pesa parts wait for the payment.
+    let status = match method {
+        PaymentMethod::CashOnDelivery => VendorOrderStatus::PendingPayment
+            .transition(VendorOrderEvent::Confirmed)
+            .map_err(|_| AppError::Internal)?,
+        PaymentMethod::Mpesa { .. } => VendorOrderStatus::PendingPayment,
+    };
     let mut total = Decimal::ZERO;
     for (vendor_id, items) in by_vendor {
         let rate = orders::commission_rate(&mut tx, vendor_id).await?;
@@ -153,8 +187,17 @@ pub async fn place_cod_order(
         total += subtotal;
     }
     orders::set_totals(&mut tx, order_id, total, vat_included(total, vat_rate)).await?;
+    if let PaymentMethod::Mpesa {
+        reservation_minutes,
+    } = method
+    {
+        orders::reserve(&mut tx, order_id, reservation_minutes).await?;
+    }
     orders::clear_bought(&mut tx, cart_id).await?;
     tx.commit().await?;
-    tracing::info!(order = %order_id, user = %user_id, %total, "order placed (cash on delivery)");
-    Ok(order_id)
+    tracing::info!(order = %order_id, user = %user_id, %total, method = method.as_str(), "order placed");
+    Ok(Placed {
+        order_id,
+        created: true,
+    })
 }

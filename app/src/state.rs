@@ -17,6 +17,8 @@ pub struct AppState {
     pub media: Arc<dyn crate::media::MediaStore>,
     /// Product page views waiting to be written.
     pub views: Arc<crate::views::ViewCounter>,
+    /// The M-Pesa Daraja client (the simulator in development and tests).
+    pub mpesa: Arc<crate::mpesa::Daraja>,
 }
 
 impl AppState {
@@ -24,7 +26,16 @@ impl AppState {
     /// empty view counter.
     pub fn new(pool: PgPool, leptos_options: LeptosOptions, settings: Settings) -> Self {
         let media = Arc::new(crate::media::DiskStore::new(&settings.media.dir));
+        // An empty token is development's: a random one per process (callbacks of pushes sent
+        // before a restart are then refused, and reconciled by STK query instead).
+        let token = if settings.mpesa.callback_token.is_empty() {
+            uuid::Uuid::new_v4().simple().to_string()
+        } else {
+            settings.mpesa.callback_token.clone()
+        };
+        let mpesa = Arc::new(crate::mpesa::Daraja::new(settings.mpesa.clone(), token));
         Self {
+            mpesa,
             pool,
             leptos_options,
             settings: Arc::new(settings),
@@ -51,6 +62,66 @@ pub struct Settings {
     pub media: MediaSettings,
     #[serde(default)]
     pub checkout: CheckoutSettings,
+    pub mpesa: MpesaSettings,
+    #[serde(default)]
+    pub payouts: PayoutSettings,
+}
+
+/// Daraja credentials and endpoints. Secrets come from the environment in production
+/// (`SOKONI_MPESA__CONSUMER_SECRET`, …); `Leptos.toml` holds the simulator's.
+#[derive(Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct MpesaSettings {
+    /// `https://api.safaricom.co.ke`, the sandbox, or the simulator.
+    pub base_url: String,
+    pub consumer_key: String,
+    pub consumer_secret: String,
+    /// Paybill or till number (BusinessShortCode / PartyB / B2C PartyA).
+    pub shortcode: String,
+    pub passkey: String,
+    /// `CustomerPayBillOnline` or `CustomerBuyGoodsOnline`.
+    pub transaction_type: String,
+    /// Where Daraja can reach us (https in production).
+    pub callback_base_url: String,
+    /// The secret path segment of callback URLs; at least 32 characters in production.
+    #[serde(default)]
+    pub callback_token: String,
+    pub initiator_name: String,
+    pub security_credential: String,
+    /// Start the loopback Daraja simulator with the server (development only).
+    #[serde(default)]
+    pub simulator: bool,
+    /// Seconds before a Daraja call is given up.
+    pub timeout_secs: u64,
+}
+
+impl std::fmt::Debug for MpesaSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MpesaSettings")
+            .field("base_url", &self.base_url)
+            .field("shortcode", &self.shortcode)
+            .field("simulator", &self.simulator)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Vendor payouts through M-Pesa B2C.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct PayoutSettings {
+    /// Balances below this are kept for the next run (KES).
+    pub minimum: rust_decimal::Decimal,
+    /// Days after delivery before a sale's money becomes available.
+    pub holding_days: i64,
+}
+
+impl Default for PayoutSettings {
+    fn default() -> Self {
+        Self {
+            minimum: rust_decimal::Decimal::from(100),
+            holding_days: 7,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -58,12 +129,15 @@ pub struct Settings {
 pub struct CheckoutSettings {
     /// VAT rate included in every price (Kenya: 16%).
     pub vat_rate: rust_decimal::Decimal,
+    /// Minutes stock stays reserved for an unpaid M-Pesa order.
+    pub reservation_minutes: i64,
 }
 
 impl Default for CheckoutSettings {
     fn default() -> Self {
         Self {
             vat_rate: rust_decimal::Decimal::new(16, 2),
+            reservation_minutes: 10,
         }
     }
 }

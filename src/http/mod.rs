@@ -4,6 +4,7 @@
 mod guard;
 mod health;
 mod media;
+mod mpesa;
 pub mod origin;
 mod seo;
 mod uploads;
@@ -53,6 +54,14 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemap.xml", get(seo::index))
         .route("/sitemaps/{file}", get(seo::part))
         .route("/media/{file}", get(media::photo))
+        .route(
+            "/mpesa/{token}/stk",
+            post(mpesa::stk).layer(DefaultBodyLimit::max(mpesa::BODY_LIMIT)),
+        )
+        .route(
+            "/mpesa/{token}/b2c/{kind}",
+            post(mpesa::b2c).layer(DefaultBodyLimit::max(mpesa::BODY_LIMIT)),
+        )
         .route("/admin/documents/{id}", get(media::document))
         .route(
             "/sell/logo",

@@ -36,7 +36,7 @@ pub async fn post(
     kind: &str,
     reference: Uuid,
     memo: &str,
-    vendor_id: Uuid,
+    vendor_id: Option<Uuid>,
     posting: &Posting,
 ) -> Result<bool, sqlx::Error> {
     if posting.entries().is_empty() {
@@ -54,7 +54,13 @@ pub async fn post(
     .await?;
     let Some(id) = id else { return Ok(false) };
     for e in posting.entries() {
-        let owner = e.account.per_vendor().then_some(vendor_id);
+        let owner = if e.account.per_vendor() {
+            Some(vendor_id.ok_or_else(|| {
+                sqlx::Error::Protocol(format!("{kind}: a shop account without a shop"))
+            })?)
+        } else {
+            None
+        };
         let account = account(tx, e.account.as_str(), owner, &e.currency).await?;
         sqlx::query("insert into ledger_entries (transaction_id, account_id, amount, currency) values ($1, $2, $3, $4)")
             .bind(id)
@@ -78,6 +84,89 @@ pub async fn vendor_balances(
          where a.vendor_id = $1 group by a.kind, a.currency order by a.kind, a.currency",
     )
     .bind(vendor_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Posts the exact opposite of the (kind, reference) transaction as (`as_kind`, reference),
+/// once: a failed B2C puts the money back into the accounts it came from.
+pub async fn reverse(
+    tx: &mut PgConnection,
+    kind: &str,
+    reference: Uuid,
+    as_kind: &str,
+) -> Result<bool, sqlx::Error> {
+    let Some(original): Option<Uuid> =
+        sqlx::query_scalar("select id from ledger_transactions where kind = $1 and reference = $2")
+            .bind(kind)
+            .bind(reference)
+            .fetch_optional(&mut *tx)
+            .await?
+    else {
+        return Ok(false);
+    };
+    let id: Option<Uuid> = sqlx::query_scalar(
+        "insert into ledger_transactions (id, kind, reference, memo) values ($1, $2, $3, 'reversal')
+         on conflict (kind, reference) do nothing returning id",
+    )
+    .bind(Uuid::new_v4())
+    .bind(as_kind)
+    .bind(reference)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(id) = id else { return Ok(false) };
+    sqlx::query(
+        "insert into ledger_entries (transaction_id, account_id, amount, currency)
+         select $1, account_id, -amount, currency from ledger_entries where transaction_id = $2",
+    )
+    .bind(id)
+    .bind(original)
+    .execute(&mut *tx)
+    .await?;
+    Ok(true)
+}
+
+/// The sum of a shop's account of `kind` in `currency` (debits positive).
+pub async fn vendor_sum(
+    db: impl PgExecutor<'_>,
+    vendor_id: Uuid,
+    kind: &str,
+    currency: &str,
+) -> Result<Decimal, sqlx::Error> {
+    sqlx::query_scalar(
+        "select coalesce(sum(e.amount), 0) from ledger_entries e join ledger_accounts a on a.id = e.account_id
+         where a.vendor_id = $1 and a.kind = $2 and a.currency = $3",
+    )
+    .bind(vendor_id)
+    .bind(kind)
+    .bind(currency)
+    .fetch_one(db)
+    .await
+}
+
+/// A shop's statement: a line per part with the money the ledger moved for it. The commission
+/// is what the platform earned on it; the net what it added to the shop's balance.
+pub async fn statement(
+    db: impl PgExecutor<'_>,
+    vendor_id: Uuid,
+    holding_days: i64,
+) -> Result<Vec<crate::server_fns::orders::StatementLine>, sqlx::Error> {
+    sqlx::query_as(
+        "select vo.id as vendor_order_id, to_char(vo.created_at, 'YYYY-MM-DD') as placed, vo.status,
+                o.payment_method, vo.subtotal as gross,
+                coalesce(-sum(e.amount) filter (where a.kind = 'platform_commission'), 0) as commission,
+                coalesce(-sum(e.amount) filter (where a.vendor_id = vo.vendor_id), 0) as net,
+                to_char(vo.delivered_at + make_interval(days => $2::int), 'YYYY-MM-DD') as available_on
+         from vendor_orders vo join orders o on o.id = vo.order_id
+         left join ledger_transactions t on t.reference = vo.id
+         left join ledger_entries e on e.transaction_id = t.id
+         left join ledger_accounts a on a.id = e.account_id
+         where vo.vendor_id = $1 and (o.payment_method = 'cod' or o.status <> 'pending_payment')
+         group by vo.id, o.payment_method
+         order by vo.created_at desc limit 200",
+    )
+    .bind(vendor_id)
+    .bind(holding_days)
     .fetch_all(db)
     .await
 }

@@ -8,6 +8,8 @@ pub mod login_failures;
 pub mod media;
 pub mod moderation;
 pub mod orders;
+pub mod payments;
+pub mod payouts;
 pub mod products;
 pub mod search;
 pub mod stats;

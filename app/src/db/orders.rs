@@ -14,12 +14,13 @@ pub async fn claim(
     key: Uuid,
     fingerprint: &str,
     currency: &str,
+    method: &str,
     address: [&str; 4],
 ) -> Result<Option<Uuid>, sqlx::Error> {
     sqlx::query_scalar(
         "insert into orders (id, user_id, checkout_key, cart_fingerprint, status, payment_method, currency,
                              subtotal, total, vat_included, county, town, street, phone)
-         values ($1, $2, $3, $4, 'pending_payment', 'cod', $5, 0, 0, 0, $6, $7, $8, $9)
+         values ($1, $2, $3, $4, 'pending_payment', $10, $5, 0, 0, 0, $6, $7, $8, $9)
          on conflict (user_id, checkout_key) do nothing
          returning id",
     )
@@ -32,8 +33,19 @@ pub async fn claim(
     .bind(address[1])
     .bind(address[2])
     .bind(address[3])
+    .bind(method)
     .fetch_optional(&mut *tx)
     .await
+}
+
+/// Holds an unpaid order's stock for `minutes`; the expiry job releases it after that.
+pub async fn reserve(tx: &mut PgConnection, id: Uuid, minutes: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("update orders set reserved_until = now() + make_interval(mins => $2::int) where id = $1")
+        .bind(id)
+        .bind(minutes)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
 }
 
 pub async fn by_key(
@@ -350,5 +362,137 @@ pub async fn for_shop(
     )
     .bind(vendor_id)
     .fetch_all(db)
+    .await
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct LockedOrder {
+    pub id: Uuid,
+    pub status: String,
+    pub payment_method: String,
+    pub total: Decimal,
+    pub currency: String,
+}
+
+/// Locks an order for a payment step.
+pub async fn lock(tx: &mut PgConnection, id: Uuid) -> Result<Option<LockedOrder>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, status, payment_method, total, currency from orders where id = $1 for update",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// Locks the user's M-Pesa order if it is still waiting for payment within its reservation.
+pub async fn lock_unpaid(
+    tx: &mut PgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> Result<Option<LockedOrder>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, status, payment_method, total, currency from orders
+         where id = $1 and user_id = $2 and status = 'pending_payment' and payment_method = 'mpesa'
+           and reserved_until > now()
+         for update",
+    )
+    .bind(id)
+    .bind(user_id)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// Moves the order (the shopper's whole purchase) if it is still in `from`.
+pub async fn set_order_status(
+    tx: &mut PgConnection,
+    id: Uuid,
+    from: &str,
+    to: &str,
+) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("update orders set status = $3, reserved_until = null where id = $1 and status = $2")
+            .bind(id)
+            .bind(from)
+            .bind(to)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct PartRow {
+    pub id: Uuid,
+    pub vendor_id: Uuid,
+    pub status: String,
+    pub subtotal: Decimal,
+    pub commission: Decimal,
+}
+
+/// An order's vendor parts, locked, in a fixed order.
+pub async fn parts_for_update(
+    tx: &mut PgConnection,
+    order_id: Uuid,
+) -> Result<Vec<PartRow>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, vendor_id, status, subtotal, commission from vendor_orders where order_id = $1 order by id for update",
+    )
+    .bind(order_id)
+    .fetch_all(&mut *tx)
+    .await
+}
+
+/// One part, locked, with its order's payment facts.
+#[derive(Clone, Debug, FromRow)]
+pub struct PartPayment {
+    pub vendor_id: Uuid,
+    pub order_id: Uuid,
+    pub subtotal: Decimal,
+    pub commission: Decimal,
+    pub currency: String,
+    pub payment_method: String,
+    pub order_status: String,
+}
+
+pub async fn part_payment(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+) -> Result<Option<PartPayment>, sqlx::Error> {
+    sqlx::query_as(
+        "select vo.vendor_id, vo.order_id, vo.subtotal, vo.commission, o.currency, o.payment_method, o.status as order_status
+         from vendor_orders vo join orders o on o.id = vo.order_id where vo.id = $1 for update of vo",
+    )
+    .bind(vendor_order_id)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+pub async fn mark_delivered(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query("update vendor_orders set delivered_at = now() where id = $1")
+        .bind(vendor_order_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn status_of(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("select status from vendor_orders where id = $1")
+        .bind(vendor_order_id)
+        .fetch_one(&mut *tx)
+        .await
+}
+
+/// Whole minutes left on an unpaid order's reservation (None when it ran out or is gone).
+pub async fn reservation_minutes_left(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "select ceil(extract(epoch from reserved_until - now()) / 60)::bigint from orders
+         where id = $1 and reserved_until > now()",
+    )
+    .bind(id)
+    .fetch_optional(db)
     .await
 }

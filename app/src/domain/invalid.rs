@@ -33,4 +33,6 @@ pub enum Invalid {
     CartChanged,
     MixedCurrencies,
     KeyReused,
+    NotPayable,
+    MpesaUnavailable,
 }

@@ -15,6 +15,16 @@ pub enum AccountKind {
     VendorPayable,
     /// Shoppers' money in transit (M-Pesa received, not yet allocated).
     CustomerClearing,
+    /// Money held at our M-Pesa paybill (an asset: debits increase it).
+    MpesaCash,
+    /// A shop's sales not yet available: paid, but not delivered plus the holding period.
+    VendorPending,
+    /// Cents M-Pesa's whole shillings added to a payment (revenue) or a refund (expense).
+    PaymentRounding,
+    /// Owed back to shoppers (rejected or cancelled paid parts, payments after expiry).
+    RefundsPayable,
+    /// Sent by B2C, not yet confirmed by its result.
+    PayoutClearing,
 }
 
 impl AccountKind {
@@ -24,12 +34,20 @@ impl AccountKind {
             Self::VendorReceivable => "vendor_receivable",
             Self::VendorPayable => "vendor_payable",
             Self::CustomerClearing => "customer_clearing",
+            Self::MpesaCash => "mpesa_cash",
+            Self::VendorPending => "vendor_pending",
+            Self::PaymentRounding => "payment_rounding",
+            Self::RefundsPayable => "refunds_payable",
+            Self::PayoutClearing => "payout_clearing",
         }
     }
 
     /// Accounts kept per shop.
     pub fn per_vendor(self) -> bool {
-        matches!(self, Self::VendorReceivable | Self::VendorPayable)
+        matches!(
+            self,
+            Self::VendorReceivable | Self::VendorPayable | Self::VendorPending
+        )
     }
 }
 
@@ -78,22 +96,136 @@ impl Posting {
     }
 }
 
+/// The postings Sokoni makes, each balanced by construction (the `balanced` check still
+/// runs, and drops the zero entries of, say, a 0% tier). Amounts are positive; signs are set
+/// here: debits positive, credits negative.
+fn posting(currency: &str, lines: &[(AccountKind, Decimal)]) -> Posting {
+    let entries = lines
+        .iter()
+        .map(|&(account, amount)| Entry {
+            account,
+            amount,
+            currency: currency.to_owned(),
+        })
+        .collect();
+    Posting::balanced(entries).unwrap_or(Posting {
+        entries: Vec::new(),
+    })
+}
+
+use AccountKind as A;
+
 /// Cash on delivery, delivered and paid in cash to the shop: the shop kept the whole price,
 /// so it now owes the platform the commission.
 pub fn cod_settlement(commission: Decimal, currency: &str) -> Posting {
-    let entry = |account, amount| Entry {
-        account,
-        amount,
-        currency: currency.to_owned(),
-    };
-    // Balanced by construction; `balanced` also drops the zero entries of a 0% tier.
-    Posting::balanced(vec![
-        entry(AccountKind::VendorReceivable, commission),
-        entry(AccountKind::PlatformCommission, -commission),
-    ])
-    .unwrap_or(Posting {
-        entries: Vec::new(),
-    })
+    posting(
+        currency,
+        &[
+            (A::VendorReceivable, commission),
+            (A::PlatformCommission, -commission),
+        ],
+    )
+}
+
+/// An M-Pesa payment of `requested` whole shillings for an order of `total`: the cash is
+/// ours to allocate; the rounding up is revenue.
+pub fn mpesa_received(requested: Decimal, total: Decimal, currency: &str) -> Posting {
+    posting(
+        currency,
+        &[
+            (A::MpesaCash, requested),
+            (A::CustomerClearing, -total),
+            (A::PaymentRounding, -(requested - total)),
+        ],
+    )
+}
+
+/// A payment that arrived for an order no longer waiting for it: all of it is owed back.
+pub fn mpesa_unallocated(requested: Decimal, currency: &str) -> Posting {
+    posting(
+        currency,
+        &[
+            (A::MpesaCash, requested),
+            (A::RefundsPayable, -requested),
+        ],
+    )
+}
+
+/// A paid shop's part: its net is owed to the shop (pending until delivered and held), the
+/// commission is earned.
+pub fn sale(subtotal: Decimal, commission: Decimal, currency: &str) -> Posting {
+    posting(
+        currency,
+        &[
+            (A::CustomerClearing, subtotal),
+            (A::VendorPending, -(subtotal - commission)),
+            (A::PlatformCommission, -commission),
+        ],
+    )
+}
+
+/// A paid part rejected or cancelled before delivery: the sale reversed, commission included,
+/// and the whole part owed back to the shopper.
+pub fn refund(subtotal: Decimal, commission: Decimal, currency: &str) -> Posting {
+    posting(
+        currency,
+        &[
+            (A::VendorPending, subtotal - commission),
+            (A::PlatformCommission, commission),
+            (A::RefundsPayable, -subtotal),
+        ],
+    )
+}
+
+/// Delivered and past the holding period: the shop's net becomes available.
+pub fn release(net: Decimal, currency: &str) -> Posting {
+    posting(currency, &[(A::VendorPending, net), (A::VendorPayable, -net)])
+}
+
+/// A shop payout of `amount` sent; what the shop owed for cash sales (`offset`) is netted.
+pub fn payout_sent(amount: Decimal, offset: Decimal, currency: &str) -> Posting {
+    posting(
+        currency,
+        &[
+            (A::VendorPayable, amount + offset),
+            (A::VendorReceivable, -offset),
+            (A::PayoutClearing, -amount),
+        ],
+    )
+}
+
+/// A refund of `owed` sent as `amount` whole shillings (the cents up are ours to bear).
+pub fn refund_sent(owed: Decimal, amount: Decimal, currency: &str) -> Posting {
+    posting(
+        currency,
+        &[
+            (A::RefundsPayable, owed),
+            (A::PaymentRounding, amount - owed),
+            (A::PayoutClearing, -amount),
+        ],
+    )
+}
+
+/// B2C confirmed the money left our paybill.
+pub fn b2c_settled(amount: Decimal, currency: &str) -> Posting {
+    posting(
+        currency,
+        &[(A::PayoutClearing, amount), (A::MpesaCash, -amount)],
+    )
+}
+
+/// Reverses a posting (a failed B2C puts the money back where it was).
+pub fn reversal(of: &Posting) -> Posting {
+    Posting {
+        entries: of
+            .entries
+            .iter()
+            .map(|e| Entry {
+                amount: -e.amount,
+                ..e.clone()
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]
@@ -132,6 +264,43 @@ mod tests {
             ])
             .is_err()
         );
+    }
+
+    fn sums_to_zero(p: &Posting) -> bool {
+        p.entries().iter().map(|e| e.amount).sum::<Decimal>().is_zero()
+    }
+
+    #[test]
+    fn every_flow_balances_and_a_refund_reverses_the_sale_with_its_commission() {
+        let (sub, fee) = (dec!(1499.50), dec!(120.00));
+        let received = mpesa_received(dec!(1500), sub, "KES");
+        let sold = sale(sub, fee, "KES");
+        let back = refund(sub, fee, "KES");
+        for p in [
+            &received,
+            &sold,
+            &back,
+            &release(sub - fee, "KES"),
+            &payout_sent(dec!(1000), dec!(30), "KES"),
+            &refund_sent(sub, dec!(1500), "KES"),
+            &b2c_settled(dec!(1500), "KES"),
+            &mpesa_unallocated(dec!(1500), "KES"),
+        ] {
+            assert!(sums_to_zero(p), "{p:?}");
+        }
+        assert!(received.entries().contains(&e(AccountKind::PaymentRounding, dec!(-0.50), "KES")));
+        // Sale then refund leaves the shop's pending balance and the commission untouched.
+        let mut net: BTreeMap<AccountKind, Decimal> = BTreeMap::new();
+        for e in sold.entries().iter().chain(back.entries()) {
+            *net.entry(e.account).or_default() += e.amount;
+        }
+        assert_eq!(net[&AccountKind::VendorPending], dec!(0));
+        assert_eq!(net[&AccountKind::PlatformCommission], dec!(0));
+        assert_eq!(net[&AccountKind::RefundsPayable], -sub);
+        let sent = payout_sent(dec!(500), dec!(0), "KES");
+        let undone = reversal(&sent);
+        assert!(sums_to_zero(&undone));
+        assert_eq!(undone.entries()[0].amount, dec!(-500));
     }
 
     #[test]

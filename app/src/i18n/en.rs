@@ -307,5 +307,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CartChanged => "Your cart changed since you opened checkout (price, stock or availability). Review it and try again.".into(),
         Invalid::MixedCurrencies => "Pay for items in one currency at a time.".into(),
         Invalid::KeyReused => "This checkout was already used for a different cart. Reload the page.".into(),
+        Invalid::NotPayable => "This order cannot be paid any more: it is paid, or its reservation ended.".into(),
+        Invalid::MpesaUnavailable => "M-Pesa could not be reached. Try again in a minute, or pay cash on delivery.".into(),
     }
 }

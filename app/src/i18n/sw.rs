@@ -305,5 +305,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CartChanged => "Kikapu chako kimebadilika tangu ulipofungua malipo (bei, akiba au upatikanaji). Kikague kisha ujaribu tena.".into(),
         Invalid::MixedCurrencies => "Lipia bidhaa za sarafu moja kwa wakati mmoja.".into(),
         Invalid::KeyReused => "Malipo haya yalishatumika kwa kikapu tofauti. Pakia ukurasa upya.".into(),
+        Invalid::NotPayable => "Agizo hili haliwezi kulipiwa tena: limeshalipwa, au muda wake wa kuhifadhiwa umekwisha.".into(),
+        Invalid::MpesaUnavailable => "M-Pesa haipatikani sasa. Jaribu tena baada ya dakika moja, au ulipe pesa taslimu unapopokea.".into(),
     }
 }

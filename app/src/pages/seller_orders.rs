@@ -7,7 +7,7 @@ use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
 use crate::pages::checkout::vendor_status_key;
 use crate::pages::seller::SellerNav;
-use crate::server_fns::orders::{Fulfil, ShopOrderRow, shop_balances, shop_orders};
+use crate::server_fns::orders::{Fulfil, ShopOrderRow, shop_orders};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -17,23 +17,10 @@ pub fn ShopOrdersPage() -> impl IntoView {
     let fulfil = ServerAction::<Fulfil>::new();
     let orders = Resource::new_blocking(move || fulfil.version().get(), |_| shop_orders());
     let error = action_error(fulfil.into());
-    // Balances are for owners and accounting staff; others simply do not see the box.
-    let balances = Resource::new_blocking(move || fulfil.version().get(), |_| shop_balances());
     view! {
         <Title text=i18n.tr(Key::ShopOrders) />
         <h1 class="mb-2 text-2xl font-bold">{i18n.tr(Key::ShopOrders)}</h1>
         <SellerNav />
-        <Suspense fallback=|| ()>
-            {move || balances.get().and_then(Result::ok).filter(|b| !b.is_empty()).map(|list| view! {
-                <section class="mb-4 rounded-2xl border border-stone-200 bg-white p-4" data-testid="shop-balances">
-                    {list.into_iter().map(|b| {
-                        let label = if b.kind == "vendor_receivable" { Key::OwedToPlatform } else { Key::OwedToYou };
-                        let amount = Money::new(b.amount.abs(), Currency::parse(&b.currency).unwrap_or_default()).format();
-                        view! { <p>{i18n.tr(label)} ": " <strong>{amount}</strong></p> }
-                    }).collect_view()}
-                </section>
-            })}
-        </Suspense>
         <FormError error />
         <crate::pages::seller_listing::FieldErrorLine error />
         {loaded(orders, move |list| view! {

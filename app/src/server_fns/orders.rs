@@ -58,6 +58,19 @@ pub struct VendorOrderView {
 pub struct OrderPage {
     pub order: OrderSummary,
     pub parts: Vec<VendorOrderView>,
+    pub payment: Option<PaymentState>,
+}
+
+/// Where an M-Pesa order's payment stands, for the "check your phone" panel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentState {
+    /// `pending`, `paid` or `failed` (the latest attempt), or `none` before the first.
+    pub status: String,
+    pub result: Option<String>,
+    pub phone: String,
+    /// The order can still be paid (unpaid, reservation running).
+    pub payable: bool,
+    pub reserved_minutes_left: i64,
 }
 
 /// What the checkout page needs: the cart as it is now, the VAT inside it, a fresh key for
@@ -96,7 +109,8 @@ pub async fn checkout_form() -> Result<CheckoutData, AppError> {
     .await
 }
 
-/// Places the order (cash on delivery; M-Pesa comes with the Daraja adapter) and opens it.
+/// Places the order and opens it. With M-Pesa the PIN prompt goes to `phone` at once; the
+/// order page then follows the payment.
 #[server(endpoint = "place_order")]
 pub async fn place_order(
     checkout_key: Uuid,
@@ -104,6 +118,7 @@ pub async fn place_order(
     town: String,
     street: String,
     phone: String,
+    payment: String,
 ) -> Result<(), AppError> {
     use crate::auth::context;
     use crate::domain::text::bounded;
@@ -116,19 +131,43 @@ pub async fn place_order(
             phone: crate::domain::Phone::parse(&phone)
                 .map_err(|w| AppError::invalid("phone", w))?,
         };
+        let state = context::state()?;
+        let method = match payment.as_str() {
+            "mpesa" => crate::checkout::PaymentMethod::Mpesa {
+                reservation_minutes: state.settings.checkout.reservation_minutes,
+            },
+            "cod" => crate::checkout::PaymentMethod::CashOnDelivery,
+            _ => return Err(AppError::invalid("payment", crate::domain::Invalid::Required)),
+        };
         let cart = crate::server_fns::cart::current_cart(true)
             .await?
             .ok_or(AppError::Internal)?;
-        let state = context::state()?;
-        let id = crate::checkout::place_cod_order(
+        let placed = crate::checkout::place_order(
             &state.pool,
             user.id,
             cart,
             checkout_key,
             &address,
             state.settings.checkout.vat_rate,
+            method,
         )
         .await?;
+        let id = placed.order_id;
+        // Only the request that created the order sends the prompt: a double click or a retry
+        // of the same checkout does not push twice. A failed push is retried from the order page.
+        if placed.created && payment == "mpesa" {
+            let pushed = crate::payments::collect::start(
+                &state.pool,
+                &state.mpesa,
+                user.id,
+                id,
+                &address.phone,
+            )
+            .await;
+            if let Err(e) = pushed {
+                tracing::warn!(order = %id, error = ?e, "first STK push not sent");
+            }
+        }
         leptos_axum::redirect(&format!("/account/orders/{id}"));
         Ok(())
     })
@@ -156,7 +195,71 @@ pub async fn order_details(id: Uuid) -> Result<OrderPage, AppError> {
             .ok_or(AppError::NotFound)?;
         let mut conn = pool.acquire().await?;
         let parts = crate::db::orders::parts(&mut conn, order.id).await?;
-        Ok(OrderPage { order, parts })
+        let payment = payment_state(&mut conn, &order).await?;
+        Ok(OrderPage {
+            order,
+            parts,
+            payment,
+        })
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+async fn payment_state(
+    conn: &mut sqlx::PgConnection,
+    order: &OrderSummary,
+) -> Result<Option<PaymentState>, AppError> {
+    if order.payment_method != "mpesa" {
+        return Ok(None);
+    }
+    let latest = crate::db::payments::latest(&mut *conn, order.id).await?;
+    let minutes_left = crate::db::orders::reservation_minutes_left(&mut *conn, order.id).await?;
+    let result = crate::db::payments::latest_result(&mut *conn, order.id).await?;
+    Ok(Some(PaymentState {
+        status: latest.as_ref().map_or("none".into(), |p| p.status.clone()),
+        result,
+        phone: latest.map_or(order.phone.clone(), |p| format!("+{}", p.phone)),
+        payable: order.status == "pending_payment" && minutes_left.is_some(),
+        reserved_minutes_left: minutes_left.unwrap_or(0),
+    }))
+}
+
+/// Sends a (new) M-Pesa prompt for the user's unpaid order: after a cancelled or failed
+/// attempt, or to another phone.
+#[server(endpoint = "pay_order")]
+pub async fn pay_order(id: Uuid, phone: String) -> Result<(), AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let phone =
+            crate::domain::Phone::parse(&phone).map_err(|w| AppError::invalid("phone", w))?;
+        let state = context::state()?;
+        crate::payments::collect::start(&state.pool, &state.mpesa, user.id, id, &phone).await?;
+        leptos_axum::redirect(&format!("/account/orders/{id}"));
+        Ok(())
+    })
+    .await
+}
+
+/// "I've paid — check again": asks M-Pesa about the pending attempt of the user's order.
+#[server(endpoint = "check_payment")]
+pub async fn check_payment(id: Uuid) -> Result<(), AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let state = context::state()?;
+        let order = crate::db::orders::summary(&state.pool, user.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if let Some(p) = crate::db::payments::latest(&state.pool, order.id).await?
+            && p.status == "pending"
+            && let Some(request) = p.checkout_request_id
+        {
+            crate::payments::collect::reconcile(&state.pool, &state.mpesa, &request).await?;
+        }
+        leptos_axum::redirect(&format!("/account/orders/{id}"));
+        Ok(())
     })
     .await
 }
@@ -198,23 +301,16 @@ async fn apply_event(
     event: crate::domain::order::VendorOrderEvent,
     note: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::domain::Invalid;
-    use crate::domain::order::{VendorOrderEvent, VendorOrderStatus};
-    let from = VendorOrderStatus::parse(&state.status).ok_or(AppError::Internal)?;
-    let to = from
-        .transition(event)
-        .map_err(|_| AppError::invalid("action", Invalid::NotFound))?;
+    use crate::domain::order::VendorOrderEvent;
     let mut tx = crate::auth::context::state()?.pool.begin().await?;
-    if !crate::db::orders::move_status(&mut tx, id, from.as_str(), to.as_str(), note.as_deref())
-        .await?
-    {
-        // Someone else changed it first; nothing is written.
-        return Err(AppError::invalid("action", Invalid::NotFound));
-    }
+    // Someone else changing it first makes this an error, and nothing is written.
+    crate::payments::move_part(&mut tx, id, &state.status, event, note.as_deref()).await?;
     if matches!(event, VendorOrderEvent::Reject | VendorOrderEvent::Cancel) {
         crate::db::orders::release_stock(&mut tx, id).await?;
+        crate::payments::refunds::refund_part(&mut tx, id).await?;
     }
     if event == VendorOrderEvent::Deliver {
+        crate::db::orders::mark_delivered(&mut tx, id).await?;
         settle_cash_on_delivery(&mut tx, id).await?;
     }
     tx.commit().await?;
@@ -243,7 +339,7 @@ async fn settle_cash_on_delivery(
             "cod_settlement",
             vendor_order_id,
             "commission on a cash-on-delivery sale",
-            vendor_id,
+            Some(vendor_id),
             &posting,
         )
         .await?;
@@ -251,30 +347,66 @@ async fn settle_cash_on_delivery(
     Ok(())
 }
 
-/// What the shop owes the platform and is owed by it, from the ledger.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ShopBalance {
-    pub kind: String,
+/// A shop's money, all read from the ledger: sales still held (pending), available for
+/// payout, and owed to the platform for cash sales; a line per part; its payouts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ShopMoney {
     pub currency: String,
-    pub amount: Decimal,
+    pub pending: Decimal,
+    pub available: Decimal,
+    pub owed: Decimal,
+    pub statement: Vec<StatementLine>,
+    pub payouts: Vec<PayoutLine>,
 }
 
-#[server(endpoint = "shop_balances")]
-pub async fn shop_balances() -> Result<Vec<ShopBalance>, AppError> {
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct StatementLine {
+    pub vendor_order_id: Uuid,
+    pub placed: String,
+    pub status: String,
+    pub payment_method: String,
+    pub gross: Decimal,
+    pub commission: Decimal,
+    /// What the part adds to the shop's balance (negative: owed for a cash sale).
+    pub net: Decimal,
+    /// Delivery date plus the holding period, once delivered.
+    pub available_on: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PayoutLine {
+    pub id: Uuid,
+    pub purpose: String,
+    pub shop: Option<String>,
+    pub amount: Decimal,
+    pub currency: String,
+    pub phone: String,
+    pub status: String,
+    pub result_desc: Option<String>,
+    pub created: String,
+}
+
+#[server(endpoint = "shop_finances")]
+pub async fn shop_finances() -> Result<ShopMoney, AppError> {
     use crate::auth::context;
+    use crate::db::ledger;
+    use crate::domain::ledger::AccountKind;
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
         let (_, member) = context::require_shop(ShopTask::Finances).await?;
-        let rows =
-            crate::db::ledger::vendor_balances(&context::state()?.pool, member.vendor_id).await?;
-        Ok(rows
-            .into_iter()
-            .map(|(kind, currency, amount)| ShopBalance {
-                kind,
-                currency,
-                amount,
-            })
-            .collect())
+        let state = context::state()?;
+        let (pool, shop, currency) = (&state.pool, member.vendor_id, "KES");
+        let sum = |kind: AccountKind| ledger::vendor_sum(pool, shop, kind.as_str(), currency);
+        Ok(ShopMoney {
+            currency: currency.into(),
+            pending: -sum(AccountKind::VendorPending).await?,
+            available: -sum(AccountKind::VendorPayable).await?,
+            owed: sum(AccountKind::VendorReceivable).await?,
+            statement: ledger::statement(pool, shop, state.settings.payouts.holding_days).await?,
+            payouts: crate::db::payouts::recent(pool, Some(shop)).await?,
+        })
     })
     .await
 }

@@ -1,0 +1,222 @@
+//! M-Pesa payment attempts and the raw callbacks. Payment rows are found by our id together
+//! with the session user, or by the CheckoutRequestID Daraja gave us.
+
+use rust_decimal::Decimal;
+use sqlx::{FromRow, PgConnection, PgExecutor};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, FromRow)]
+pub struct PaymentRow {
+    pub id: Uuid,
+    pub order_id: Uuid,
+    pub status: String,
+    pub amount: Decimal,
+    pub requested: Decimal,
+    pub phone: String,
+    pub checkout_request_id: Option<String>,
+}
+
+const COLUMNS: &str = "id, order_id, status, amount, requested, phone, checkout_request_id";
+
+/// Opens an attempt, unless one is already pending for the order (then None).
+pub async fn open(
+    tx: &mut PgConnection,
+    order_id: Uuid,
+    amount: Decimal,
+    requested: Decimal,
+    phone: &str,
+) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar(
+        "insert into payments (id, order_id, status, amount, requested, phone) values ($1, $2, 'pending', $3, $4, $5)
+         on conflict (order_id) where status = 'pending' do nothing returning id",
+    )
+    .bind(Uuid::new_v4())
+    .bind(order_id)
+    .bind(amount)
+    .bind(requested)
+    .bind(phone)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+pub async fn set_request_ids(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+    merchant: &str,
+    checkout: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update payments set merchant_request_id = $2, checkout_request_id = $3 where id = $1",
+    )
+    .bind(id)
+    .bind(merchant)
+    .bind(checkout)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Locks the attempt a callback or query is about.
+pub async fn lock_by_request(
+    tx: &mut PgConnection,
+    checkout_request_id: &str,
+) -> Result<Option<PaymentRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from payments where checkout_request_id = $1 for update"
+    ))
+    .bind(checkout_request_id)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// The order's newest attempt.
+pub async fn latest(
+    db: impl PgExecutor<'_>,
+    order_id: Uuid,
+) -> Result<Option<PaymentRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from payments where order_id = $1 order by created_at desc limit 1"
+    ))
+    .bind(order_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Resolves a pending attempt; false if it was not pending any more.
+pub async fn resolve(
+    tx: &mut PgConnection,
+    id: Uuid,
+    status: &str,
+    code: i64,
+    desc: &str,
+    receipt: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "update payments set status = $2, result_code = $3, result_desc = $4, receipt = $5, resolved_at = now()
+         where id = $1 and status = 'pending'",
+    )
+    .bind(id)
+    .bind(status)
+    .bind(i32::try_from(code).unwrap_or(-1))
+    .bind(desc)
+    .bind(receipt)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+pub async fn receipt_used(tx: &mut PgConnection, receipt: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar("select exists (select 1 from payments where receipt = $1)")
+        .bind(receipt)
+        .fetch_one(&mut *tx)
+        .await
+}
+
+/// Keeps a callback as received, with what became of it.
+pub async fn record_callback(
+    db: impl PgExecutor<'_>,
+    kind: &str,
+    raw: &str,
+    request_id: Option<&str>,
+    outcome: &str,
+    flag: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into mpesa_callbacks (id, kind, raw, request_id, outcome, flag) values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(Uuid::new_v4())
+    .bind(kind)
+    .bind(raw)
+    .bind(request_id)
+    .bind(outcome)
+    .bind(flag)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, FromRow, serde::Serialize)]
+pub struct FlaggedCallback {
+    pub kind: String,
+    pub request_id: Option<String>,
+    pub flag: Option<String>,
+    pub raw: String,
+    pub received: String,
+}
+
+pub async fn flagged(db: impl PgExecutor<'_>) -> Result<Vec<FlaggedCallback>, sqlx::Error> {
+    sqlx::query_as(
+        "select kind, request_id, flag, raw, to_char(received_at, 'YYYY-MM-DD HH24:MI:SS') as received
+         from mpesa_callbacks where outcome = 'flagged' order by received_at desc limit 100",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Unpaid M-Pesa orders whose reservation ran out, oldest first.
+pub async fn expired_orders(db: impl PgExecutor<'_>) -> Result<Vec<Uuid>, sqlx::Error> {
+    sqlx::query_scalar(
+        "select id from orders where status = 'pending_payment' and reserved_until < now() order by reserved_until limit 200",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Pending attempts old enough that a callback should have come: asked about by STK query.
+pub async fn stale_pending(
+    db: impl PgExecutor<'_>,
+    older_than_secs: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "select checkout_request_id from payments
+         where status = 'pending' and checkout_request_id is not null
+           and created_at < now() - make_interval(secs => $1)
+         order by created_at limit 100",
+    )
+    .bind(older_than_secs as f64)
+    .fetch_all(db)
+    .await
+}
+
+/// Closes an order's pending attempt (its order stopped waiting).
+pub async fn fail_pending(
+    tx: &mut PgConnection,
+    order_id: Uuid,
+    why: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update payments set status = 'failed', result_desc = $2, resolved_at = now()
+         where order_id = $1 and status = 'pending'",
+    )
+    .bind(order_id)
+    .bind(why)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// The phone of the order's paid attempt (where a refund goes).
+pub async fn paid_phone(
+    tx: &mut PgConnection,
+    order_id: Uuid,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("select phone from payments where order_id = $1 and status = 'paid' limit 1")
+        .bind(order_id)
+        .fetch_optional(&mut *tx)
+        .await
+}
+
+/// The latest attempt's result text (e.g. "Request cancelled by user").
+pub async fn latest_result(
+    db: impl PgExecutor<'_>,
+    order_id: Uuid,
+) -> Result<Option<String>, sqlx::Error> {
+    Ok(sqlx::query_scalar(
+        "select result_desc from payments where order_id = $1 order by created_at desc limit 1",
+    )
+    .bind(order_id)
+    .fetch_optional(db)
+    .await?
+    .flatten())
+}

@@ -1,0 +1,160 @@
+//! Money sent by B2C: shop payouts and refunds. A row's id is the OriginatorConversationID.
+
+use rust_decimal::Decimal;
+use sqlx::{FromRow, PgConnection, PgExecutor};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, FromRow)]
+pub struct PayoutRow {
+    pub id: Uuid,
+    pub purpose: String,
+    pub vendor_id: Option<Uuid>,
+    pub amount: Decimal,
+    pub currency: String,
+    pub phone: String,
+    pub status: String,
+}
+
+const COLUMNS: &str = "id, purpose, vendor_id, amount, currency, phone, status";
+
+/// Opens a refund unless one exists for the same part or payment (then None).
+pub async fn open_refund(
+    tx: &mut PgConnection,
+    part: Option<Uuid>,
+    payment: Option<Uuid>,
+    amount: Decimal,
+    currency: &str,
+    phone: &str,
+) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar(
+        "insert into payouts (id, purpose, vendor_order_id, payment_id, amount, currency, phone, status)
+         values ($1, 'refund', $2, $3, $4, $5, $6, 'requested')
+         on conflict (coalesce(vendor_order_id, payment_id)) where purpose = 'refund' do nothing returning id",
+    )
+    .bind(Uuid::new_v4())
+    .bind(part)
+    .bind(payment)
+    .bind(amount)
+    .bind(currency)
+    .bind(phone)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// Opens a shop payout unless the shop has one in flight (then None).
+pub async fn open_shop_payout(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+    amount: Decimal,
+    currency: &str,
+    phone: &str,
+) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar(
+        "insert into payouts (id, purpose, vendor_id, amount, currency, phone, status)
+         values ($1, 'shop_payout', $2, $3, $4, $5, 'requested')
+         on conflict (vendor_id) where status = 'requested' and purpose = 'shop_payout' do nothing returning id",
+    )
+    .bind(Uuid::new_v4())
+    .bind(vendor_id)
+    .bind(amount)
+    .bind(currency)
+    .bind(phone)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// Requested payouts not yet accepted by Daraja (new ones, or a send that failed).
+pub async fn unsent(db: impl PgExecutor<'_>) -> Result<Vec<PayoutRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from payouts where status = 'requested' and conversation_id is null order by created_at limit 200"
+    ))
+    .fetch_all(db)
+    .await
+}
+
+pub async fn set_conversation(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+    conversation: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("update payouts set conversation_id = $2 where id = $1")
+        .bind(id)
+        .bind(conversation)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn lock(tx: &mut PgConnection, id: Uuid) -> Result<Option<PayoutRow>, sqlx::Error> {
+    sqlx::query_as(&format!("select {COLUMNS} from payouts where id = $1 for update"))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+}
+
+pub async fn resolve(
+    tx: &mut PgConnection,
+    id: Uuid,
+    status: &str,
+    code: i64,
+    desc: &str,
+    receipt: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update payouts set status = $2, result_code = $3, result_desc = $4, receipt = $5, resolved_at = now()
+         where id = $1 and status = 'requested'",
+    )
+    .bind(id)
+    .bind(status)
+    .bind(i32::try_from(code).unwrap_or(-1))
+    .bind(desc)
+    .bind(receipt)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Shops with money in their available or owed accounts: (shop, payout phone).
+pub async fn candidates(db: impl PgExecutor<'_>) -> Result<Vec<(Uuid, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "select distinct v.id, v.phone from vendors v join ledger_accounts a on a.vendor_id = v.id
+         where a.kind = 'vendor_payable' and v.verification_status = 'verified'",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Paid M-Pesa parts delivered before the holding period whose money is not yet released.
+pub async fn releasable(
+    db: impl PgExecutor<'_>,
+    holding_days: i64,
+) -> Result<Vec<(Uuid, Uuid, Decimal, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "select vo.id, vo.vendor_id, vo.vendor_net, o.currency from vendor_orders vo join orders o on o.id = vo.order_id
+         where vo.delivered_at < now() - make_interval(days => $1::int)
+           and vo.status in ('delivered', 'completed')
+           and exists (select 1 from ledger_transactions t where t.kind = 'sale' and t.reference = vo.id)
+           and not exists (select 1 from ledger_transactions t where t.kind = 'release' and t.reference = vo.id)
+         limit 1000",
+    )
+    .bind(holding_days)
+    .fetch_all(db)
+    .await
+}
+
+/// Recent payouts; a shop's own when `vendor_id` is given.
+pub async fn recent(
+    db: impl PgExecutor<'_>,
+    vendor_id: Option<Uuid>,
+) -> Result<Vec<crate::server_fns::orders::PayoutLine>, sqlx::Error> {
+    sqlx::query_as(
+        "select p.id, p.purpose, v.business_name as shop, p.amount, p.currency, p.phone, p.status, p.result_desc,
+                to_char(p.created_at, 'YYYY-MM-DD HH24:MI') as created
+         from payouts p left join vendors v on v.id = p.vendor_id
+         where $1::uuid is null or p.vendor_id = $1
+         order by p.created_at desc limit 100",
+    )
+    .bind(vendor_id)
+    .fetch_all(db)
+    .await
+}

@@ -1,0 +1,284 @@
+//! Collecting an order's money by STK push: send the prompt, apply the callback (or the
+//! query's answer) once, and release the stock of orders whose reservation ran out.
+//!
+//! A callback moves state only if it names a pending attempt of ours and, when paid, carries
+//! that attempt's amount and phone; anything else is kept, flagged for an admin, and moves
+//! nothing. Every step runs in one transaction with the attempt row locked, so a callback
+//! arriving twice (or with a query) is applied once.
+
+use super::refunds;
+use crate::db::{ledger, orders, payments};
+use crate::domain::Invalid;
+use crate::domain::ledger as postings;
+use crate::domain::order::VendorOrderEvent;
+use crate::error::AppError;
+use crate::mpesa::Daraja;
+use crate::mpesa::protocol::{self, Outcome, StkResult};
+use rust_decimal::Decimal;
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+/// Sends the PIN prompt for the user's unpaid order to `phone`. A prompt already waiting for
+/// an answer is not sent twice. Returns the attempt's id.
+pub async fn start(
+    pool: &PgPool,
+    mpesa: &Daraja,
+    user_id: Uuid,
+    order_id: Uuid,
+    phone: &crate::domain::Phone,
+) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let order = orders::lock_unpaid(&mut tx, user_id, order_id)
+        .await?
+        .ok_or_else(|| AppError::invalid("payment", Invalid::NotPayable))?;
+    let requested = protocol::whole_shillings(order.total);
+    let msisdn = phone.as_str().trim_start_matches('+').to_owned();
+    let Some(payment_id) =
+        payments::open(&mut tx, order_id, order.total, requested, &msisdn).await?
+    else {
+        // A prompt is out already: the shopper answers that one (or it resolves first).
+        return Ok(());
+    };
+    tx.commit().await?;
+    let amount = shillings(requested);
+    let reference = order_id.simple().to_string()[..12].to_uppercase();
+    match mpesa.stk_push(&msisdn, amount, &reference, "Sokoni order").await {
+        Ok(sent) => {
+            payments::set_request_ids(
+                pool,
+                payment_id,
+                &sent.merchant_request_id,
+                &sent.checkout_request_id,
+            )
+            .await?;
+            tracing::info!(order = %order_id, payment = %payment_id, "STK push sent");
+            Ok(())
+        }
+        Err(e) => {
+            tracing::warn!(order = %order_id, error = %e, "STK push failed");
+            let mut tx = pool.begin().await?;
+            payments::resolve(&mut tx, payment_id, "failed", -1, &e.to_string(), None).await?;
+            tx.commit().await?;
+            Err(AppError::invalid("payment", Invalid::MpesaUnavailable))
+        }
+    }
+}
+
+/// What a callback did, as recorded next to its raw body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Applied {
+    Applied,
+    Duplicate,
+    Flagged(String),
+}
+
+impl Applied {
+    fn record(&self) -> (&'static str, Option<&str>) {
+        match self {
+            Self::Applied => ("applied", None),
+            Self::Duplicate => ("duplicate", None),
+            Self::Flagged(why) => ("flagged", Some(why.as_str())),
+        }
+    }
+}
+
+/// Applies an STK callback body. The raw body is kept whatever happens.
+pub async fn on_callback(pool: &PgPool, raw: &str) -> Result<Applied, AppError> {
+    let parsed = protocol::parse_stk_callback(raw);
+    let mut tx = pool.begin().await?;
+    let (request_id, applied) = match parsed {
+        Err(e) => (None, Applied::Flagged(format!("unreadable: {e}"))),
+        Ok(result) => {
+            let id = result.checkout_request_id.clone();
+            (Some(id), apply(&mut tx, &result, true).await?)
+        }
+    };
+    let (outcome, flag) = applied.record();
+    payments::record_callback(&mut *tx, "stk", raw, request_id.as_deref(), outcome, flag).await?;
+    tx.commit().await?;
+    if let Applied::Flagged(why) = &applied {
+        tracing::warn!(request = ?request_id, %why, "M-Pesa callback flagged");
+    }
+    Ok(applied)
+}
+
+/// Asks Daraja about a pending attempt (the shopper's "check again", and the job for
+/// attempts whose callback never came) and applies a final answer.
+pub async fn reconcile(
+    pool: &PgPool,
+    mpesa: &Daraja,
+    checkout_request_id: &str,
+) -> Result<Outcome, AppError> {
+    let (outcome, code, desc) = mpesa
+        .stk_query(checkout_request_id)
+        .await
+        .map_err(|e| {
+            tracing::warn!(error = %e, "STK query failed");
+            AppError::invalid("payment", Invalid::MpesaUnavailable)
+        })?;
+    if outcome == Outcome::Pending {
+        return Ok(outcome);
+    }
+    let mut tx = pool.begin().await?;
+    let Some(payment) = payments::lock_by_request(&mut tx, checkout_request_id).await? else {
+        return Ok(outcome);
+    };
+    // The query is our own authenticated call: its answer stands for our attempt's amount
+    // and phone (it carries no receipt).
+    let result = StkResult {
+        merchant_request_id: String::new(),
+        checkout_request_id: checkout_request_id.to_owned(),
+        result_code: code,
+        result_desc: desc,
+        paid: (outcome == Outcome::Paid).then(|| protocol::PaidDetails {
+            amount: payment.requested,
+            receipt: String::new(),
+            phone: payment.phone.clone(),
+        }),
+    };
+    apply(&mut tx, &result, false).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+async fn apply(
+    tx: &mut PgConnection,
+    result: &StkResult,
+    from_callback: bool,
+) -> Result<Applied, AppError> {
+    let Some(payment) = payments::lock_by_request(tx, &result.checkout_request_id).await? else {
+        return Ok(Applied::Flagged("unknown CheckoutRequestID".into()));
+    };
+    let outcome = protocol::outcome(result.result_code);
+    if payment.status != "pending" {
+        let same = (payment.status == "paid") == (outcome == Outcome::Paid);
+        return Ok(if same {
+            Applied::Duplicate
+        } else {
+            Applied::Flagged(format!(
+                "result {} for an attempt already {}",
+                result.result_code, payment.status
+            ))
+        });
+    }
+    match (outcome, &result.paid) {
+        (Outcome::Pending, _) => Ok(Applied::Duplicate),
+        (Outcome::Failed, _) => {
+            payments::resolve(
+                tx,
+                payment.id,
+                "failed",
+                result.result_code,
+                &result.result_desc,
+                None,
+            )
+            .await?;
+            Ok(Applied::Applied)
+        }
+        (Outcome::Paid, None) => Ok(Applied::Flagged("paid without metadata".into())),
+        (Outcome::Paid, Some(paid)) => {
+            if paid.amount != payment.requested {
+                return Ok(Applied::Flagged(format!(
+                    "amount {} but {} was asked",
+                    paid.amount, payment.requested
+                )));
+            }
+            if paid.phone.trim_start_matches('+') != payment.phone {
+                return Ok(Applied::Flagged(format!(
+                    "paid from {} but the prompt went to {}",
+                    paid.phone, payment.phone
+                )));
+            }
+            let receipt = (from_callback && !paid.receipt.is_empty()).then_some(&paid.receipt);
+            if let Some(r) = receipt
+                && payments::receipt_used(tx, r).await?
+            {
+                return Ok(Applied::Flagged(format!("receipt {r} already used")));
+            }
+            payments::resolve(
+                tx,
+                payment.id,
+                "paid",
+                0,
+                &result.result_desc,
+                receipt.map(String::as_str),
+            )
+            .await?;
+            paid_order(tx, &payment).await
+        }
+    }
+}
+
+/// Money arrived for `payment`: the order is paid and each shop asked to accept its part —
+/// unless the order stopped waiting (it expired), then the money is owed back and refunded.
+async fn paid_order(
+    tx: &mut PgConnection,
+    payment: &payments::PaymentRow,
+) -> Result<Applied, AppError> {
+    let order = orders::lock(tx, payment.order_id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    if order.status != "pending_payment" {
+        let posting = postings::mpesa_unallocated(payment.requested, &order.currency);
+        ledger::post(tx, "mpesa_unallocated", payment.id, "paid after the order stopped waiting", None, &posting).await?;
+        refunds::queue(tx, refunds::Owed::LatePayment(payment.id), payment.requested, &order.currency, &payment.phone).await?;
+        return Ok(Applied::Flagged(format!(
+            "paid after the order was {}; refund queued",
+            order.status
+        )));
+    }
+    let posting = postings::mpesa_received(payment.requested, payment.amount, &order.currency);
+    ledger::post(tx, "mpesa_payment", payment.id, "M-Pesa payment", None, &posting).await?;
+    orders::set_order_status(tx, order.id, "pending_payment", "paid").await?;
+    for part in orders::parts_for_update(tx, order.id).await? {
+        crate::payments::move_part(tx, part.id, &part.status, VendorOrderEvent::Confirmed, None)
+            .await?;
+        let sale = postings::sale(part.subtotal, part.commission, &order.currency);
+        ledger::post(tx, "sale", part.id, "M-Pesa sale", Some(part.vendor_id), &sale).await?;
+    }
+    Ok(Applied::Applied)
+}
+
+/// Cancels unpaid M-Pesa orders whose reservation ran out and puts their stock back. Attempts
+/// still pending are asked about first, so a payment that did go through is not lost.
+pub async fn expire_due(pool: &PgPool, mpesa: &Daraja) -> Result<usize, AppError> {
+    let mut expired = 0;
+    for order_id in payments::expired_orders(pool).await? {
+        if let Some(p) = payments::latest(pool, order_id).await?
+            && p.status == "pending"
+            && let Some(request) = &p.checkout_request_id
+            && reconcile(pool, mpesa, request).await.ok() == Some(Outcome::Paid)
+        {
+            continue;
+        }
+        let mut tx = pool.begin().await?;
+        let Some(order) = orders::lock(&mut tx, order_id).await? else {
+            continue;
+        };
+        if order.status != "pending_payment" {
+            continue;
+        }
+        orders::set_order_status(&mut tx, order_id, "pending_payment", "cancelled").await?;
+        for part in orders::parts_for_update(&mut tx, order_id).await? {
+            crate::payments::move_part(
+                &mut tx,
+                part.id,
+                &part.status,
+                VendorOrderEvent::Cancel,
+                Some("payment not received in time"),
+            )
+            .await?;
+            orders::release_stock(&mut tx, part.id).await?;
+        }
+        payments::fail_pending(&mut tx, order_id, "reservation expired").await?;
+        tx.commit().await?;
+        expired += 1;
+    }
+    Ok(expired)
+}
+
+/// The whole shillings M-Pesa is asked for, as a count.
+pub fn shillings(amount: Decimal) -> u64 {
+    use rust_decimal::prelude::ToPrimitive;
+    protocol::whole_shillings(amount).to_u64().unwrap_or(0)
+}
