@@ -43,6 +43,8 @@ pub enum ConfigError {
     Missing(&'static str),
     #[error("{var} must be an https:// URL in production (got {value:?})")]
     InsecurePublicUrl { var: &'static str, value: String },
+    #[error("{0}")]
+    Production(&'static str),
 }
 
 impl Config {
@@ -77,6 +79,24 @@ impl Config {
                 var: "SOKONI_HTTP__PUBLIC_URL",
                 value: config.settings.http.public_url.clone(),
             });
+        }
+        if config.leptos.env == LeptosEnv::PROD {
+            let m = &config.settings.mpesa;
+            if m.simulator {
+                return Err(ConfigError::Production(
+                    "SOKONI_MPESA__SIMULATOR must be false in production",
+                ));
+            }
+            if m.callback_token.len() < 32 {
+                return Err(ConfigError::Production(
+                    "SOKONI_MPESA__CALLBACK_TOKEN must be at least 32 random characters in production",
+                ));
+            }
+            if !m.callback_base_url.starts_with("https://") {
+                return Err(ConfigError::Production(
+                    "SOKONI_MPESA__CALLBACK_BASE_URL must be https in production",
+                ));
+            }
         }
         Ok(config)
     }
@@ -135,6 +155,17 @@ mod tests {
             let err = Config::from_figment(project_file()).expect_err("must fail");
             assert!(err.to_string().contains("SOKONI_HTTP__PUBLIC_URL"), "{err}");
             jail.set_env("SOKONI_HTTP__PUBLIC_URL", "https://sokoni.example");
+            let err = Config::from_figment(project_file()).expect_err("simulator in production");
+            assert!(err.to_string().contains("SOKONI_MPESA__SIMULATOR"), "{err}");
+            jail.set_env("SOKONI_MPESA__SIMULATOR", "false");
+            jail.set_env("SOKONI_MPESA__CALLBACK_TOKEN", "short");
+            let err = Config::from_figment(project_file()).expect_err("weak token");
+            assert!(err.to_string().contains("CALLBACK_TOKEN"), "{err}");
+            jail.set_env(
+                "SOKONI_MPESA__CALLBACK_TOKEN",
+                "0123456789abcdef0123456789abcdef",
+            );
+            jail.set_env("SOKONI_MPESA__CALLBACK_BASE_URL", "https://sokoni.example");
             let config = Config::from_figment(project_file()).map_err(|e| e.to_string())?;
             assert!(config.settings.secure_cookies());
             Ok(())

@@ -160,10 +160,18 @@ async fn oauth(
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
     if auth != Some(&format!("Basic {expected}")) {
-        return error(StatusCode::BAD_REQUEST, "400.008.01", "Invalid Authentication passed");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "400.008.01",
+            "Invalid Authentication passed",
+        );
     }
     if q.get("grant_type").map(String::as_str) != Some("client_credentials") {
-        return error(StatusCode::BAD_REQUEST, "400.008.02", "Invalid grant type passed");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "400.008.02",
+            "Invalid grant type passed",
+        );
     }
     let token = uuid::Uuid::new_v4().simple().to_string();
     sim.lock().tokens.push(token.clone());
@@ -215,10 +223,8 @@ fn check_password(sim: &Simulator, body: &Value) -> Result<(), Response> {
     if (time::OffsetDateTime::now_utc() - eat).whole_hours().abs() > 24 {
         return Err(bad("Invalid Timestamp"));
     }
-    let expected = base64::engine::general_purpose::STANDARD.encode(format!(
-        "{shortcode}{}{ts}",
-        sim.config.passkey
-    ));
+    let expected = base64::engine::general_purpose::STANDARD
+        .encode(format!("{shortcode}{}{ts}", sim.config.passkey));
     if field(body, "Password")? != expected {
         return Err(error(
             StatusCode::BAD_REQUEST,
@@ -239,7 +245,10 @@ fn whole_amount(body: &Value) -> Result<u64, Response> {
 
 fn url_field(body: &Value, name: &str) -> Result<String, Response> {
     let url = field(body, name)?;
-    if url.starts_with("https://") || url.starts_with("http://127.0.0.1") || url.starts_with("http://localhost") {
+    if url.starts_with("https://")
+        || url.starts_with("http://127.0.0.1")
+        || url.starts_with("http://localhost")
+    {
         Ok(url.to_owned())
     } else {
         Err(bad(&format!("Invalid {name}")))
@@ -340,14 +349,24 @@ async fn stk_push(
     let delay = sim.config.callback_delay;
     match (suffix, code) {
         (_, 1037) | ("999", _) => {}
-        ("555", _) => sim.deliver(callback, json!({ "Body": { "stkCallback": result } }), delay, 2),
+        ("555", _) => sim.deliver(
+            callback,
+            json!({ "Body": { "stkCallback": result } }),
+            delay,
+            2,
+        ),
         ("777", _) => sim.deliver(
             callback,
             json!({ "Body": { "stkCallback": result } }),
             sim.config.late_delay,
             1,
         ),
-        _ => sim.deliver(callback, json!({ "Body": { "stkCallback": result } }), delay, 1),
+        _ => sim.deliver(
+            callback,
+            json!({ "Body": { "stkCallback": result } }),
+            delay,
+            1,
+        ),
     }
     Json(json!({
         "MerchantRequestID": merchant_id,
@@ -408,7 +427,11 @@ async fn stk_query(
     .into_response()
 }
 
-async fn b2c(State(sim): State<Simulator>, headers: HeaderMap, Json(body): Json<Value>) -> Response {
+async fn b2c(
+    State(sim): State<Simulator>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Response {
     if let Err(r) = authorised(&sim, &headers) {
         return r;
     }

@@ -4,11 +4,11 @@
 
 mod common;
 
-use app::checkout::{Address, place_cod_order};
+use app::checkout::{Address, PaymentMethod, Placed, place_order};
 use app::domain::{Invalid, Phone};
 use app::error::AppError;
 use axum::http::StatusCode;
-use common::{Client, app, shop, variant};
+use common::{Client, app, buyer, shop, staff, variant};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 use std::str::FromStr;
@@ -23,33 +23,26 @@ fn address() -> Address {
     }
 }
 
-/// A user with a cart holding `lines`, made directly in the database (no password hashing,
-/// so hundreds of buyers are cheap).
-async fn buyer(pool: &PgPool, lines: &[(Uuid, i32)]) -> (Uuid, Uuid) {
-    let user = Uuid::new_v4();
-    sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, $2, 'Buyer', 'x', 'customer')")
-        .bind(user)
-        .bind(format!("{}@example.com", user.simple()))
-        .execute(pool)
-        .await
-        .expect("user");
-    let mut conn = pool.acquire().await.expect("conn");
-    let cart = app::db::carts::for_user(&mut conn, user)
-        .await
-        .expect("cart");
-    for (v, q) in lines {
-        sqlx::query(
-            "insert into cart_items (cart_id, variant_id, quantity, price_when_added)
-             select $1, v.id, $3, coalesce(v.price, l.price) from listing_variants v join listings l on l.id = v.listing_id where v.id = $2",
-        )
-        .bind(cart)
-        .bind(v)
-        .bind(q)
-        .execute(pool)
-        .await
-        .expect("line");
-    }
-    (user, cart)
+/// Places a cash-on-delivery order; the order id.
+async fn place_cod(
+    pool: &PgPool,
+    user: Uuid,
+    cart: Uuid,
+    key: Uuid,
+    address: &Address,
+    vat: Decimal,
+) -> Result<Uuid, AppError> {
+    place_order(
+        pool,
+        user,
+        cart,
+        key,
+        address,
+        vat,
+        PaymentMethod::CashOnDelivery,
+    )
+    .await
+    .map(|Placed { order_id, .. }| order_id)
 }
 
 async fn stock(pool: &PgPool, variant: Uuid) -> i32 {
@@ -75,7 +68,7 @@ async fn an_order_is_split_by_shop_with_commission_frozen_per_item(pool: PgPool)
     let kikapu = variant(&pool, a, "Kikapu", "1500.00", 5).await;
     let sufuria = variant(&pool, b, "Sufuria", "2333.33", 5).await;
     let (user, cart) = buyer(&pool, &[(kikapu, 2), (sufuria, 1)]).await;
-    let order = place_cod_order(
+    let order = place_cod(
         &pool,
         user,
         cart,
@@ -144,7 +137,7 @@ async fn two_hundred_buyers_for_ten_units_make_ten_orders(pool: PgPool) {
     for (user, cart) in buyers {
         let pool = pool.clone();
         tasks.push(tokio::spawn(async move {
-            place_cod_order(
+            place_cod(
                 &pool,
                 user,
                 cart,
@@ -188,7 +181,7 @@ async fn one_checkout_key_sent_twenty_times_makes_one_order(pool: PgPool) {
     for _ in 0..20 {
         let pool = pool.clone();
         tasks.push(tokio::spawn(async move {
-            place_cod_order(&pool, user, cart, key, &address(), Decimal::new(16, 2)).await
+            place_cod(&pool, user, cart, key, &address(), Decimal::new(16, 2)).await
         }));
     }
     let mut ids = Vec::new();
@@ -208,7 +201,7 @@ async fn one_checkout_key_sent_twenty_times_makes_one_order(pool: PgPool) {
         .execute(&pool)
         .await
         .expect("line");
-    let reused = place_cod_order(&pool, user, cart, key, &address(), Decimal::new(16, 2)).await;
+    let reused = place_cod(&pool, user, cart, key, &address(), Decimal::new(16, 2)).await;
     assert_eq!(
         reused.err(),
         Some(AppError::invalid("checkout_key", Invalid::KeyReused))
@@ -247,6 +240,7 @@ async fn checkout_over_http_and_orders_are_private(pool: PgPool) {
                 ("town", "CBD"),
                 ("street", "Moi Ave"),
                 ("phone", "12"),
+                ("payment", "cod"),
             ],
         )
         .await;
@@ -261,6 +255,7 @@ async fn checkout_over_http_and_orders_are_private(pool: PgPool) {
                 ("town", "CBD"),
                 ("street", "Moi Ave"),
                 ("phone", "0712345678"),
+                ("payment", "cod"),
             ],
         )
         .await;
@@ -300,29 +295,6 @@ async fn checkout_over_http_and_orders_are_private(pool: PgPool) {
     );
 }
 
-/// A logged-in member of `vendor`'s staff with `role`.
-async fn staff(
-    router: axum::Router,
-    pool: &PgPool,
-    vendor: Uuid,
-    email: &str,
-    role: &str,
-) -> Client {
-    let mut c = Client::new(router);
-    c.register(email, "Staff").await;
-    sqlx::query(
-        "with u as (update users set role = 'vendor_staff' where email = $1 returning id)
-         insert into vendor_staff (vendor_id, user_id, role) select $2, id, $3 from u",
-    )
-    .bind(email)
-    .bind(vendor)
-    .bind(role)
-    .execute(pool)
-    .await
-    .expect("staff");
-    c
-}
-
 async fn part_status(pool: &PgPool, id: Uuid) -> String {
     sqlx::query_scalar("select status from vendor_orders where id = $1")
         .bind(id)
@@ -339,7 +311,7 @@ async fn shops_fulfil_their_own_parts_through_the_state_machine(pool: PgPool) {
     let radio = variant(&pool, a, "Radio", "1000.00", 5).await;
     let torch = variant(&pool, b, "Torch", "400.00", 5).await;
     let (user, cart) = buyer(&pool, &[(radio, 2), (torch, 1)]).await;
-    let order = place_cod_order(
+    let order = place_cod(
         &pool,
         user,
         cart,
@@ -461,6 +433,7 @@ async fn shoppers_cancel_a_part_only_before_the_shop_accepts(pool: PgPool) {
                     ("town", "CBD"),
                     ("street", "Moi Ave"),
                     ("phone", "0712345678"),
+                    ("payment", "cod"),
                 ],
             )
             .await;
@@ -518,7 +491,7 @@ async fn a_delivered_cash_sale_records_the_commission_owed_in_a_balanced_ledger(
     let s = shop(&pool, "duka", "aspirant").await;
     let radio = variant(&pool, s, "Radio", "1499.99", 5).await;
     let (user, cart) = buyer(&pool, &[(radio, 1)]).await;
-    place_cod_order(
+    place_cod(
         &pool,
         user,
         cart,
@@ -546,16 +519,13 @@ async fn a_delivered_cash_sale_records_the_commission_owed_in_a_balanced_ledger(
     .await
     .expect("check");
     assert_eq!(unbalanced, 0);
-    let balances = owner
-        .call("shop_balances", &[])
+    let money = owner
+        .call("shop_money", &[])
         .await
-        .json::<Vec<serde_json::Value>>();
-    assert_eq!(balances.len(), 1);
-    assert_eq!(balances[0]["kind"], "vendor_receivable");
-    assert_eq!(
-        balances[0]["amount"], "120.00",
-        "8% of 1,499.99, to the cent"
-    );
+        .json::<serde_json::Value>();
+    assert_eq!(money["owed"], "120.00", "8% of 1,499.99, to the cent");
+    assert_eq!(money["available"], "0");
+    assert_eq!(money["statement"][0]["net"], "-120.00");
 
     // The database refuses an unbalanced transaction at commit.
     let mut tx = pool.begin().await.expect("tx");

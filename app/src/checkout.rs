@@ -82,8 +82,16 @@ pub async fn place_order(
         address.street.as_str(),
         address.phone.as_str(),
     ];
-    let Some(order_id) =
-        orders::claim(&mut tx, user_id, key, &print, &currency, method.as_str(), addr).await?
+    let Some(order_id) = orders::claim(
+        &mut tx,
+        user_id,
+        key,
+        &print,
+        &currency,
+        method.as_str(),
+        addr,
+    )
+    .await?
     else {
         // The key was used: the same checkout again (its cart is now empty), or a misuse.
         drop(tx);

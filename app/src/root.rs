@@ -6,6 +6,7 @@ use crate::i18n::{I18n, Locale};
 use crate::pages::{
     account::AccountPage,
     admin::AdminPage,
+    admin_payments::AdminPaymentsPage,
     admin_review::{AdminListingsPage, AdminShopsPage},
     auth::LoginPage,
     auth::RegisterPage,
@@ -20,6 +21,7 @@ use crate::pages::{
     seller::SellerPage,
     seller_import::ImportPage,
     seller_listing::{EditListingPage, NewListingPage},
+    seller_money::ShopMoneyPage,
     seller_orders::ShopOrdersPage,
     seller_staff::StaffPage,
     store::StorePage,
@@ -123,6 +125,8 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/staff") view=StaffPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/orders") view=ShopOrdersPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/import") view=ImportPage ssr=SsrMode::Async />
+                        <Route path=path!("/seller/money") view=ShopMoneyPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/payments") view=AdminPaymentsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/shops") view=AdminShopsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/listings") view=AdminListingsPage ssr=SsrMode::Async />
                     </Routes>

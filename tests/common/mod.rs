@@ -7,7 +7,9 @@
 )]
 
 use app::error::AppError;
-use app::state::{AppState, AuthSettings, HttpSettings, I18nSettings, MediaSettings, Settings};
+use app::state::{
+    AppState, AuthSettings, HttpSettings, I18nSettings, MediaSettings, MpesaSettings, Settings,
+};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -37,6 +39,8 @@ pub fn settings() -> Settings {
             default_locale: "en".into(),
         },
         checkout: Default::default(),
+        mpesa: mpesa_settings("http://127.0.0.1:9", "http://127.0.0.1:9"),
+        payouts: Default::default(),
         media: MediaSettings {
             dir: std::env::temp_dir()
                 .join("sokoni-test-media")
@@ -321,4 +325,140 @@ pub async fn variant(
         .await
         .expect("variant");
     id
+}
+
+/// A user with a cart holding `lines`, made directly in the database (no password hashing,
+/// so hundreds of buyers are cheap).
+pub async fn buyer(pool: &PgPool, lines: &[(uuid::Uuid, i32)]) -> (uuid::Uuid, uuid::Uuid) {
+    let user = uuid::Uuid::new_v4();
+    sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, $2, 'Buyer', 'x', 'customer')")
+        .bind(user)
+        .bind(format!("{}@example.com", user.simple()))
+        .execute(pool)
+        .await
+        .expect("user");
+    let mut conn = pool.acquire().await.expect("conn");
+    let cart = app::db::carts::for_user(&mut conn, user)
+        .await
+        .expect("cart");
+    for (v, q) in lines {
+        sqlx::query(
+            "insert into cart_items (cart_id, variant_id, quantity, price_when_added)
+             select $1, v.id, $3, coalesce(v.price, l.price) from listing_variants v join listings l on l.id = v.listing_id where v.id = $2",
+        )
+        .bind(cart)
+        .bind(v)
+        .bind(q)
+        .execute(pool)
+        .await
+        .expect("line");
+    }
+    (user, cart)
+}
+
+/// Daraja settings pointing at `base_url` (a simulator), with callbacks to `callback_base`.
+pub fn mpesa_settings(base_url: &str, callback_base: &str) -> MpesaSettings {
+    MpesaSettings {
+        base_url: base_url.into(),
+        consumer_key: "test-key".into(),
+        consumer_secret: "test-secret".into(),
+        shortcode: "174379".into(),
+        passkey: "test-passkey".into(),
+        transaction_type: "CustomerPayBillOnline".into(),
+        callback_base_url: callback_base.into(),
+        callback_token: "test-callback-token-0123456789abcdef".into(),
+        initiator_name: "sokoni".into(),
+        security_credential: "test-credential".into(),
+        simulator: false,
+        timeout_secs: 5,
+    }
+}
+
+/// The app listening on a real loopback port, with a Daraja simulator on another, so the
+/// simulator's callbacks travel over HTTP like Safaricom's.
+pub struct Live {
+    pub state: AppState,
+    pub router: Router,
+    pub sim: sokoni::simulator::Simulator,
+    pub url: String,
+}
+
+pub async fn live(pool: PgPool) -> Live {
+    use std::time::Duration;
+    sokoni::startup::migrate(&pool).await.expect("migrations");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let mut settings = settings();
+    let mut sim_config = sokoni::simulator::SimConfig::for_settings(&mpesa_settings("", ""));
+    sim_config.callback_delay = Duration::from_millis(200);
+    sim_config.late_delay = Duration::from_millis(1500);
+    let sim = sokoni::simulator::Simulator::new(sim_config);
+    let sim_addr = sim
+        .clone()
+        .spawn("127.0.0.1:0".parse().expect("addr"))
+        .await
+        .expect("simulator");
+    settings.mpesa = mpesa_settings(&format!("http://{sim_addr}"), &url);
+    let leptos_options = LeptosOptions::builder()
+        .output_name("sokoni")
+        .site_root("target/site")
+        .build();
+    let state = AppState::new(pool, leptos_options, settings);
+    let router = sokoni::http::router(state.clone());
+    let serving = router.clone();
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            serving.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .expect("serve");
+    });
+    Live {
+        state,
+        router,
+        sim,
+        url,
+    }
+}
+
+/// Waits (up to 10 s) until `query` returns `want`.
+pub async fn eventually(pool: &PgPool, query: &str, want: &str) {
+    let mut last = String::new();
+    for _ in 0..100 {
+        last = sqlx::query_scalar::<_, String>(query)
+            .fetch_one(pool)
+            .await
+            .unwrap_or_default();
+        if last == want {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{query} stayed {last:?}, wanted {want:?}");
+}
+
+/// A logged-in member of `vendor`'s staff with `role`.
+pub async fn staff(
+    router: axum::Router,
+    pool: &PgPool,
+    vendor: uuid::Uuid,
+    email: &str,
+    role: &str,
+) -> Client {
+    let mut c = Client::new(router);
+    c.register(email, "Staff").await;
+    sqlx::query(
+        "with u as (update users set role = 'vendor_staff' where email = $1 returning id)
+         insert into vendor_staff (vendor_id, user_id, role) select $2, id, $3 from u",
+    )
+    .bind(email)
+    .bind(vendor)
+    .bind(role)
+    .execute(pool)
+    .await
+    .expect("staff");
+    c
 }

@@ -40,11 +40,13 @@ pub async fn claim(
 
 /// Holds an unpaid order's stock for `minutes`; the expiry job releases it after that.
 pub async fn reserve(tx: &mut PgConnection, id: Uuid, minutes: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("update orders set reserved_until = now() + make_interval(mins => $2::int) where id = $1")
-        .bind(id)
-        .bind(minutes)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "update orders set reserved_until = now() + make_interval(mins => $2::int) where id = $1",
+    )
+    .bind(id)
+    .bind(minutes)
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }
 
@@ -409,16 +411,16 @@ pub async fn set_order_status(
     from: &str,
     to: &str,
 ) -> Result<bool, sqlx::Error> {
-    Ok(
-        sqlx::query("update orders set status = $3, reserved_until = null where id = $1 and status = $2")
-            .bind(id)
-            .bind(from)
-            .bind(to)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1,
+    Ok(sqlx::query(
+        "update orders set status = $3, reserved_until = null where id = $1 and status = $2",
     )
+    .bind(id)
+    .bind(from)
+    .bind(to)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1)
 }
 
 #[derive(Clone, Debug, FromRow)]
@@ -468,7 +470,10 @@ pub async fn part_payment(
     .await
 }
 
-pub async fn mark_delivered(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result<(), sqlx::Error> {
+pub async fn mark_delivered(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+) -> Result<(), sqlx::Error> {
     sqlx::query("update vendor_orders set delivered_at = now() where id = $1")
         .bind(vendor_order_id)
         .execute(&mut *tx)
@@ -476,7 +481,10 @@ pub async fn mark_delivered(tx: &mut PgConnection, vendor_order_id: Uuid) -> Res
     Ok(())
 }
 
-pub async fn status_of(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result<String, sqlx::Error> {
+pub async fn status_of(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+) -> Result<String, sqlx::Error> {
     sqlx::query_scalar("select status from vendor_orders where id = $1")
         .bind(vendor_order_id)
         .fetch_one(&mut *tx)

@@ -82,22 +82,23 @@ pub async fn latest(
     .await
 }
 
-/// Resolves a pending attempt; false if it was not pending any more.
+/// Moves an attempt from `from` to `to` with the answer that decided it; false if it was not
+/// in `from` any more. The result code is kept from the answer text's source by the caller.
 pub async fn resolve(
     tx: &mut PgConnection,
     id: Uuid,
-    status: &str,
-    code: i64,
+    from: &str,
+    to: &str,
     desc: &str,
     receipt: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
     Ok(sqlx::query(
-        "update payments set status = $2, result_code = $3, result_desc = $4, receipt = $5, resolved_at = now()
-         where id = $1 and status = 'pending'",
+        "update payments set status = $3, result_desc = $4, receipt = coalesce($5, receipt), resolved_at = now()
+         where id = $1 and status = $2",
     )
     .bind(id)
-    .bind(status)
-    .bind(i32::try_from(code).unwrap_or(-1))
+    .bind(from)
+    .bind(to)
     .bind(desc)
     .bind(receipt)
     .execute(&mut *tx)
@@ -136,16 +137,9 @@ pub async fn record_callback(
     Ok(())
 }
 
-#[derive(Clone, Debug, FromRow, serde::Serialize)]
-pub struct FlaggedCallback {
-    pub kind: String,
-    pub request_id: Option<String>,
-    pub flag: Option<String>,
-    pub raw: String,
-    pub received: String,
-}
-
-pub async fn flagged(db: impl PgExecutor<'_>) -> Result<Vec<FlaggedCallback>, sqlx::Error> {
+pub async fn flagged(
+    db: impl PgExecutor<'_>,
+) -> Result<Vec<crate::server_fns::payments::FlaggedCallback>, sqlx::Error> {
     sqlx::query_as(
         "select kind, request_id, flag, raw, to_char(received_at, 'YYYY-MM-DD HH24:MI:SS') as received
          from mpesa_callbacks where outcome = 'flagged' order by received_at desc limit 100",

@@ -86,10 +86,12 @@ pub async fn set_conversation(
 }
 
 pub async fn lock(tx: &mut PgConnection, id: Uuid) -> Result<Option<PayoutRow>, sqlx::Error> {
-    sqlx::query_as(&format!("select {COLUMNS} from payouts where id = $1 for update"))
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from payouts where id = $1 for update"
+    ))
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await
 }
 
 pub async fn resolve(

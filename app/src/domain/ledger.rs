@@ -144,10 +144,7 @@ pub fn mpesa_received(requested: Decimal, total: Decimal, currency: &str) -> Pos
 pub fn mpesa_unallocated(requested: Decimal, currency: &str) -> Posting {
     posting(
         currency,
-        &[
-            (A::MpesaCash, requested),
-            (A::RefundsPayable, -requested),
-        ],
+        &[(A::MpesaCash, requested), (A::RefundsPayable, -requested)],
     )
 }
 
@@ -179,7 +176,10 @@ pub fn refund(subtotal: Decimal, commission: Decimal, currency: &str) -> Posting
 
 /// Delivered and past the holding period: the shop's net becomes available.
 pub fn release(net: Decimal, currency: &str) -> Posting {
-    posting(currency, &[(A::VendorPending, net), (A::VendorPayable, -net)])
+    posting(
+        currency,
+        &[(A::VendorPending, net), (A::VendorPayable, -net)],
+    )
 }
 
 /// A shop payout of `amount` sent; what the shop owed for cash sales (`offset`) is netted.
@@ -267,7 +267,11 @@ mod tests {
     }
 
     fn sums_to_zero(p: &Posting) -> bool {
-        p.entries().iter().map(|e| e.amount).sum::<Decimal>().is_zero()
+        p.entries()
+            .iter()
+            .map(|e| e.amount)
+            .sum::<Decimal>()
+            .is_zero()
     }
 
     #[test]
@@ -288,7 +292,11 @@ mod tests {
         ] {
             assert!(sums_to_zero(p), "{p:?}");
         }
-        assert!(received.entries().contains(&e(AccountKind::PaymentRounding, dec!(-0.50), "KES")));
+        assert!(
+            received
+                .entries()
+                .contains(&e(AccountKind::PaymentRounding, dec!(-0.50), "KES"))
+        );
         // Sale then refund leaves the shop's pending balance and the commission untouched.
         let mut net: BTreeMap<AccountKind, Decimal> = BTreeMap::new();
         for e in sold.entries().iter().chain(back.entries()) {

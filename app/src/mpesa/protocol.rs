@@ -227,10 +227,7 @@ pub fn parse_stk_callback(raw: &str) -> Result<StkResult, CallbackError> {
 pub fn parse_stk_query(status: u16, raw: &str) -> Result<(Outcome, i64, String), CallbackError> {
     let v: Value = serde_json::from_str(raw).map_err(|_| CallbackError::Malformed)?;
     if let Some(code) = v.get("ResultCode").and_then(as_i64) {
-        let desc = v
-            .get("ResultDesc")
-            .and_then(as_text)
-            .unwrap_or_default();
+        let desc = v.get("ResultDesc").and_then(as_text).unwrap_or_default();
         return Ok((outcome(code), code, desc));
     }
     if status >= 400 && v.get("errorCode").is_some() {
@@ -282,7 +279,10 @@ mod tests {
     fn password_and_timestamp_follow_daraja() {
         let t = time::OffsetDateTime::from_unix_timestamp(1_795_260_600).expect("valid"); // 2026-11-21 11:30 UTC
         assert_eq!(timestamp(t), "20261121143000", "East Africa Time");
-        assert_eq!(password("174379", "key", "20261121143000"), "MTc0Mzc5a2V5MjAyNjExMjExNDMwMDA=");
+        assert_eq!(
+            password("174379", "key", "20261121143000"),
+            "MTc0Mzc5a2V5MjAyNjExMjExNDMwMDA="
+        );
     }
 
     #[test]
@@ -317,7 +317,10 @@ mod tests {
         assert_eq!((r.result_code, r.paid), (1032, None));
         assert_eq!(outcome(1032), Outcome::Failed);
         assert_eq!(outcome(1037), Outcome::Pending);
-        assert_eq!(parse_stk_callback("{not json"), Err(CallbackError::Malformed));
+        assert_eq!(
+            parse_stk_callback("{not json"),
+            Err(CallbackError::Malformed)
+        );
         let no_meta = r#"{"Body":{"stkCallback":{"CheckoutRequestID":"ws_CO_3","ResultCode":0}}}"#;
         assert_eq!(
             parse_stk_callback(no_meta),
@@ -336,7 +339,10 @@ mod tests {
         let done = r#"{"ResponseCode":"0","ResultCode":"1032","ResultDesc":"cancelled"}"#;
         assert_eq!(parse_stk_query(200, done).map(|r| r.0), Ok(Outcome::Failed));
         let busy = r#"{"requestId":"1","errorCode":"500.001.1001","errorMessage":"The transaction is being processed"}"#;
-        assert_eq!(parse_stk_query(500, busy).map(|r| r.0), Ok(Outcome::Pending));
+        assert_eq!(
+            parse_stk_query(500, busy).map(|r| r.0),
+            Ok(Outcome::Pending)
+        );
     }
 
     #[test]

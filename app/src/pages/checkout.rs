@@ -8,7 +8,8 @@ use crate::domain::order::VendorOrderStatus;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::orders::{
-    CancelPart, CheckoutData, OrderPage, PlaceOrder, checkout_form, my_orders, order_details,
+    CancelPart, CheckPayment, CheckoutData, OrderPage, PayOrder, PaymentState, PlaceOrder,
+    checkout_form, my_orders, order_details,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -72,8 +73,8 @@ fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoVi
                     <Field name="phone" label=Key::Phone kind="tel" value=d.phone.clone() required=true error />
                     <fieldset class="flex flex-col gap-2">
                         <legend class="mb-1 font-semibold">{i18n.tr(Key::PaymentMethod)}</legend>
-                        <label class="flex items-center gap-2"><input type="radio" name="payment" value="cod" checked /> {i18n.tr(Key::CashOnDelivery)}</label>
-                        <p class="text-sm text-stone-500">{i18n.tr(Key::MpesaSoon)}</p>
+                        <label class="flex items-center gap-2"><input type="radio" name="payment" value="mpesa" checked /> {i18n.tr(Key::PayWithMpesa)}</label>
+                        <label class="flex items-center gap-2"><input type="radio" name="payment" value="cod" /> {i18n.tr(Key::CashOnDelivery)}</label>
                     </fieldset>
                     <SubmitButton label=Key::PlaceOrder pending=place.pending() />
                 </ActionForm>
@@ -122,20 +123,47 @@ pub fn OrdersPage() -> impl IntoView {
 #[component]
 pub fn OrderRoute() -> impl IntoView {
     let params = use_params_map();
+    // Bumped every few seconds while a payment is pending, so the page follows it.
+    let tick = RwSignal::new(0u32);
     let page = Resource::new_blocking(
         move || {
-            params
-                .read()
-                .get("id")
-                .and_then(|s| Uuid::parse_str(&s).ok())
+            (
+                params
+                    .read()
+                    .get("id")
+                    .and_then(|s| Uuid::parse_str(&s).ok()),
+                tick.get(),
+            )
         },
-        |id| async move {
+        |(id, _)| async move {
             match id {
                 Some(id) => order_details(id).await,
                 None => Err(crate::error::AppError::NotFound),
             }
         },
     );
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = set_interval_with_handle(
+            move || {
+                let waiting = page
+                    .get_untracked()
+                    .and_then(Result::ok)
+                    .and_then(|p| p.payment)
+                    .is_some_and(|p| p.status == "pending");
+                if waiting {
+                    tick.update(|t| *t += 1);
+                }
+            },
+            std::time::Duration::from_secs(3),
+        )
+        .ok();
+        on_cleanup(move || {
+            if let Some(h) = handle {
+                h.clear();
+            }
+        });
+    }
     loaded(page, |page| view! { <Order page /> })
 }
 
@@ -160,9 +188,11 @@ fn Order(page: OrderPage) -> impl IntoView {
         <Title text=i18n.tr(Key::YourOrder) />
         <h1 class="text-2xl font-bold">{i18n.tr(Key::YourOrder)}</h1>
         <p class="mb-4 text-sm text-stone-600" data-testid="order-placed">
-            {i18n.tr(Key::OrderPlacedOn)} " " {o.placed.clone()} " · " {i18n.tr(Key::CashOnDelivery)} " · "
+            {i18n.tr(Key::OrderPlacedOn)} " " {o.placed.clone()} " · "
+            {if o.payment_method == "mpesa" { "M-Pesa" } else { i18n.t(Key::CashOnDelivery) }} " · "
             {o.street.clone()} ", " {o.town.clone()} ", " {o.county.clone()}
         </p>
+        {page.payment.map(|p| view! { <PaymentPanel order=o.id p total=money(o.total.ceil(), &o.currency) cancelled=o.status == "cancelled" /> })}
         <div class="flex flex-col gap-4" data-testid="order-parts">
             {page.parts.into_iter().map(|part| view! {
                 <section class="rounded-2xl bg-white p-4 shadow-sm" data-testid="order-part">
@@ -187,5 +217,56 @@ fn Order(page: OrderPage) -> impl IntoView {
         </div>
         <p class="mt-4 text-right text-lg">{i18n.tr(Key::CartTotal)} ": " <strong data-testid="order-total">{money(o.total, &o.currency)}</strong></p>
         <p class="text-right text-xs text-stone-500">{i18n.tr(Key::VatIncluded)} ": " {money(o.vat_included, &o.currency)}</p>
+    }
+}
+
+/// Where an M-Pesa payment stands. Without JavaScript the page refreshes itself while the
+/// prompt is out; with it, the order route polls. "Check again" runs an STK query; after a
+/// failed attempt the shopper sends a new prompt (to the same or another phone).
+#[component]
+fn PaymentPanel(order: Uuid, p: PaymentState, total: String, cancelled: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let check = ServerAction::<CheckPayment>::new();
+    let pay = ServerAction::<PayOrder>::new();
+    let error = action_error(pay.into());
+    let check_error = action_error(check.into());
+    let pending = p.status == "pending";
+    let (tone, text) = match p.status.as_str() {
+        "paid" => (
+            "bg-emerald-50 text-emerald-900",
+            i18n.tr(Key::PaymentReceived),
+        ),
+        "pending" => ("bg-amber-50 text-amber-900", i18n.tr(Key::CheckYourPhone)),
+        _ if cancelled => (
+            "bg-stone-100 text-stone-700",
+            i18n.tr(Key::OrderNotPaidInTime),
+        ),
+        "failed" => ("bg-red-50 text-red-900", i18n.tr(Key::PaymentNotCompleted)),
+        _ => ("bg-amber-50 text-amber-900", i18n.tr(Key::SendPrompt)),
+    };
+    view! {
+        {pending.then(|| view! { <noscript><meta http-equiv="refresh" content="5" /></noscript> })}
+        <section class=format!("mb-4 rounded-2xl p-4 {tone}") data-testid="payment-panel" data-status=p.status.clone() aria-live="polite">
+            <p class="font-semibold" data-testid="payment-message">
+                {text} {pending.then(|| format!(" {total} (+{})", p.phone.trim_start_matches('+')))}
+            </p>
+            {(p.status == "failed" && !cancelled).then(|| p.result.clone().map(|r| view! { <p class="text-sm">{r}</p> }))}
+            {p.payable.then(|| view! { <p class="text-sm">{i18n.tr(Key::ItemsHeldFor)} " " {p.reserved_minutes_left}</p> })}
+            {pending.then(|| view! {
+                <ActionForm action=check attr:class="mt-2">
+                    <FormError error=check_error />
+                    <input type="hidden" name="id" value=order.to_string() />
+                    <button type="submit" class="rounded-lg border border-current px-3 py-1 text-sm font-semibold">{i18n.tr(Key::CheckAgain)}</button>
+                </ActionForm>
+            })}
+            {(p.payable && !pending).then(|| view! {
+                <ActionForm action=pay attr:class="mt-2 flex flex-wrap items-end gap-2" attr:novalidate=true>
+                    <FormError error />
+                    <input type="hidden" name="id" value=order.to_string() />
+                    <Field name="phone" label=Key::MpesaPhone kind="tel" value=p.phone.clone() required=true error />
+                    <SubmitButton label=Key::SendPrompt pending=pay.pending() />
+                </ActionForm>
+            })}
+        </section>
     }
 }

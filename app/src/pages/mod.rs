@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod admin_payments;
 pub mod admin_review;
 pub mod auth;
 pub mod cart;
@@ -15,6 +16,7 @@ pub mod sell;
 pub mod seller;
 pub mod seller_import;
 pub mod seller_listing;
+pub mod seller_money;
 pub mod seller_orders;
 pub mod seller_staff;
 pub mod store;

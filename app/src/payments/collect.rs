@@ -42,7 +42,10 @@ pub async fn start(
     tx.commit().await?;
     let amount = shillings(requested);
     let reference = order_id.simple().to_string()[..12].to_uppercase();
-    match mpesa.stk_push(&msisdn, amount, &reference, "Sokoni order").await {
+    match mpesa
+        .stk_push(&msisdn, amount, &reference, "Sokoni order")
+        .await
+    {
         Ok(sent) => {
             payments::set_request_ids(
                 pool,
@@ -57,7 +60,15 @@ pub async fn start(
         Err(e) => {
             tracing::warn!(order = %order_id, error = %e, "STK push failed");
             let mut tx = pool.begin().await?;
-            payments::resolve(&mut tx, payment_id, "failed", -1, &e.to_string(), None).await?;
+            payments::resolve(
+                &mut tx,
+                payment_id,
+                "pending",
+                "failed",
+                &e.to_string(),
+                None,
+            )
+            .await?;
             tx.commit().await?;
             Err(AppError::invalid("payment", Invalid::MpesaUnavailable))
         }
@@ -109,13 +120,10 @@ pub async fn reconcile(
     mpesa: &Daraja,
     checkout_request_id: &str,
 ) -> Result<Outcome, AppError> {
-    let (outcome, code, desc) = mpesa
-        .stk_query(checkout_request_id)
-        .await
-        .map_err(|e| {
-            tracing::warn!(error = %e, "STK query failed");
-            AppError::invalid("payment", Invalid::MpesaUnavailable)
-        })?;
+    let (outcome, code, desc) = mpesa.stk_query(checkout_request_id).await.map_err(|e| {
+        tracing::warn!(error = %e, "STK query failed");
+        AppError::invalid("payment", Invalid::MpesaUnavailable)
+    })?;
     if outcome == Outcome::Pending {
         return Ok(outcome);
     }
@@ -150,7 +158,10 @@ async fn apply(
         return Ok(Applied::Flagged("unknown CheckoutRequestID".into()));
     };
     let outcome = protocol::outcome(result.result_code);
-    if payment.status != "pending" {
+    // Paid after we gave up on it (the reservation ran out, or a query said it failed): the
+    // money is real, so it is taken in — and, its order no longer waiting, refunded.
+    let late = payment.status == "failed" && outcome == Outcome::Paid && from_callback;
+    if payment.status != "pending" && !late {
         let same = (payment.status == "paid") == (outcome == Outcome::Paid);
         return Ok(if same {
             Applied::Duplicate
@@ -167,8 +178,8 @@ async fn apply(
             payments::resolve(
                 tx,
                 payment.id,
+                "pending",
                 "failed",
-                result.result_code,
                 &result.result_desc,
                 None,
             )
@@ -198,8 +209,8 @@ async fn apply(
             payments::resolve(
                 tx,
                 payment.id,
+                if late { "failed" } else { "pending" },
                 "paid",
-                0,
                 &result.result_desc,
                 receipt.map(String::as_str),
             )
@@ -220,21 +231,52 @@ async fn paid_order(
         .ok_or(AppError::Internal)?;
     if order.status != "pending_payment" {
         let posting = postings::mpesa_unallocated(payment.requested, &order.currency);
-        ledger::post(tx, "mpesa_unallocated", payment.id, "paid after the order stopped waiting", None, &posting).await?;
-        refunds::queue(tx, refunds::Owed::LatePayment(payment.id), payment.requested, &order.currency, &payment.phone).await?;
+        ledger::post(
+            tx,
+            "mpesa_unallocated",
+            payment.id,
+            "paid after the order stopped waiting",
+            None,
+            &posting,
+        )
+        .await?;
+        refunds::queue(
+            tx,
+            refunds::Owed::LatePayment(payment.id),
+            payment.requested,
+            &order.currency,
+            &payment.phone,
+        )
+        .await?;
         return Ok(Applied::Flagged(format!(
             "paid after the order was {}; refund queued",
             order.status
         )));
     }
     let posting = postings::mpesa_received(payment.requested, payment.amount, &order.currency);
-    ledger::post(tx, "mpesa_payment", payment.id, "M-Pesa payment", None, &posting).await?;
+    ledger::post(
+        tx,
+        "mpesa_payment",
+        payment.id,
+        "M-Pesa payment",
+        None,
+        &posting,
+    )
+    .await?;
     orders::set_order_status(tx, order.id, "pending_payment", "paid").await?;
     for part in orders::parts_for_update(tx, order.id).await? {
         crate::payments::move_part(tx, part.id, &part.status, VendorOrderEvent::Confirmed, None)
             .await?;
         let sale = postings::sale(part.subtotal, part.commission, &order.currency);
-        ledger::post(tx, "sale", part.id, "M-Pesa sale", Some(part.vendor_id), &sale).await?;
+        ledger::post(
+            tx,
+            "sale",
+            part.id,
+            "M-Pesa sale",
+            Some(part.vendor_id),
+            &sale,
+        )
+        .await?;
     }
     Ok(Applied::Applied)
 }

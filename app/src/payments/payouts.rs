@@ -31,8 +31,15 @@ pub async fn run(
     for (part, vendor, net, currency) in payouts::releasable(pool, settings.holding_days).await? {
         let mut tx = pool.begin().await?;
         let posting = postings::release(net, &currency);
-        if ledger::post(&mut tx, "release", part, "available for payout", Some(vendor), &posting)
-            .await?
+        if ledger::post(
+            &mut tx,
+            "release",
+            part,
+            "available for payout",
+            Some(vendor),
+            &posting,
+        )
+        .await?
         {
             report.released += 1;
         }
@@ -62,12 +69,21 @@ async fn queue_shop_payout(
         .bind(vendor)
         .execute(&mut *tx)
         .await?;
-    let available =
-        -ledger::vendor_sum(&mut *tx, vendor, AccountKind::VendorPayable.as_str(), currency).await?;
-    let owed =
-        ledger::vendor_sum(&mut *tx, vendor, AccountKind::VendorReceivable.as_str(), currency)
-            .await?
-            .max(Decimal::ZERO);
+    let available = -ledger::vendor_sum(
+        &mut *tx,
+        vendor,
+        AccountKind::VendorPayable.as_str(),
+        currency,
+    )
+    .await?;
+    let owed = ledger::vendor_sum(
+        &mut *tx,
+        vendor,
+        AccountKind::VendorReceivable.as_str(),
+        currency,
+    )
+    .await?
+    .max(Decimal::ZERO);
     let amount = (available - owed).floor();
     if amount < minimum || amount < Decimal::TEN {
         return Ok(false);
@@ -78,7 +94,15 @@ async fn queue_shop_payout(
         return Ok(false);
     };
     let posting = postings::payout_sent(amount, owed, currency);
-    ledger::post(&mut tx, "payout_sent", id, "payout to the shop", Some(vendor), &posting).await?;
+    ledger::post(
+        &mut tx,
+        "payout_sent",
+        id,
+        "payout to the shop",
+        Some(vendor),
+        &posting,
+    )
+    .await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -89,8 +113,15 @@ pub async fn send_unsent(pool: &PgPool, mpesa: &Daraja) -> Result<usize, AppErro
     let mut sent = 0;
     for p in payouts::unsent(pool).await? {
         let amount = super::collect::shillings(p.amount);
-        let remarks = if p.purpose == "refund" { "Sokoni refund" } else { "Sokoni payout" };
-        match mpesa.b2c(&p.id.to_string(), &p.phone, amount, remarks).await {
+        let remarks = if p.purpose == "refund" {
+            "Sokoni refund"
+        } else {
+            "Sokoni payout"
+        };
+        match mpesa
+            .b2c(&p.id.to_string(), &p.phone, amount, remarks)
+            .await
+        {
             Ok(conversation) => {
                 payouts::set_conversation(pool, p.id, &conversation).await?;
                 sent += 1;
@@ -112,9 +143,15 @@ pub async fn on_result(pool: &PgPool, kind: &str, raw: &str) -> Result<(), AppEr
         Err(e) => (None, "flagged", Some(format!("unreadable: {e}"))),
         Ok(r) => {
             let (outcome, flag) = match Uuid::parse_str(&r.originator_id) {
-                Err(_) => ("flagged", Some("unknown OriginatorConversationID".to_owned())),
+                Err(_) => (
+                    "flagged",
+                    Some("unknown OriginatorConversationID".to_owned()),
+                ),
                 Ok(id) => match payouts::lock(&mut tx, id).await? {
-                    None => ("flagged", Some("unknown OriginatorConversationID".to_owned())),
+                    None => (
+                        "flagged",
+                        Some("unknown OriginatorConversationID".to_owned()),
+                    ),
                     Some(p) if p.status != "requested" => ("duplicate", None),
                     // A queue time-out does not say the money stayed: an admin checks it in
                     // the M-Pesa portal rather than risk paying twice.
@@ -131,8 +168,15 @@ pub async fn on_result(pool: &PgPool, kind: &str, raw: &str) -> Result<(), AppEr
             (Some(r.originator_id.clone()), outcome, flag)
         }
     };
-    payments::record_callback(&mut *tx, kind, raw, request.as_deref(), outcome, flag.as_deref())
-        .await?;
+    payments::record_callback(
+        &mut *tx,
+        kind,
+        raw,
+        request.as_deref(),
+        outcome,
+        flag.as_deref(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -142,7 +186,11 @@ async fn settle(
     p: &payouts::PayoutRow,
     r: &protocol::B2cResult,
 ) -> Result<(), AppError> {
-    let sent_kind = if p.purpose == "refund" { "refund_sent" } else { "payout_sent" };
+    let sent_kind = if p.purpose == "refund" {
+        "refund_sent"
+    } else {
+        "payout_sent"
+    };
     if r.result_code == 0 {
         payouts::resolve(tx, p.id, "paid", 0, &r.result_desc, &r.transaction_id).await?;
         let posting = postings::b2c_settled(p.amount, &p.currency);

@@ -35,7 +35,15 @@ pub async fn queue(
         return Ok(());
     };
     let posting = postings::refund_sent(owed, amount, currency);
-    ledger::post(tx, "refund_sent", id, "refund to the shopper", None, &posting).await?;
+    ledger::post(
+        tx,
+        "refund_sent",
+        id,
+        "refund to the shopper",
+        None,
+        &posting,
+    )
+    .await?;
     Ok(())
 }
 
@@ -49,12 +57,26 @@ pub async fn refund_part(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result
         return Ok(());
     }
     let posting = postings::refund(part.subtotal, part.commission, &part.currency);
-    ledger::post(tx, "refund", vendor_order_id, "part refunded", Some(part.vendor_id), &posting)
-        .await?;
+    ledger::post(
+        tx,
+        "refund",
+        vendor_order_id,
+        "part refunded",
+        Some(part.vendor_id),
+        &posting,
+    )
+    .await?;
     let status = orders::status_of(tx, vendor_order_id).await?;
     super::move_part(tx, vendor_order_id, &status, VendorOrderEvent::Refund, None).await?;
     let phone = payments::paid_phone(tx, part.order_id)
         .await?
         .ok_or(AppError::Internal)?;
-    queue(tx, Owed::Part(vendor_order_id), part.subtotal, &part.currency, &phone).await
+    queue(
+        tx,
+        Owed::Part(vendor_order_id),
+        part.subtotal,
+        &part.currency,
+        &phone,
+    )
+    .await
 }

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod locale;
 pub mod moderation;
 pub mod orders;
+pub mod payments;
 pub mod product;
 pub mod seller;
 pub mod vendor;

@@ -137,7 +137,12 @@ pub async fn place_order(
                 reservation_minutes: state.settings.checkout.reservation_minutes,
             },
             "cod" => crate::checkout::PaymentMethod::CashOnDelivery,
-            _ => return Err(AppError::invalid("payment", crate::domain::Invalid::Required)),
+            _ => {
+                return Err(AppError::invalid(
+                    "payment",
+                    crate::domain::Invalid::Required,
+                ));
+            }
         };
         let cart = crate::server_fns::cart::current_cart(true)
             .await?
@@ -350,7 +355,7 @@ async fn settle_cash_on_delivery(
 /// A shop's money, all read from the ledger: sales still held (pending), available for
 /// payout, and owed to the platform for cash sales; a line per part; its payouts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ShopMoney {
+pub struct MoneyView {
     pub currency: String,
     pub pending: Decimal,
     pub available: Decimal,
@@ -388,8 +393,8 @@ pub struct PayoutLine {
     pub created: String,
 }
 
-#[server(endpoint = "shop_finances")]
-pub async fn shop_finances() -> Result<ShopMoney, AppError> {
+#[server(endpoint = "shop_money")]
+pub async fn shop_money() -> Result<MoneyView, AppError> {
     use crate::auth::context;
     use crate::db::ledger;
     use crate::domain::ledger::AccountKind;
@@ -399,10 +404,12 @@ pub async fn shop_finances() -> Result<ShopMoney, AppError> {
         let state = context::state()?;
         let (pool, shop, currency) = (&state.pool, member.vendor_id, "KES");
         let sum = |kind: AccountKind| ledger::vendor_sum(pool, shop, kind.as_str(), currency);
-        Ok(ShopMoney {
+        // Credit balances read as positive amounts (and zero as 0, not -0).
+        let credit = |d: Decimal| Decimal::ZERO - d;
+        Ok(MoneyView {
             currency: currency.into(),
-            pending: -sum(AccountKind::VendorPending).await?,
-            available: -sum(AccountKind::VendorPayable).await?,
+            pending: credit(sum(AccountKind::VendorPending).await?),
+            available: credit(sum(AccountKind::VendorPayable).await?),
             owed: sum(AccountKind::VendorReceivable).await?,
             statement: ledger::statement(pool, shop, state.settings.payouts.holding_days).await?,
             payouts: crate::db::payouts::recent(pool, Some(shop)).await?,
