@@ -123,8 +123,11 @@ pub fn OrdersPage() -> impl IntoView {
 #[component]
 pub fn OrderRoute() -> impl IntoView {
     let params = use_params_map();
-    // Bumped every few seconds while a payment is pending, so the page follows it.
+    // Bumped every few seconds while a payment is pending, so the page follows it; a new
+    // prompt or a check refetches at once.
     let tick = RwSignal::new(0u32);
+    let pay = ServerAction::<PayOrder>::new();
+    let check = ServerAction::<CheckPayment>::new();
     let page = Resource::new_blocking(
         move || {
             (
@@ -133,9 +136,10 @@ pub fn OrderRoute() -> impl IntoView {
                     .get("id")
                     .and_then(|s| Uuid::parse_str(&s).ok()),
                 tick.get(),
+                pay.version().get() + check.version().get(),
             )
         },
-        |(id, _)| async move {
+        |(id, _, _)| async move {
             match id {
                 Some(id) => order_details(id).await,
                 None => Err(crate::error::AppError::NotFound),
@@ -164,7 +168,7 @@ pub fn OrderRoute() -> impl IntoView {
             }
         });
     }
-    loaded(page, |page| view! { <Order page /> })
+    loaded(page, move |page| view! { <Order page pay check /> })
 }
 
 /// Cancelling one shop's part, possible until the shop accepts it.
@@ -181,7 +185,11 @@ fn CancelButton(id: Uuid) -> impl IntoView {
 }
 
 #[component]
-fn Order(page: OrderPage) -> impl IntoView {
+fn Order(
+    page: OrderPage,
+    pay: ServerAction<PayOrder>,
+    check: ServerAction<CheckPayment>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let o = page.order;
     view! {
@@ -192,7 +200,7 @@ fn Order(page: OrderPage) -> impl IntoView {
             {if o.payment_method == "mpesa" { "M-Pesa" } else { i18n.t(Key::CashOnDelivery) }} " · "
             {o.street.clone()} ", " {o.town.clone()} ", " {o.county.clone()}
         </p>
-        {page.payment.map(|p| view! { <PaymentPanel order=o.id p total=money(o.total.ceil(), &o.currency) cancelled=o.status == "cancelled" /> })}
+        {page.payment.map(|p| view! { <PaymentPanel order=o.id p total=money(o.total.ceil(), &o.currency) cancelled=o.status == "cancelled" pay check /> })}
         <div class="flex flex-col gap-4" data-testid="order-parts">
             {page.parts.into_iter().map(|part| view! {
                 <section class="rounded-2xl bg-white p-4 shadow-sm" data-testid="order-part">
@@ -224,10 +232,15 @@ fn Order(page: OrderPage) -> impl IntoView {
 /// prompt is out; with it, the order route polls. "Check again" runs an STK query; after a
 /// failed attempt the shopper sends a new prompt (to the same or another phone).
 #[component]
-fn PaymentPanel(order: Uuid, p: PaymentState, total: String, cancelled: bool) -> impl IntoView {
+fn PaymentPanel(
+    order: Uuid,
+    p: PaymentState,
+    total: String,
+    cancelled: bool,
+    pay: ServerAction<PayOrder>,
+    check: ServerAction<CheckPayment>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let check = ServerAction::<CheckPayment>::new();
-    let pay = ServerAction::<PayOrder>::new();
     let error = action_error(pay.into());
     let check_error = action_error(check.into());
     let pending = p.status == "pending";

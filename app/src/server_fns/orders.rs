@@ -298,60 +298,6 @@ pub async fn shop_orders() -> Result<Vec<ShopOrderRow>, AppError> {
     .await
 }
 
-/// Runs `event` on a vendor order through the state machine, then a status-guarded update.
-#[cfg(feature = "ssr")]
-async fn apply_event(
-    id: Uuid,
-    state: crate::db::orders::VendorOrderState,
-    event: crate::domain::order::VendorOrderEvent,
-    note: Option<String>,
-) -> Result<(), AppError> {
-    use crate::domain::order::VendorOrderEvent;
-    let mut tx = crate::auth::context::state()?.pool.begin().await?;
-    // Someone else changing it first makes this an error, and nothing is written.
-    crate::payments::move_part(&mut tx, id, &state.status, event, note.as_deref()).await?;
-    if matches!(event, VendorOrderEvent::Reject | VendorOrderEvent::Cancel) {
-        crate::db::orders::release_stock(&mut tx, id).await?;
-        crate::payments::refunds::refund_part(&mut tx, id).await?;
-    }
-    if event == VendorOrderEvent::Deliver {
-        crate::db::orders::mark_delivered(&mut tx, id).await?;
-        settle_cash_on_delivery(&mut tx, id).await?;
-    }
-    tx.commit().await?;
-    tracing::info!(vendor_order = %id, ?event, "vendor order moved");
-    Ok(())
-}
-
-/// A cash-on-delivery part handed over and paid in cash: the shop kept the whole price, so the
-/// ledger records the commission it now owes the platform.
-#[cfg(feature = "ssr")]
-async fn settle_cash_on_delivery(
-    tx: &mut sqlx::PgConnection,
-    vendor_order_id: Uuid,
-) -> Result<(), AppError> {
-    let row: Option<(Uuid, Decimal, String)> = sqlx::query_as(
-        "select vo.vendor_id, vo.commission, o.currency from vendor_orders vo join orders o on o.id = vo.order_id
-         where vo.id = $1 and o.payment_method = 'cod'",
-    )
-    .bind(vendor_order_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if let Some((vendor_id, commission, currency)) = row {
-        let posting = crate::domain::ledger::cod_settlement(commission, &currency);
-        crate::db::ledger::post(
-            tx,
-            "cod_settlement",
-            vendor_order_id,
-            "commission on a cash-on-delivery sale",
-            Some(vendor_id),
-            &posting,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
 /// A shop's money, all read from the ledger: sales still held (pending), available for
 /// payout, and owed to the platform for cash sales; a line per part; its payouts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -446,7 +392,14 @@ pub async fn fulfil(
         };
         let note = bounded(&note, usize::from(needs_note) * 3, 300, false)
             .map_err(|w| AppError::invalid("note", w))?;
-        apply_event(id, state, event, (!note.is_empty()).then_some(note)).await?;
+        crate::fulfilment::step(
+            pool,
+            id,
+            &state.status,
+            event,
+            (!note.is_empty()).then_some(note.as_str()),
+        )
+        .await?;
         leptos_axum::redirect("/seller/orders");
         Ok(())
     })
@@ -465,7 +418,7 @@ pub async fn cancel_part(id: Uuid) -> Result<(), AppError> {
             .await?
             .ok_or(AppError::NotFound)?;
         let order = state.order_id;
-        apply_event(id, state, VendorOrderEvent::Cancel, None).await?;
+        crate::fulfilment::step(pool, id, &state.status, VendorOrderEvent::Cancel, None).await?;
         leptos_axum::redirect(&format!("/account/orders/{order}"));
         Ok(())
     })

@@ -1,0 +1,62 @@
+//! A step in a shop's part of an order (accept, reject, ship, deliver, cancel), with what it
+//! implies in the same transaction: stock back and a refund when a part is dropped, the
+//! delivery date and the cash-on-delivery commission when it is delivered.
+
+use crate::domain::order::VendorOrderEvent;
+use crate::error::AppError;
+use rust_decimal::Decimal;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// Runs `event` on a vendor order read in `status`: the state machine decides, the update is
+/// guarded by that status (someone else changing it first makes this an error, and nothing is
+/// written).
+pub async fn step(
+    pool: &PgPool,
+    id: Uuid,
+    status: &str,
+    event: VendorOrderEvent,
+    note: Option<&str>,
+) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    crate::payments::move_part(&mut tx, id, status, event, note).await?;
+    if matches!(event, VendorOrderEvent::Reject | VendorOrderEvent::Cancel) {
+        crate::db::orders::release_stock(&mut tx, id).await?;
+        crate::payments::refunds::refund_part(&mut tx, id).await?;
+    }
+    if event == VendorOrderEvent::Deliver {
+        crate::db::orders::mark_delivered(&mut tx, id).await?;
+        settle_cash_on_delivery(&mut tx, id).await?;
+    }
+    tx.commit().await?;
+    tracing::info!(vendor_order = %id, ?event, "vendor order moved");
+    Ok(())
+}
+
+/// A cash-on-delivery part handed over and paid in cash: the shop kept the whole price, so the
+/// ledger records the commission it now owes the platform.
+async fn settle_cash_on_delivery(
+    tx: &mut sqlx::PgConnection,
+    vendor_order_id: Uuid,
+) -> Result<(), AppError> {
+    let row: Option<(Uuid, Decimal, String)> = sqlx::query_as(
+        "select vo.vendor_id, vo.commission, o.currency from vendor_orders vo join orders o on o.id = vo.order_id
+         where vo.id = $1 and o.payment_method = 'cod'",
+    )
+    .bind(vendor_order_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((vendor_id, commission, currency)) = row {
+        let posting = crate::domain::ledger::cod_settlement(commission, &currency);
+        crate::db::ledger::post(
+            tx,
+            "cod_settlement",
+            vendor_order_id,
+            "commission on a cash-on-delivery sale",
+            Some(vendor_id),
+            &posting,
+        )
+        .await?;
+    }
+    Ok(())
+}
