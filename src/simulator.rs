@@ -143,8 +143,25 @@ fn error(status: StatusCode, code: &str, message: &str) -> Response {
         .into_response()
 }
 
-fn bad(message: &str) -> Response {
-    error(StatusCode::BAD_REQUEST, "400.002.02", message)
+/// A refused request, answered with Daraja's error body.
+struct Refusal {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        error(self.status, self.code, &self.message)
+    }
+}
+
+fn bad(message: &str) -> Refusal {
+    Refusal {
+        status: StatusCode::BAD_REQUEST,
+        code: "400.002.02",
+        message: message.to_owned(),
+    }
 }
 
 async fn oauth(
@@ -179,22 +196,22 @@ async fn oauth(
 }
 
 /// Checks the bearer token; `Err` is Daraja's 401 answer.
-fn authorised(sim: &Simulator, headers: &HeaderMap) -> Result<(), Response> {
+fn authorised(sim: &Simulator, headers: &HeaderMap) -> Result<(), Refusal> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
     match token {
         Some(t) if sim.lock().tokens.iter().any(|k| k == t) => Ok(()),
-        _ => Err(error(
-            StatusCode::UNAUTHORIZED,
-            "404.001.03",
-            "Invalid Access Token",
-        )),
+        _ => Err(Refusal {
+            status: StatusCode::UNAUTHORIZED,
+            code: "404.001.03",
+            message: "Invalid Access Token".into(),
+        }),
     }
 }
 
-fn field<'a>(body: &'a Value, name: &str) -> Result<&'a str, Response> {
+fn field<'a>(body: &'a Value, name: &str) -> Result<&'a str, Refusal> {
     body.get(name)
         .and_then(Value::as_str)
         .filter(|s| !s.is_empty())
@@ -208,7 +225,7 @@ fn kenyan_msisdn(s: &str) -> bool {
 }
 
 /// Shortcode, timestamp (14 digits, within a day of now) and the password derived from them.
-fn check_password(sim: &Simulator, body: &Value) -> Result<(), Response> {
+fn check_password(sim: &Simulator, body: &Value) -> Result<(), Refusal> {
     let shortcode = field(body, "BusinessShortCode")?;
     if shortcode != sim.config.shortcode {
         return Err(bad("Invalid BusinessShortCode"));
@@ -226,24 +243,24 @@ fn check_password(sim: &Simulator, body: &Value) -> Result<(), Response> {
     let expected = base64::engine::general_purpose::STANDARD
         .encode(format!("{shortcode}{}{ts}", sim.config.passkey));
     if field(body, "Password")? != expected {
-        return Err(error(
-            StatusCode::BAD_REQUEST,
-            "400.002.05",
-            "Invalid Request Payload",
-        ));
+        return Err(Refusal {
+            status: StatusCode::BAD_REQUEST,
+            code: "400.002.05",
+            message: "Invalid Request Payload".into(),
+        });
     }
     Ok(())
 }
 
 /// A whole, positive amount sent as a JSON number (Daraja refuses cents).
-fn whole_amount(body: &Value) -> Result<u64, Response> {
+fn whole_amount(body: &Value) -> Result<u64, Refusal> {
     body.get("Amount")
         .and_then(Value::as_u64)
         .filter(|a| *a >= 1)
         .ok_or_else(|| bad("Invalid Amount"))
 }
 
-fn url_field(body: &Value, name: &str) -> Result<String, Response> {
+fn url_field(body: &Value, name: &str) -> Result<String, Refusal> {
     let url = field(body, name)?;
     if url.starts_with("https://")
         || url.starts_with("http://127.0.0.1")
@@ -272,7 +289,7 @@ async fn stk_push(
     Json(body): Json<Value>,
 ) -> Response {
     if let Err(r) = authorised(&sim, &headers) {
-        return r;
+        return r.into_response();
     }
     let checked = (|| {
         check_password(&sim, &body)?;
@@ -297,7 +314,7 @@ async fn stk_push(
     })();
     let (amount, phone, callback) = match checked {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let (merchant_id, checkout_id) = {
         let mut inner = sim.lock();
@@ -396,18 +413,18 @@ async fn stk_query(
     Json(body): Json<Value>,
 ) -> Response {
     if let Err(r) = authorised(&sim, &headers) {
-        return r;
+        return r.into_response();
     }
     if let Err(r) = check_password(&sim, &body) {
-        return r;
+        return r.into_response();
     }
     let id = match field(&body, "CheckoutRequestID") {
         Ok(id) => id.to_owned(),
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let inner = sim.lock();
     let Some(push) = inner.pushes.get(&id) else {
-        return bad("Invalid CheckoutRequestID");
+        return bad("Invalid CheckoutRequestID").into_response();
     };
     if push.at.elapsed() < sim.config.callback_delay {
         return error(
@@ -433,7 +450,7 @@ async fn b2c(
     Json(body): Json<Value>,
 ) -> Response {
     if let Err(r) = authorised(&sim, &headers) {
-        return r;
+        return r.into_response();
     }
     let checked = (|| {
         let originator = field(&body, "OriginatorConversationID")?.to_owned();
@@ -458,7 +475,7 @@ async fn b2c(
     })();
     let (originator, amount, phone, result_url) = match checked {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let n = {
         let mut inner = sim.lock();
