@@ -92,7 +92,7 @@ impl Config {
                     "SOKONI_MPESA__CALLBACK_TOKEN must be at least 32 random characters in production",
                 ));
             }
-            if !m.callback_base_url.starts_with("https://") {
+            if !m.callback_base_url.is_empty() && !m.callback_base_url.starts_with("https://") {
                 return Err(ConfigError::Production(
                     "SOKONI_MPESA__CALLBACK_BASE_URL must be https in production",
                 ));

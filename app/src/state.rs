@@ -33,7 +33,11 @@ impl AppState {
         } else {
             settings.mpesa.callback_token.clone()
         };
-        let mpesa = Arc::new(crate::mpesa::Daraja::new(settings.mpesa.clone(), token));
+        let mut mpesa_settings = settings.mpesa.clone();
+        if mpesa_settings.callback_base_url.is_empty() {
+            mpesa_settings.callback_base_url = settings.http.public_url.clone();
+        }
+        let mpesa = Arc::new(crate::mpesa::Daraja::new(mpesa_settings, token));
         Self {
             mpesa,
             pool,
@@ -81,7 +85,8 @@ pub struct MpesaSettings {
     pub passkey: String,
     /// `CustomerPayBillOnline` or `CustomerBuyGoodsOnline`.
     pub transaction_type: String,
-    /// Where Daraja can reach us (https in production).
+    /// Where Daraja can reach us (https in production); empty: the public URL.
+    #[serde(default)]
     pub callback_base_url: String,
     /// The secret path segment of callback URLs; at least 32 characters in production.
     #[serde(default)]
