@@ -7,7 +7,7 @@
 //! Environment: SOKONI_BENCH_BUYERS (50), SOKONI_BENCH_SECS (30), SOKONI_BENCH_POOL (10, the
 //! server's default pool size), SOKONI_BENCH_SHOPS (40), SOKONI_BENCH_LISTINGS (2000).
 
-use app::checkout::{Address, PaymentMethod, place_order};
+use app::checkout::{Address, Choices, PaymentMethod, place_order};
 use app::domain::Phone;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -25,7 +25,12 @@ fn env(name: &str, default: u64) -> u64 {
 }
 
 /// Shops, one category, listings with one variant each and plenty of stock; and the buyers.
-async fn setup(pool: &PgPool, shops: u64, listings: u64, buyers: u64) -> (Vec<Uuid>, Vec<(Uuid, Uuid)>) {
+async fn setup(
+    pool: &PgPool,
+    shops: u64,
+    listings: u64,
+    buyers: u64,
+) -> (Vec<Uuid>, Vec<(Uuid, Uuid)>) {
     let category = Uuid::new_v4();
     sqlx::query("insert into categories (id, slug, name_en, name_sw) values ($1, 'bench', 'Bench', 'Bench')")
         .bind(category)
@@ -84,7 +89,9 @@ async fn setup(pool: &PgPool, shops: u64, listings: u64, buyers: u64) -> (Vec<Uu
             .await
             .expect("user");
         let mut conn = pool.acquire().await.expect("conn");
-        let cart = app::db::carts::for_user(&mut conn, user).await.expect("cart");
+        let cart = app::db::carts::for_user(&mut conn, user)
+            .await
+            .expect("cart");
         users.push((user, cart));
     }
     (variants, users)
@@ -121,7 +128,10 @@ async fn main() {
         env("SOKONI_BENCH_SECS", 30),
         env("SOKONI_BENCH_POOL", 10),
     );
-    let (shops, listings) = (env("SOKONI_BENCH_SHOPS", 40), env("SOKONI_BENCH_LISTINGS", 2000));
+    let (shops, listings) = (
+        env("SOKONI_BENCH_SHOPS", 40),
+        env("SOKONI_BENCH_LISTINGS", 2000),
+    );
     let pool = PgPoolOptions::new()
         .max_connections(pool_size as u32)
         .acquire_timeout(Duration::from_secs(30))
@@ -163,6 +173,7 @@ async fn main() {
                         &address,
                         Decimal::new(16, 2),
                         PaymentMethod::CashOnDelivery,
+                        &Choices::default(),
                     )
                     .await;
                     times.push(t.elapsed());

@@ -17,6 +17,9 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
         let pool = state.pool.clone();
         let sessions = PostgresStore::new(pool.clone());
         let expired = tokio::spawn(sessions.continuously_delete_expired(Duration::from_secs(3600)));
+        let mailer = app::mail::Mailer::new(&state.settings.mail)
+            .inspect_err(|e| tracing::error!(error = %e, "notifications will not be mailed"))
+            .ok();
         let mut tick = tokio::time::interval(VIEW_FLUSH);
         let mut round: u32 = 0;
         loop {
@@ -25,6 +28,13 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
                 tracing::warn!(error = %e, "writing product views failed; kept for the next flush");
             }
             payment_upkeep(&state).await;
+            if let Some(mailer) = &mailer {
+                match app::mail::send_pending(&pool, mailer, &state.settings.mail.from).await {
+                    Ok(n) if n > 0 => tracing::info!(sent = n, "notifications mailed"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "mailing notifications failed"),
+                }
+            }
             round = round.wrapping_add(1);
             if round % HOUSEKEEPING_EVERY != 1 {
                 continue;

@@ -4,7 +4,7 @@
 
 mod common;
 
-use app::checkout::{Address, PaymentMethod, Placed, place_order};
+use app::checkout::{Address, Choices, PaymentMethod, Placed, place_order};
 use app::domain::{Invalid, Phone};
 use app::error::AppError;
 use axum::http::StatusCode;
@@ -40,6 +40,7 @@ async fn place_cod(
         address,
         vat,
         PaymentMethod::CashOnDelivery,
+        &Choices::default(),
     )
     .await
     .map(|Placed { order_id, .. }| order_id)

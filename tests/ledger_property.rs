@@ -7,7 +7,7 @@
 
 mod common;
 
-use app::checkout::{Address, PaymentMethod, place_order};
+use app::checkout::{Address, Choices, PaymentMethod, place_order};
 use app::domain::Phone;
 use app::domain::order::VendorOrderEvent;
 use app::mpesa::Daraja;
@@ -143,6 +143,7 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     &address(),
                     Decimal::new(16, 2),
                     method,
+                    &Choices::default(),
                 )
                 .await
                 .expect("checkout");

@@ -2,8 +2,9 @@
 //! take stock with conditional updates, split by shop with commission frozen per item, empty
 //! the cart. Anything wrong rolls all of it back.
 
-use crate::db::{carts, orders};
-use crate::domain::order::{VendorOrderEvent, VendorOrderStatus, commission, vat_included};
+use crate::db::{carts, coupons, orders};
+use crate::domain::order::{VendorOrderEvent, VendorOrderStatus, vat_included};
+use crate::domain::pricing::{Delivery, LineIn, price_part};
 use crate::domain::{Invalid, Phone};
 use crate::error::AppError;
 use crate::server_fns::cart::{CartLineRow, view_of};
@@ -19,14 +20,47 @@ pub struct Address {
     pub phone: Phone,
 }
 
-/// What was bought, in a stable order: a retry of the same checkout has the same fingerprint.
-fn fingerprint(lines: &[CartLineRow]) -> String {
+/// The shopper's choices at checkout: pickup or delivery per shop (a shop left out gets its
+/// delivery when it offers one, else pickup), and at most one shop coupon code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    /// Per shop: `true` to pick up, `false` for the shop's delivery.
+    pub pickup: BTreeMap<Uuid, bool>,
+    pub coupon: Option<String>,
+}
+
+/// What was bought and how, in a stable order: a retry of the same checkout has the same
+/// fingerprint.
+fn fingerprint(lines: &[CartLineRow], choices: &Choices) -> String {
     let mut parts: Vec<String> = lines
         .iter()
         .map(|l| format!("{}x{}@{}", l.variant_id, l.quantity, l.price_now))
         .collect();
     parts.sort();
+    parts.extend(
+        choices
+            .pickup
+            .iter()
+            .map(|(v, p)| format!("pickup:{v}={p}")),
+    );
+    parts.extend(choices.coupon.iter().map(|c| format!("coupon:{c}")));
     parts.join(",")
+}
+
+/// A shop's delivery for this address, as chosen — or, with no choice, its delivery when it
+/// delivers there, else pickup. A choice the shop does not offer is an error.
+async fn delivery_for(
+    tx: &mut sqlx::PgConnection,
+    vendor_id: Uuid,
+    county: &str,
+    wants_pickup: Option<bool>,
+) -> Result<Delivery, AppError> {
+    let (pickup, fee) = orders::delivery_options(tx, vendor_id, county).await?;
+    match (wants_pickup, pickup, fee) {
+        (Some(true), true, _) | (None, true, None) => Ok(Delivery::Pickup),
+        (Some(false) | None, _, Some(fee)) => Ok(Delivery::Delivered { fee }),
+        _ => Err(AppError::invalid("delivery", Invalid::DeliveryUnavailable)),
+    }
 }
 
 /// How the shopper pays.
@@ -64,6 +98,7 @@ pub async fn place_order(
     address: &Address,
     vat_rate: Decimal,
     method: PaymentMethod,
+    choices: &Choices,
 ) -> Result<Placed, AppError> {
     let mut tx = pool.begin().await?;
     let lines: Vec<CartLineRow> = carts::lines(&mut *tx, cart_id)
@@ -71,7 +106,7 @@ pub async fn place_order(
         .into_iter()
         .filter(|l| !l.saved)
         .collect();
-    let print = fingerprint(&lines);
+    let print = fingerprint(&lines, choices);
     let currency = lines
         .first()
         .map(|l| l.currency.clone())
@@ -143,22 +178,51 @@ pub async fn place_order(
             .map_err(|_| AppError::Internal)?,
         PaymentMethod::Mpesa { .. } => VendorOrderStatus::PendingPayment,
     };
-    let mut total = Decimal::ZERO;
-    for (vendor_id, items) in by_vendor {
-        let rate = orders::commission_rate(&mut tx, vendor_id).await?;
-        let vendor_order_id = Uuid::new_v4();
-        let mut subtotal = Decimal::ZERO;
-        let mut fees = Decimal::ZERO;
-        let mut net = Decimal::ZERO;
-        let mut rows = Vec::new();
-        for l in items {
-            let line_total = l.price_now * Decimal::from(l.quantity);
-            let (fee, vendor_net) = commission(line_total, rate);
-            subtotal += line_total;
-            fees += fee;
-            net += vendor_net;
-            rows.push((l, line_total, fee, vendor_net));
+    // The coupon belongs to one shop and prices only that shop's part.
+    let coupon = match &choices.coupon {
+        None => None,
+        Some(code) => {
+            let c = coupons::claim(&mut tx, code)
+                .await?
+                .ok_or_else(|| AppError::invalid("coupon", Invalid::CouponInvalid))?;
+            if !by_vendor.contains_key(&c.vendor_id) {
+                return Err(AppError::invalid("coupon", Invalid::CouponNotInCart));
+            }
+            Some(c)
         }
+    };
+    let mut totals = orders::Totals {
+        subtotal: Decimal::ZERO,
+        discount: Decimal::ZERO,
+        delivery: Decimal::ZERO,
+        total: Decimal::ZERO,
+        vat: Decimal::ZERO,
+    };
+    for (vendor_id, items) in by_vendor {
+        let delivery = delivery_for(
+            &mut tx,
+            vendor_id,
+            &address.county,
+            choices.pickup.get(&vendor_id).copied(),
+        )
+        .await?;
+        let mut inputs = Vec::new();
+        for l in &items {
+            inputs.push(LineIn {
+                line_total: l.price_now * Decimal::from(l.quantity),
+                commission_rate: orders::commission_rate(&mut tx, vendor_id, l.category_id).await?,
+            });
+        }
+        let shop_coupon = coupon.as_ref().filter(|c| c.vendor_id == vendor_id);
+        let discount = shop_coupon.map(|c| c.discount);
+        if let Some(c) = shop_coupon {
+            let subtotal: Decimal = inputs.iter().map(|i| i.line_total).sum();
+            if subtotal < c.min_subtotal {
+                return Err(AppError::invalid("coupon", Invalid::CouponMinimum));
+            }
+        }
+        let part = price_part(&inputs, discount, delivery);
+        let vendor_order_id = Uuid::new_v4();
         orders::insert_vendor_order(
             &mut tx,
             &orders::NewVendorOrder {
@@ -166,13 +230,13 @@ pub async fn place_order(
                 order_id,
                 vendor_id,
                 status: status.as_str(),
-                subtotal,
-                commission: fees,
-                vendor_net: net,
+                part: &part,
+                delivery_method: delivery.method(),
+                coupon: shop_coupon.map(|c| c.code.as_str()),
             },
         )
         .await?;
-        for (l, line_total, fee, vendor_net) in rows {
+        for ((l, input), priced) in items.iter().zip(&inputs).zip(&part.lines) {
             let options = crate::server_fns::seller::options_label(&l.options);
             orders::insert_item(
                 &mut tx,
@@ -184,17 +248,21 @@ pub async fn place_order(
                     options: &options,
                     quantity: l.quantity,
                     unit_price: l.price_now,
-                    line_total,
-                    commission_rate: rate,
-                    commission: fee,
-                    vendor_net,
+                    commission_rate: input.commission_rate,
+                    priced: *priced,
                 },
             )
             .await?;
         }
-        total += subtotal;
+        totals.subtotal += part.subtotal;
+        totals.discount += part.discount;
+        totals.delivery += part.delivery_fee;
+        totals.total += part.total;
     }
-    orders::set_totals(&mut tx, order_id, total, vat_included(total, vat_rate)).await?;
+    totals.vat = vat_included(totals.total, vat_rate);
+    let total = totals.total;
+    orders::set_totals(&mut tx, order_id, &totals).await?;
+    orders::save_address(&mut tx, user_id, address).await?;
     if let PaymentMethod::Mpesa {
         reservation_minutes,
     } = method
@@ -202,6 +270,12 @@ pub async fn place_order(
         orders::reserve(&mut tx, order_id, reservation_minutes).await?;
     }
     orders::clear_bought(&mut tx, cart_id).await?;
+    crate::notifications::order_placed(
+        &mut tx,
+        order_id,
+        matches!(method, PaymentMethod::Mpesa { .. }),
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(order = %order_id, user = %user_id, %total, method = method.as_str(), "order placed");
     Ok(Placed {

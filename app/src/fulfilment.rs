@@ -20,14 +20,22 @@ pub async fn step(
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     crate::payments::move_part(&mut tx, id, status, event, note).await?;
-    if matches!(event, VendorOrderEvent::Reject | VendorOrderEvent::Cancel) {
-        crate::db::orders::release_stock(&mut tx, id).await?;
-        crate::payments::refunds::refund_part(&mut tx, id).await?;
+    match event {
+        // Dropped before shipping, or sent back: the units return to stock, the money to
+        // the shopper.
+        VendorOrderEvent::Reject | VendorOrderEvent::Cancel | VendorOrderEvent::Refund => {
+            crate::db::orders::release_stock(&mut tx, id).await?;
+            crate::payments::refunds::refund_part(&mut tx, id).await?;
+        }
+        VendorOrderEvent::Deliver => {
+            crate::db::orders::mark_delivered(&mut tx, id).await?;
+            settle_cash_on_delivery(&mut tx, id).await?;
+        }
+        _ => {}
     }
-    if event == VendorOrderEvent::Deliver {
-        crate::db::orders::mark_delivered(&mut tx, id).await?;
-        settle_cash_on_delivery(&mut tx, id).await?;
-    }
+    let order_id = crate::db::orders::order_of(&mut tx, id).await?;
+    crate::db::orders::derive_status(&mut tx, order_id).await?;
+    crate::notifications::part_moved(&mut tx, id, event).await?;
     tx.commit().await?;
     tracing::info!(vendor_order = %id, ?event, "vendor order moved");
     Ok(())

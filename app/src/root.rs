@@ -23,6 +23,7 @@ use crate::pages::{
     seller_listing::{EditListingPage, NewListingPage},
     seller_money::ShopMoneyPage,
     seller_orders::ShopOrdersPage,
+    seller_promotions::PromotionsPage,
     seller_staff::StaffPage,
     store::StorePage,
 };
@@ -126,6 +127,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/orders") view=ShopOrdersPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/import") view=ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/money") view=ShopMoneyPage ssr=SsrMode::Async />
+                        <Route path=path!("/seller/promotions") view=PromotionsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/payments") view=AdminPaymentsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/shops") view=AdminShopsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/listings") view=AdminListingsPage ssr=SsrMode::Async />

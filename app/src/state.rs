@@ -69,6 +69,28 @@ pub struct Settings {
     pub mpesa: MpesaSettings,
     #[serde(default)]
     pub payouts: PayoutSettings,
+    pub mail: MailSettings,
+}
+
+/// Where notifications go.
+#[derive(Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct MailSettings {
+    /// The sender, e.g. `Sokoni <orders@sokoni.co.ke>`.
+    pub from: String,
+    /// `smtps://user:pass@host` in production; empty: write `.eml` files into `dir`.
+    #[serde(default)]
+    pub smtp_url: Option<String>,
+    pub dir: String,
+}
+
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailSettings")
+            .field("from", &self.from)
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Daraja credentials and endpoints. Secrets come from the environment in production
@@ -136,6 +158,8 @@ pub struct CheckoutSettings {
     pub vat_rate: rust_decimal::Decimal,
     /// Minutes stock stays reserved for an unpaid M-Pesa order.
     pub reservation_minutes: i64,
+    /// Days after delivery a shopper may ask to return a part.
+    pub return_days: i64,
 }
 
 impl Default for CheckoutSettings {
@@ -143,6 +167,7 @@ impl Default for CheckoutSettings {
         Self {
             vat_rate: rust_decimal::Decimal::new(16, 2),
             reservation_minutes: 10,
+            return_days: 7,
         }
     }
 }

@@ -41,6 +41,14 @@ pub fn settings() -> Settings {
         checkout: Default::default(),
         mpesa: mpesa_settings("http://127.0.0.1:9", "http://127.0.0.1:9"),
         payouts: Default::default(),
+        mail: app::state::MailSettings {
+            from: "Sokoni <orders@sokoni.test>".into(),
+            smtp_url: None,
+            dir: std::env::temp_dir()
+                .join("sokoni-test-mailbox")
+                .to_string_lossy()
+                .into_owned(),
+        },
         media: MediaSettings {
             dir: std::env::temp_dir()
                 .join("sokoni-test-media")

@@ -154,7 +154,7 @@ pub async fn lines(
         "select i.variant_id, i.quantity, i.price_when_added, i.saved,
                 coalesce(v.price, l.price) as price_now, l.currency, v.stock, v.sku, v.attributes::text as options,
                 l.title, l.slug, l.status = 'approved' as for_sale,
-                s.id as vendor_id, s.business_name as vendor_name, s.slug as vendor_slug,
+                s.id as vendor_id, s.business_name as vendor_name, s.slug as vendor_slug, l.category_id,
                 (select p.media_key from listing_photos p where p.listing_id = l.id order by p.position limit 1) as cover
          from cart_items i
          join listing_variants v on v.id = i.variant_id

@@ -170,3 +170,18 @@ pub async fn statement(
     .fetch_all(db)
     .await
 }
+
+/// Whether (kind, reference) was posted.
+pub async fn posted(
+    tx: &mut PgConnection,
+    kind: &str,
+    reference: Uuid,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "select exists (select 1 from ledger_transactions where kind = $1 and reference = $2)",
+    )
+    .bind(kind)
+    .bind(reference)
+    .fetch_one(&mut *tx)
+    .await
+}

@@ -2,11 +2,14 @@
 
 pub mod carts;
 pub mod categories;
+pub mod commission;
+pub mod coupons;
 pub mod ledger;
 pub mod listings;
 pub mod login_failures;
 pub mod media;
 pub mod moderation;
+pub mod notifications;
 pub mod orders;
 pub mod payments;
 pub mod payouts;

@@ -82,41 +82,85 @@ pub async fn take_stock(
     )
 }
 
+/// The commission rate for a line: the most specific rule wins — shop and category, then the
+/// shop, then the category (or one of its parents, nearest first) — else the shop's tier.
 pub async fn commission_rate(
     tx: &mut PgConnection,
     vendor_id: Uuid,
+    category_id: Uuid,
 ) -> Result<Decimal, sqlx::Error> {
-    sqlx::query_scalar("select t.commission_rate from vendors v join membership_tiers t on t.code = v.tier where v.id = $1")
-        .bind(vendor_id)
-        .fetch_one(&mut *tx)
-        .await
+    sqlx::query_scalar(
+        "with recursive up (id, depth) as (
+             select $2::uuid, 0
+             union all
+             select c.parent_id, up.depth + 1 from categories c join up on c.id = up.id where c.parent_id is not null
+         )
+         select coalesce(
+             (select r.rate from commission_rules r
+                left join up on up.id = r.category_id
+               where (r.vendor_id = $1 or r.vendor_id is null)
+                 and (r.category_id is null or up.id is not null)
+               order by (r.vendor_id is not null and r.category_id is not null) desc,
+                        (r.vendor_id is not null) desc,
+                        up.depth asc nulls last
+               limit 1),
+             (select t.commission_rate from vendors v join membership_tiers t on t.code = v.tier where v.id = $1))",
+    )
+    .bind(vendor_id)
+    .bind(category_id)
+    .fetch_one(&mut *tx)
+    .await
 }
 
-pub struct NewVendorOrder {
+/// A shop's delivery options for an address in `county`: (offers pickup, delivery fee if it
+/// delivers there — its zone fee for the county, else its flat fee).
+pub async fn delivery_options(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+    county: &str,
+) -> Result<(bool, Option<Decimal>), sqlx::Error> {
+    sqlx::query_as(
+        "select v.offers_pickup,
+                coalesce((select z.fee from delivery_zones z where z.vendor_id = v.id and lower(z.county) = lower($2)), v.delivery_fee)
+         from vendors v where v.id = $1",
+    )
+    .bind(vendor_id)
+    .bind(county)
+    .fetch_one(&mut *tx)
+    .await
+}
+
+pub struct NewVendorOrder<'a> {
     pub id: Uuid,
     pub order_id: Uuid,
     pub vendor_id: Uuid,
     pub status: &'static str,
-    pub subtotal: Decimal,
-    pub commission: Decimal,
-    pub vendor_net: Decimal,
+    pub part: &'a crate::domain::pricing::PricedPart,
+    pub delivery_method: &'static str,
+    pub coupon: Option<&'a str>,
 }
 
 pub async fn insert_vendor_order(
     tx: &mut PgConnection,
-    v: &NewVendorOrder,
+    v: &NewVendorOrder<'_>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "insert into vendor_orders (id, order_id, vendor_id, status, subtotal, commission, vendor_net)
-         values ($1, $2, $3, $4, $5, $6, $7)",
+        "insert into vendor_orders (id, order_id, vendor_id, status, subtotal, commission, vendor_net,
+                                    delivery_method, delivery_fee, discount, coupon_code, total)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(v.id)
     .bind(v.order_id)
     .bind(v.vendor_id)
     .bind(v.status)
-    .bind(v.subtotal)
-    .bind(v.commission)
-    .bind(v.vendor_net)
+    .bind(v.part.subtotal)
+    .bind(v.part.commission)
+    .bind(v.part.vendor_net)
+    .bind(v.delivery_method)
+    .bind(v.part.delivery_fee)
+    .bind(v.part.discount)
+    .bind(v.coupon)
+    .bind(v.part.total)
     .execute(&mut *tx)
     .await?;
     sqlx::query("insert into vendor_order_events (vendor_order_id, status) values ($1, $2)")
@@ -135,17 +179,15 @@ pub struct NewItem<'a> {
     pub options: &'a str,
     pub quantity: i32,
     pub unit_price: Decimal,
-    pub line_total: Decimal,
     pub commission_rate: Decimal,
-    pub commission: Decimal,
-    pub vendor_net: Decimal,
+    pub priced: crate::domain::pricing::PricedLine,
 }
 
 pub async fn insert_item(tx: &mut PgConnection, i: &NewItem<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "insert into order_items (id, vendor_order_id, variant_id, title, sku, options, quantity, unit_price, line_total,
-                                  commission_rate, commission, vendor_net)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                                  commission_rate, commission, vendor_net, discount)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(Uuid::new_v4())
     .bind(i.vendor_order_id)
@@ -155,27 +197,40 @@ pub async fn insert_item(tx: &mut PgConnection, i: &NewItem<'_>) -> Result<(), s
     .bind(i.options)
     .bind(i.quantity)
     .bind(i.unit_price)
-    .bind(i.line_total)
+    .bind(i.priced.line_total)
     .bind(i.commission_rate)
-    .bind(i.commission)
-    .bind(i.vendor_net)
+    .bind(i.priced.commission)
+    .bind(i.priced.vendor_net)
+    .bind(i.priced.discount)
     .execute(&mut *tx)
     .await?;
     Ok(())
 }
 
+pub struct Totals {
+    pub subtotal: Decimal,
+    pub discount: Decimal,
+    pub delivery: Decimal,
+    pub total: Decimal,
+    pub vat: Decimal,
+}
+
 pub async fn set_totals(
     tx: &mut PgConnection,
     order_id: Uuid,
-    subtotal: Decimal,
-    vat: Decimal,
+    t: &Totals,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("update orders set subtotal = $2, total = $2, vat_included = $3 where id = $1")
-        .bind(order_id)
-        .bind(subtotal)
-        .bind(vat)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "update orders set subtotal = $2, discount_total = $3, delivery_total = $4, total = $5, vat_included = $6 where id = $1",
+    )
+    .bind(order_id)
+    .bind(t.subtotal)
+    .bind(t.discount)
+    .bind(t.delivery)
+    .bind(t.total)
+    .bind(t.vat)
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }
 
@@ -195,7 +250,7 @@ pub async fn summary(
     order_id: Uuid,
 ) -> Result<Option<OrderSummary>, sqlx::Error> {
     sqlx::query_as(
-        "select id, status, payment_method, currency, subtotal, total, vat_included, county, town, street, phone,
+        "select id, status, payment_method, currency, subtotal, discount_total, delivery_total, total, vat_included, county, town, street, phone,
                 to_char(created_at, 'YYYY-MM-DD HH24:MI') as placed
          from orders where user_id = $1 and id = $2",
     )
@@ -210,7 +265,7 @@ pub async fn list(
     user_id: Uuid,
 ) -> Result<Vec<OrderSummary>, sqlx::Error> {
     sqlx::query_as(
-        "select id, status, payment_method, currency, subtotal, total, vat_included, county, town, street, phone,
+        "select id, status, payment_method, currency, subtotal, discount_total, delivery_total, total, vat_included, county, town, street, phone,
                 to_char(created_at, 'YYYY-MM-DD HH24:MI') as placed
          from orders where user_id = $1 order by created_at desc limit 100",
     )
@@ -226,6 +281,11 @@ struct VendorOrderRow {
     vendor_slug: String,
     status: String,
     subtotal: Decimal,
+    delivery_method: String,
+    delivery_fee: Decimal,
+    discount: Decimal,
+    coupon_code: Option<String>,
+    total: Decimal,
 }
 
 /// The vendor parts of an order (already checked to be the caller's), with items and history.
@@ -234,7 +294,8 @@ pub async fn parts(
     order_id: Uuid,
 ) -> Result<Vec<VendorOrderView>, sqlx::Error> {
     let rows: Vec<VendorOrderRow> = sqlx::query_as(
-        "select vo.id, v.business_name as vendor_name, v.slug as vendor_slug, vo.status, vo.subtotal
+        "select vo.id, v.business_name as vendor_name, v.slug as vendor_slug, vo.status, vo.subtotal,
+                vo.delivery_method, vo.delivery_fee, vo.discount, vo.coupon_code, vo.total
          from vendor_orders vo join vendors v on v.id = vo.vendor_id where vo.order_id = $1 order by v.business_name",
     )
     .bind(order_id)
@@ -260,6 +321,11 @@ pub async fn parts(
             vendor_slug: r.vendor_slug,
             status: r.status,
             subtotal: r.subtotal,
+            delivery_method: r.delivery_method,
+            delivery_fee: r.delivery_fee,
+            discount: r.discount,
+            coupon_code: r.coupon_code,
+            total: r.total,
             items,
             events,
         });
@@ -357,7 +423,9 @@ pub async fn for_shop(
                 u.name as buyer, o.phone, o.street, o.town, o.county,
                 to_char(vo.created_at, 'YYYY-MM-DD HH24:MI') as placed,
                 (select string_agg(i.quantity || ' × ' || i.title || case when i.options = '' then '' else ' (' || i.options || ')' end, '; ' order by i.title)
-                   from order_items i where i.vendor_order_id = vo.id) as items
+                   from order_items i where i.vendor_order_id = vo.id) as items,
+                vo.delivery_method,
+                (select e.note from vendor_order_events e where e.vendor_order_id = vo.id order by e.at desc limit 1) as last_note
          from vendor_orders vo join orders o on o.id = vo.order_id join users u on u.id = o.user_id
          where vo.vendor_id = $1
          order by vo.created_at desc limit 200",
@@ -428,7 +496,8 @@ pub struct PartRow {
     pub id: Uuid,
     pub vendor_id: Uuid,
     pub status: String,
-    pub subtotal: Decimal,
+    /// What the shopper pays for the part (after discount, with delivery).
+    pub total: Decimal,
     pub commission: Decimal,
 }
 
@@ -438,7 +507,7 @@ pub async fn parts_for_update(
     order_id: Uuid,
 ) -> Result<Vec<PartRow>, sqlx::Error> {
     sqlx::query_as(
-        "select id, vendor_id, status, subtotal, commission from vendor_orders where order_id = $1 order by id for update",
+        "select id, vendor_id, status, total, commission from vendor_orders where order_id = $1 order by id for update",
     )
     .bind(order_id)
     .fetch_all(&mut *tx)
@@ -450,11 +519,10 @@ pub async fn parts_for_update(
 pub struct PartPayment {
     pub vendor_id: Uuid,
     pub order_id: Uuid,
-    pub subtotal: Decimal,
+    pub total: Decimal,
     pub commission: Decimal,
     pub currency: String,
     pub payment_method: String,
-    pub order_status: String,
 }
 
 pub async fn part_payment(
@@ -462,7 +530,7 @@ pub async fn part_payment(
     vendor_order_id: Uuid,
 ) -> Result<Option<PartPayment>, sqlx::Error> {
     sqlx::query_as(
-        "select vo.vendor_id, vo.order_id, vo.subtotal, vo.commission, o.currency, o.payment_method, o.status as order_status
+        "select vo.vendor_id, vo.order_id, vo.total, vo.commission, o.currency, o.payment_method
          from vendor_orders vo join orders o on o.id = vo.order_id where vo.id = $1 for update of vo",
     )
     .bind(vendor_order_id)
@@ -503,4 +571,81 @@ pub async fn reservation_minutes_left(
     .bind(id)
     .fetch_optional(db)
     .await
+}
+
+/// Remembers the delivery address for the shopper's next checkout.
+pub async fn save_address(
+    tx: &mut PgConnection,
+    user_id: Uuid,
+    a: &crate::checkout::Address,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into addresses (id, user_id, county, town, street, phone) values ($1, $2, $3, $4, $5, $6)
+         on conflict do nothing",
+    )
+    .bind(Uuid::new_v4())
+    .bind(user_id)
+    .bind(&a.county)
+    .bind(&a.town)
+    .bind(&a.street)
+    .bind(a.phone.as_str())
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// The shopper's saved addresses, newest first.
+pub async fn addresses(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+) -> Result<Vec<crate::server_fns::orders::SavedAddress>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, county, town, street, phone from addresses where user_id = $1 order by created_at desc limit 5",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await
+}
+
+/// The order's own status follows its parts once they settle: all dropped → cancelled (or
+/// refunded, if it was paid); all delivered or dropped → completed.
+pub async fn derive_status(tx: &mut PgConnection, order_id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update orders o set status = d.next
+         from (select case
+                 when bool_and(status in ('cancelled', 'rejected', 'refunded'))
+                   then case when (select status from orders where id = $1) = 'paid' then 'refunded' else 'cancelled' end
+                 when bool_and(status in ('delivered', 'completed', 'cancelled', 'rejected', 'refunded', 'return_requested'))
+                   then 'completed'
+               end as next
+               from vendor_orders where order_id = $1) d
+         where o.id = $1 and d.next is not null and o.status <> d.next
+           and o.status not in ('refunded', 'cancelled') and not (o.status = 'pending_payment' and o.payment_method = 'mpesa')",
+    )
+    .bind(order_id)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Whether a delivered part is still inside the return window.
+pub async fn returnable(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+    days: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "select coalesce(delivered_at > now() - make_interval(days => $2::int), false) from vendor_orders where id = $1",
+    )
+    .bind(vendor_order_id)
+    .bind(days)
+    .fetch_one(&mut *tx)
+    .await
+}
+
+pub async fn order_of(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result<Uuid, sqlx::Error> {
+    sqlx::query_scalar("select order_id from vendor_orders where id = $1")
+        .bind(vendor_order_id)
+        .fetch_one(&mut *tx)
+        .await
 }

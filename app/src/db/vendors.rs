@@ -3,6 +3,7 @@
 
 use crate::domain::vendor::{Application, StaffRole, VerificationStatus};
 use crate::server_fns::vendor::{Applicant, DocumentView, ShopView, StaffView, Tier};
+use rust_decimal::Decimal;
 use sqlx::{FromRow, PgConnection, PgExecutor};
 use uuid::Uuid;
 
@@ -365,4 +366,68 @@ pub async fn set_tier(
         .await?
         .rows_affected()
         == 1)
+}
+
+/// A shop's delivery terms: pickup, flat fee, per-county fees.
+pub async fn delivery_terms(
+    db: &sqlx::PgPool,
+    vendor_id: Uuid,
+) -> Result<(bool, Option<Decimal>, Vec<(String, Decimal)>), sqlx::Error> {
+    let (pickup, fee): (bool, Option<Decimal>) =
+        sqlx::query_as("select offers_pickup, delivery_fee from vendors where id = $1")
+            .bind(vendor_id)
+            .fetch_one(db)
+            .await?;
+    let zones = sqlx::query_as(
+        "select county, fee from delivery_zones where vendor_id = $1 order by county",
+    )
+    .bind(vendor_id)
+    .fetch_all(db)
+    .await?;
+    Ok((pickup, fee, zones))
+}
+
+/// Replaces a shop's delivery terms in one transaction.
+pub async fn save_delivery_terms(
+    db: &sqlx::PgPool,
+    vendor_id: Uuid,
+    pickup: bool,
+    fee: Option<Decimal>,
+    zones: &[(String, Decimal)],
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    sqlx::query("update vendors set offers_pickup = $2, delivery_fee = $3 where id = $1")
+        .bind(vendor_id)
+        .bind(pickup)
+        .bind(fee)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("delete from delivery_zones where vendor_id = $1")
+        .bind(vendor_id)
+        .execute(&mut *tx)
+        .await?;
+    for (county, fee) in zones {
+        sqlx::query("insert into delivery_zones (vendor_id, county, fee) values ($1, $2, $3)")
+            .bind(vendor_id)
+            .bind(county)
+            .bind(fee)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
+}
+
+/// What each shop in a basket offers: (shop, pickup, flat fee, per-county fees).
+pub async fn delivery_offers(
+    db: &sqlx::PgPool,
+    vendor_ids: &[Uuid],
+) -> Result<Vec<crate::server_fns::orders::DeliveryOffer>, sqlx::Error> {
+    sqlx::query_as(
+        "select v.id as vendor_id, v.offers_pickup as pickup, v.delivery_fee as flat_fee,
+                coalesce((select string_agg(z.county || ': ' || z.fee, ', ' order by z.county) from delivery_zones z where z.vendor_id = v.id), '') as zones
+         from vendors v where v.id = any($1)",
+    )
+    .bind(vendor_ids)
+    .fetch_all(db)
+    .await
 }

@@ -35,4 +35,10 @@ pub enum Invalid {
     KeyReused,
     NotPayable,
     MpesaUnavailable,
+    DeliveryUnavailable,
+    CouponInvalid,
+    CouponNotInCart,
+    CouponMinimum,
+    CouponCodeTaken,
+    ReturnWindowClosed,
 }

@@ -150,26 +150,32 @@ pub fn mpesa_unallocated(requested: Decimal, currency: &str) -> Posting {
 
 /// A paid shop's part: its net is owed to the shop (pending until delivered and held), the
 /// commission is earned.
-pub fn sale(subtotal: Decimal, commission: Decimal, currency: &str) -> Posting {
+pub fn sale(total: Decimal, commission: Decimal, currency: &str) -> Posting {
     posting(
         currency,
         &[
-            (A::CustomerClearing, subtotal),
-            (A::VendorPending, -(subtotal - commission)),
+            (A::CustomerClearing, total),
+            (A::VendorPending, -(total - commission)),
             (A::PlatformCommission, -commission),
         ],
     )
 }
 
-/// A paid part rejected or cancelled before delivery: the sale reversed, commission included,
-/// and the whole part owed back to the shopper.
-pub fn refund(subtotal: Decimal, commission: Decimal, currency: &str) -> Posting {
+/// A paid part rejected, cancelled or returned: the sale reversed, commission included, and
+/// the whole part owed back to the shopper. The shop's share comes out of its pending balance,
+/// or its available one when the sale was already released.
+pub fn refund(total: Decimal, commission: Decimal, currency: &str, released: bool) -> Posting {
+    let shop = if released {
+        A::VendorPayable
+    } else {
+        A::VendorPending
+    };
     posting(
         currency,
         &[
-            (A::VendorPending, subtotal - commission),
+            (shop, total - commission),
             (A::PlatformCommission, commission),
-            (A::RefundsPayable, -subtotal),
+            (A::RefundsPayable, -total),
         ],
     )
 }
@@ -279,7 +285,7 @@ mod tests {
         let (sub, fee) = (dec!(1499.50), dec!(120.00));
         let received = mpesa_received(dec!(1500), sub, "KES");
         let sold = sale(sub, fee, "KES");
-        let back = refund(sub, fee, "KES");
+        let back = refund(sub, fee, "KES", false);
         for p in [
             &received,
             &sold,

@@ -11,6 +11,7 @@ pub mod name;
 pub mod order;
 pub mod password;
 pub mod phone;
+pub mod pricing;
 pub mod role;
 pub mod search;
 pub mod slug;

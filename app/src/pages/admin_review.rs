@@ -1,11 +1,13 @@
 //! The admin's review queues: shop applications (`/admin/shops`, with KYC documents and the
 //! membership tiers) and listings (`/admin/listings`).
 
-use crate::components::form::{FormError, action_error};
+use crate::components::form::{Field, FormError, Select, SubmitButton, action_error};
 use crate::components::loaded::loaded;
 use crate::components::media::photo_url;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
+use crate::server_fns::catalog::category_choices;
+use crate::server_fns::commission::{AddCommissionRule, RemoveCommissionRule, commission_rules};
 use crate::server_fns::moderation::{ReviewListing, pending_listings};
 use crate::server_fns::vendor::{ReviewShop, UpdateTier, membership_tiers, shop_applications};
 use leptos::prelude::*;
@@ -127,6 +129,54 @@ pub fn AdminShopsPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+        })}
+        <CommissionRules />
+    }
+}
+
+/// Commission rules: list, add (shop and/or category), remove.
+#[component]
+fn CommissionRules() -> impl IntoView {
+    let i18n = use_i18n();
+    let add = ServerAction::<AddCommissionRule>::new();
+    let remove = ServerAction::<RemoveCommissionRule>::new();
+    let error = action_error(add.into());
+    let rules = Resource::new_blocking(
+        move || (add.version().get(), remove.version().get()),
+        |_| commission_rules(),
+    );
+    let categories = Resource::new_blocking(|| (), |_| category_choices());
+    view! {
+        <h2 class="mt-8 mb-2 text-xl font-bold">{i18n.tr(Key::CommissionRules)}</h2>
+        {loaded(rules, move |rules| view! {
+            <ul class="mb-3 flex flex-col gap-1 text-sm" data-testid="commission-rules">
+                {rules.into_iter().map(|r| view! {
+                    <li class="flex items-center justify-between gap-2 rounded-xl bg-white p-2 shadow-sm">
+                        <span>
+                            {r.shop.clone().unwrap_or_else(|| i18n.t(Key::EveryShop).into())} " · "
+                            {r.category.clone().unwrap_or_else(|| i18n.t(Key::EveryCategory).into())} " · "
+                            <strong>{(r.rate * Decimal::from(100)).normalize().to_string()} "%"</strong>
+                        </span>
+                        <ActionForm action=remove>
+                            <input type="hidden" name="id" value=r.id.to_string() />
+                            <button type="submit" class="text-sm underline">{i18n.tr(Key::Remove)}</button>
+                        </ActionForm>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+        {loaded(categories, move |cats| {
+            let mut options = vec![(String::new(), String::new())];
+            options.extend(cats.into_iter().map(|c| (c.id.to_string(), c.label)));
+            view! {
+                <ActionForm action=add attr:class="grid gap-3 rounded-2xl bg-white p-3 shadow-sm sm:grid-cols-4" attr:novalidate=true>
+                    <FormError error />
+                    <Field name="shop" label=Key::ShopSlugOptional error />
+                    <Select name="category_id" label=Key::CategoryOptional options error />
+                    <Field name="commission_percent" label=Key::CommissionPercent required=true error />
+                    <SubmitButton label=Key::AddRule pending=add.pending() />
+                </ActionForm>
+            }
         })}
     }
 }

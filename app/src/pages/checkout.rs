@@ -8,8 +8,8 @@ use crate::domain::order::VendorOrderStatus;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::orders::{
-    CancelPart, CheckPayment, CheckoutData, OrderPage, PayOrder, PaymentState, PlaceOrder,
-    checkout_form, my_orders, order_details,
+    CancelPart, CheckPayment, CheckoutData, DeliveryOffer, OrderPage, PayOrder, PaymentState,
+    PlaceOrder, RequestReturn, SavedAddress, checkout_form, my_orders, order_details,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -57,6 +57,31 @@ fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoVi
         return view! { <p class="text-stone-600">{i18n.tr(Key::CartEmpty)}</p> }.into_any();
     }
     let (currency, total) = d.cart.totals.first().cloned().unwrap_or_default();
+    let saved = d
+        .addresses
+        .first()
+        .cloned()
+        .unwrap_or_else(|| SavedAddress {
+            id: Uuid::nil(),
+            county: String::new(),
+            town: String::new(),
+            street: String::new(),
+            phone: String::new(),
+        });
+    let phone = if saved.phone.is_empty() {
+        d.phone.clone()
+    } else {
+        saved.phone.clone()
+    };
+    let choices = d
+        .cart
+        .groups
+        .iter()
+        .map(|g| {
+            let offer = d.offers.iter().find(|o| o.vendor_id == g.vendor_id).cloned();
+            view! { <DeliveryChoice shop=g.vendor_id name=g.vendor_name.clone() offer currency=currency.clone() /> }
+        })
+        .collect_view();
     view! {
         <div class="grid gap-6 md:grid-cols-[1fr_20rem]">
             <section class="rounded-2xl bg-white p-6 shadow-sm">
@@ -65,12 +90,18 @@ fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoVi
                     <crate::pages::seller_listing::FieldErrorLine error />
                     <input type="hidden" name="checkout_key" value=d.key.to_string() />
                     <h2 class="font-semibold">{i18n.tr(Key::DeliveryAddress)}</h2>
+                    // The last address used is filled in; the shopper can change any of it.
                     <div class="grid grid-cols-2 gap-3">
-                        <Field name="county" label=Key::County required=true error />
-                        <Field name="town" label=Key::Town required=true error />
+                        <Field name="county" label=Key::County value=saved.county.clone() required=true error />
+                        <Field name="town" label=Key::Town value=saved.town.clone() required=true error />
                     </div>
-                    <Field name="street" label=Key::Street required=true error />
-                    <Field name="phone" label=Key::Phone kind="tel" value=d.phone.clone() required=true error />
+                    <Field name="street" label=Key::Street value=saved.street.clone() required=true error />
+                    <Field name="phone" label=Key::Phone kind="tel" value=phone required=true error />
+                    <fieldset class="flex flex-col gap-3" data-testid="delivery-choices">
+                        <legend class="mb-1 font-semibold">{i18n.tr(Key::DeliveryHeading)}</legend>
+                        {choices}
+                    </fieldset>
+                    <Field name="coupon" label=Key::CouponCode error />
                     <fieldset class="flex flex-col gap-2">
                         <legend class="mb-1 font-semibold">{i18n.tr(Key::PaymentMethod)}</legend>
                         <label class="flex items-center gap-2"><input type="radio" name="payment" value="mpesa" checked /> {i18n.tr(Key::PayWithMpesa)}</label>
@@ -97,6 +128,42 @@ fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoVi
         </div>
     }
     .into_any()
+}
+
+/// Pickup or delivery for one shop's part, with the shop's fees. Delivery is preselected when
+/// the shop offers it.
+#[component]
+fn DeliveryChoice(
+    shop: Uuid,
+    name: String,
+    offer: Option<DeliveryOffer>,
+    currency: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = format!("delivery[shop-{shop}]");
+    let (pickup, fee, zones) = offer.map_or((true, None, String::new()), |o| {
+        (o.pickup, o.flat_fee, o.zones)
+    });
+    let delivers = fee.is_some() || !zones.is_empty();
+    view! {
+        <div class="rounded-xl border border-stone-200 p-3 text-sm" data-testid="delivery-choice">
+            <p class="font-semibold">{name}</p>
+            {delivers.then(|| view! {
+                <label class="flex items-center gap-2">
+                    <input type="radio" name=field.clone() value="delivery" checked=true />
+                    {i18n.tr(Key::DeliveredByShop)} {fee.map(|f| format!(" — {}", money(f, &currency)))}
+                    {(!zones.is_empty()).then(|| view! { <span class="text-stone-500">" (" {zones.clone()} ")"</span> })}
+                </label>
+            })}
+            {pickup.then(|| view! {
+                <label class="flex items-center gap-2">
+                    <input type="radio" name=field.clone() value="pickup" checked=!delivers />
+                    {i18n.tr(Key::PickupAtShop)}
+                </label>
+            })}
+            {(!delivers && !pickup).then(|| view! { <p class="text-red-800">{i18n.tr(Key::NoDeliveryOffered)}</p> })}
+        </div>
+    }
 }
 
 #[component]
@@ -171,6 +238,25 @@ pub fn OrderRoute() -> impl IntoView {
     loaded(page, move |page| view! { <Order page pay check /> })
 }
 
+/// Asking to return a delivered part (the server checks the return window).
+#[component]
+fn ReturnForm(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let ask = ServerAction::<RequestReturn>::new();
+    let error = action_error(ask.into());
+    view! {
+        <details class="mt-2 text-sm">
+            <summary class="cursor-pointer text-emerald-800 underline">{i18n.tr(Key::ReturnThis)}</summary>
+            <ActionForm action=ask attr:class="mt-2 flex flex-wrap items-end gap-2" attr:novalidate=true>
+                <FormError error />
+                <input type="hidden" name="id" value=id.to_string() />
+                <Field name="reason" label=Key::ReturnReason required=true error />
+                <SubmitButton label=Key::ReturnThis pending=ask.pending() />
+            </ActionForm>
+        </details>
+    }
+}
+
 /// Cancelling one shop's part, possible until the shop accepts it.
 #[component]
 fn CancelButton(id: Uuid) -> impl IntoView {
@@ -216,14 +302,26 @@ fn Order(
                             </li>
                         }).collect_view()}
                     </ul>
+                    <p class="mt-1 text-sm text-stone-600" data-testid="part-money">
+                        {if part.delivery_method == "pickup" { i18n.tr(Key::PickupAtShop) } else { i18n.tr(Key::DeliveredByShop) }}
+                        {(part.delivery_fee > Decimal::ZERO).then(|| format!(" {}", money(part.delivery_fee, &o.currency)))}
+                        {(part.discount > Decimal::ZERO).then(|| format!(" · {} {} −{}", i18n.t(Key::DiscountLabel), part.coupon_code.clone().unwrap_or_default(), money(part.discount, &o.currency)))}
+                        " · " <strong>{money(part.total, &o.currency)}</strong>
+                    </p>
                     {(part.status == "awaiting_acceptance").then(|| view! { <CancelButton id=part.id /> })}
+                    {(part.status == "delivered").then(|| view! { <ReturnForm id=part.id /> })}
                     <ol class="mt-3 border-l-2 border-emerald-200 pl-3 text-xs text-stone-600" aria-label=i18n.tr(Key::Timeline)>
                         {part.events.iter().map(|e| view! { <li>{e.at.clone()} " — " {i18n.tr(vendor_status_key(&e.status))}</li> }).collect_view()}
                     </ol>
                 </section>
             }).collect_view()}
         </div>
-        <p class="mt-4 text-right text-lg">{i18n.tr(Key::CartTotal)} ": " <strong data-testid="order-total">{money(o.total, &o.currency)}</strong></p>
+        <p class="mt-4 text-right text-sm text-stone-600">
+            {i18n.tr(Key::ItemsSubtotal)} " " {money(o.subtotal, &o.currency)}
+            {(o.discount_total > Decimal::ZERO).then(|| format!(" · {} −{}", i18n.t(Key::DiscountLabel), money(o.discount_total, &o.currency)))}
+            {(o.delivery_total > Decimal::ZERO).then(|| format!(" · {} {}", i18n.t(Key::DeliveryHeading), money(o.delivery_total, &o.currency)))}
+        </p>
+        <p class="text-right text-lg">{i18n.tr(Key::CartTotal)} ": " <strong data-testid="order-total">{money(o.total, &o.currency)}</strong></p>
         <p class="text-right text-xs text-stone-500">{i18n.tr(Key::VatIncluded)} ": " {money(o.vat_included, &o.currency)}</p>
     }
 }

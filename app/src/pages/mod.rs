@@ -18,5 +18,6 @@ pub mod seller_import;
 pub mod seller_listing;
 pub mod seller_money;
 pub mod seller_orders;
+pub mod seller_promotions;
 pub mod seller_staff;
 pub mod store;

@@ -45,6 +45,7 @@ fn ShopOrder(o: ShopOrderRow, fulfil: ServerAction<Fulfil>) -> impl IntoView {
         ],
         "accepted" => vec![("ship", Key::Ship, Some(Key::CarrierNote))],
         "shipped" => vec![("deliver", Key::MarkDelivered, None)],
+        "return_requested" => vec![("refund", Key::AcceptReturn, None)],
         _ => Vec::new(),
     };
     view! {
@@ -56,6 +57,8 @@ fn ShopOrder(o: ShopOrderRow, fulfil: ServerAction<Fulfil>) -> impl IntoView {
                 </span>
             </div>
             <p class="text-sm">{o.items.clone().unwrap_or_default()}</p>
+            <p class="text-sm text-stone-600">{if o.delivery_method == "pickup" { i18n.tr(Key::PickupAtShop) } else { i18n.tr(Key::DeliveredByShop) }}</p>
+            {o.last_note.clone().map(|n| view! { <p class="text-sm italic text-stone-700">"“" {n} "”"</p> })}
             <p class="text-sm text-stone-600">{o.street.clone()} ", " {o.town.clone()} ", " {o.county.clone()}</p>
             <p class="text-sm">
                 {Money::new(o.subtotal, currency).format()} " · " {i18n.tr(Key::YouReceive)} " " {Money::new(o.vendor_net, currency).format()}

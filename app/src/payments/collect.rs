@@ -267,7 +267,7 @@ async fn paid_order(
     for part in orders::parts_for_update(tx, order.id).await? {
         crate::payments::move_part(tx, part.id, &part.status, VendorOrderEvent::Confirmed, None)
             .await?;
-        let sale = postings::sale(part.subtotal, part.commission, &order.currency);
+        let sale = postings::sale(part.total, part.commission, &order.currency);
         ledger::post(
             tx,
             "sale",
@@ -278,6 +278,7 @@ async fn paid_order(
         )
         .await?;
     }
+    crate::notifications::order_paid(tx, order.id).await?;
     Ok(Applied::Applied)
 }
 

@@ -47,16 +47,23 @@ pub async fn queue(
     Ok(())
 }
 
-/// A paid part was rejected or cancelled: reverse its sale (commission included), mark it
-/// refunded and queue the money back. Cash-on-delivery parts moved no money: nothing to do.
+/// A part was dropped (rejected, cancelled) or returned. For a paid M-Pesa part the sale is
+/// reversed (commission included) and the money queued back to the phone that paid; a
+/// rejected or cancelled part is then `refunded`. For a cash-on-delivery part returned after
+/// delivery, the commission the shop owed is reversed (the shop hands the cash back itself).
 pub async fn refund_part(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result<(), AppError> {
     let part = orders::part_payment(tx, vendor_order_id)
         .await?
         .ok_or(AppError::Internal)?;
-    if part.payment_method != "mpesa" || part.order_status != "paid" {
+    if part.payment_method == "cod" {
+        ledger::reverse(tx, "cod_settlement", vendor_order_id, "cod_returned").await?;
         return Ok(());
     }
-    let posting = postings::refund(part.subtotal, part.commission, &part.currency);
+    if !ledger::posted(tx, "sale", vendor_order_id).await? {
+        return Ok(()); // never paid: nothing to give back
+    }
+    let released = ledger::posted(tx, "release", vendor_order_id).await?;
+    let posting = postings::refund(part.total, part.commission, &part.currency, released);
     ledger::post(
         tx,
         "refund",
@@ -67,14 +74,16 @@ pub async fn refund_part(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result
     )
     .await?;
     let status = orders::status_of(tx, vendor_order_id).await?;
-    super::move_part(tx, vendor_order_id, &status, VendorOrderEvent::Refund, None).await?;
+    if status != "refunded" {
+        super::move_part(tx, vendor_order_id, &status, VendorOrderEvent::Refund, None).await?;
+    }
     let phone = payments::paid_phone(tx, part.order_id)
         .await?
         .ok_or(AppError::Internal)?;
     queue(
         tx,
         Owed::Part(vendor_order_id),
-        part.subtotal,
+        part.total,
         &part.currency,
         &phone,
     )

@@ -27,6 +27,7 @@ pub struct CartLineRow {
     pub vendor_id: Uuid,
     pub vendor_name: String,
     pub vendor_slug: String,
+    pub category_id: Uuid,
     pub cover: Option<String>,
 }
 
@@ -40,6 +41,7 @@ pub struct CartLine {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VendorGroup {
+    pub vendor_id: Uuid,
     pub vendor_name: String,
     pub vendor_slug: String,
     pub lines: Vec<CartLine>,
@@ -96,6 +98,7 @@ pub fn view_of(rows: Vec<CartLineRow>) -> CartView {
                 g.lines.push(line);
             }
             _ => view.groups.push(VendorGroup {
+                vendor_id: line.row.vendor_id,
                 vendor_name: line.row.vendor_name.clone(),
                 vendor_slug: line.row.vendor_slug.clone(),
                 subtotal: if buyable { total } else { Decimal::ZERO },

@@ -6,6 +6,8 @@ pub mod admin;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod commission;
+pub mod coupons;
 pub mod locale;
 pub mod moderation;
 pub mod orders;

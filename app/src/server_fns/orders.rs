@@ -15,6 +15,8 @@ pub struct OrderSummary {
     pub payment_method: String,
     pub currency: String,
     pub subtotal: Decimal,
+    pub discount_total: Decimal,
+    pub delivery_total: Decimal,
     pub total: Decimal,
     pub vat_included: Decimal,
     pub county: String,
@@ -50,6 +52,11 @@ pub struct VendorOrderView {
     pub vendor_slug: String,
     pub status: String,
     pub subtotal: Decimal,
+    pub delivery_method: String,
+    pub delivery_fee: Decimal,
+    pub discount: Decimal,
+    pub coupon_code: Option<String>,
+    pub total: Decimal,
     pub items: Vec<OrderItemView>,
     pub events: Vec<OrderEvent>,
 }
@@ -74,13 +81,36 @@ pub struct PaymentState {
 }
 
 /// What the checkout page needs: the cart as it is now, the VAT inside it, a fresh key for
-/// this checkout, and the shopper's phone to prefill.
+/// this checkout, each shop's delivery offer, and the shopper's saved addresses and phone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckoutData {
     pub cart: crate::server_fns::cart::CartView,
     pub vat_included: Decimal,
     pub vat_percent: String,
     pub key: Uuid,
+    pub phone: String,
+    pub offers: Vec<DeliveryOffer>,
+    pub addresses: Vec<SavedAddress>,
+}
+
+/// How a shop gets its part to the shopper.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct DeliveryOffer {
+    pub vendor_id: Uuid,
+    pub pickup: bool,
+    pub flat_fee: Option<Decimal>,
+    /// "Mombasa: 400, Kisumu: 350" — fees that replace the flat fee in those counties.
+    pub zones: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct SavedAddress {
+    pub id: Uuid,
+    pub county: String,
+    pub town: String,
+    pub street: String,
     pub phone: String,
 }
 
@@ -98,9 +128,12 @@ pub async fn checkout_form() -> Result<CheckoutData, AppError> {
         };
         let rate = state.settings.checkout.vat_rate;
         let total = cart.totals.first().map(|t| t.1).unwrap_or_default();
+        let shops: Vec<Uuid> = cart.groups.iter().map(|g| g.vendor_id).collect();
         Ok(CheckoutData {
             vat_included: crate::domain::order::vat_included(total, rate),
             vat_percent: (rate * Decimal::from(100)).normalize().to_string(),
+            offers: crate::db::vendors::delivery_offers(&state.pool, &shops).await?,
+            addresses: crate::db::orders::addresses(&state.pool, user.id).await?,
             cart,
             key: Uuid::new_v4(),
             phone: user.phone.unwrap_or_default(),
@@ -119,6 +152,11 @@ pub async fn place_order(
     street: String,
     phone: String,
     payment: String,
+    /// `delivery[shop-<shop id>]` = `pickup` or `delivery`, per shop. (The prefix keeps the
+    /// query-string decoder from reading an id that starts with a digit as a list index.)
+    #[server(default)]
+    delivery: std::collections::HashMap<String, String>,
+    #[server(default)] coupon: String,
 ) -> Result<(), AppError> {
     use crate::auth::context;
     use crate::domain::text::bounded;
@@ -147,6 +185,16 @@ pub async fn place_order(
         let cart = crate::server_fns::cart::current_cart(true)
             .await?
             .ok_or(AppError::Internal)?;
+        let choices = crate::checkout::Choices {
+            pickup: delivery
+                .iter()
+                .filter_map(|(shop, how)| {
+                    let id = Uuid::parse_str(shop.strip_prefix("shop-")?).ok()?;
+                    Some((id, how == "pickup"))
+                })
+                .collect(),
+            coupon: Some(coupon.trim().to_owned()).filter(|c| !c.is_empty()),
+        };
         let placed = crate::checkout::place_order(
             &state.pool,
             user.id,
@@ -155,6 +203,7 @@ pub async fn place_order(
             &address,
             state.settings.checkout.vat_rate,
             method,
+            &choices,
         )
         .await?;
         let id = placed.order_id;
@@ -285,6 +334,9 @@ pub struct ShopOrderRow {
     pub county: String,
     pub placed: String,
     pub items: Option<String>,
+    pub delivery_method: String,
+    /// The latest note on the part (a return's reason, a carrier note).
+    pub last_note: Option<String>,
 }
 
 #[server(endpoint = "shop_orders")]
@@ -388,6 +440,8 @@ pub async fn fulfil(
             "reject" => (VendorOrderEvent::Reject, true),
             "ship" => (VendorOrderEvent::Ship, false),
             "deliver" => (VendorOrderEvent::Deliver, false),
+            // A return the shopper asked for is accepted: the money goes back.
+            "refund" => (VendorOrderEvent::Refund, false),
             _ => return Err(AppError::invalid("action", Invalid::NotFound)),
         };
         let note = bounded(&note, usize::from(needs_note) * 3, 300, false)
@@ -420,6 +474,41 @@ pub async fn cancel_part(id: Uuid) -> Result<(), AppError> {
         let order = state.order_id;
         crate::fulfilment::step(pool, id, &state.status, VendorOrderEvent::Cancel, None).await?;
         leptos_axum::redirect(&format!("/account/orders/{order}"));
+        Ok(())
+    })
+    .await
+}
+
+/// The shopper asks to return a delivered part, within the return window, with a reason.
+#[server(endpoint = "request_return")]
+pub async fn request_return(id: Uuid, reason: String) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::Invalid;
+    use crate::domain::order::VendorOrderEvent;
+    use crate::domain::text::bounded;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let reason = bounded(&reason, 3, 300, false).map_err(|w| AppError::invalid("reason", w))?;
+        let state = context::state()?;
+        let part = crate::db::orders::state_for_buyer(&state.pool, user.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut conn = state.pool.acquire().await?;
+        if !crate::db::orders::returnable(&mut conn, id, state.settings.checkout.return_days)
+            .await?
+        {
+            return Err(AppError::invalid("reason", Invalid::ReturnWindowClosed));
+        }
+        drop(conn);
+        crate::fulfilment::step(
+            &state.pool,
+            id,
+            &part.status,
+            VendorOrderEvent::RequestReturn,
+            Some(&reason),
+        )
+        .await?;
+        leptos_axum::redirect(&format!("/account/orders/{}", part.order_id));
         Ok(())
     })
     .await

@@ -1,0 +1,153 @@
+//! A shop's promotions and delivery terms, managed by its owner: coupons (that shop's lines
+//! only) and delivery options (pickup, a flat fee, per-county fees).
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A checked coupon, ready to store.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CouponInput {
+    pub code: String,
+    pub percent_off: Option<Decimal>,
+    pub amount_off: Option<Decimal>,
+    pub min_subtotal: Decimal,
+    pub max_uses: Option<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct CouponRow {
+    pub id: Uuid,
+    pub code: String,
+    pub percent_off: Option<Decimal>,
+    pub amount_off: Option<Decimal>,
+    pub min_subtotal: Decimal,
+    pub max_uses: Option<i32>,
+    pub uses: i32,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermsView {
+    pub coupons: Vec<CouponRow>,
+    pub offers_pickup: bool,
+    pub delivery_fee: Option<Decimal>,
+    /// `County: fee` per line, as the owner typed them.
+    pub zones: String,
+}
+
+#[server(endpoint = "shop_terms")]
+pub async fn shop_terms() -> Result<TermsView, AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let pool = &context::state()?.pool;
+        let (offers_pickup, delivery_fee, zones) =
+            crate::db::vendors::delivery_terms(pool, member.vendor_id).await?;
+        Ok(TermsView {
+            coupons: crate::db::coupons::list(pool, member.vendor_id).await?,
+            offers_pickup,
+            delivery_fee,
+            zones: zones
+                .into_iter()
+                .map(|(c, f)| format!("{c}: {f}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        })
+    })
+    .await
+}
+
+#[server(endpoint = "create_coupon")]
+pub async fn create_coupon(
+    code: String,
+    kind: String,
+    value: String,
+    #[server(default)] min_subtotal: String,
+    #[server(default)] max_uses: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::Invalid;
+    use crate::domain::pricing::{CouponDraft, Discount};
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let d = CouponDraft::parse(&code, &kind, &value, &min_subtotal, &max_uses)
+            .map_err(|(field, why)| AppError::invalid(field, why))?;
+        let (percent_off, amount_off) = match d.discount {
+            Discount::Percent(p) => (Some(p), None),
+            Discount::Amount(a) => (None, Some(a)),
+        };
+        let input = CouponInput {
+            code: d.code,
+            percent_off,
+            amount_off,
+            min_subtotal: d.min_subtotal,
+            max_uses: d.max_uses,
+        };
+        if !crate::db::coupons::create(&context::state()?.pool, member.vendor_id, &input).await? {
+            return Err(AppError::invalid("code", Invalid::CouponCodeTaken));
+        }
+        leptos_axum::redirect("/seller/promotions");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "toggle_coupon")]
+pub async fn toggle_coupon(id: Uuid, active: bool) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        if !crate::db::coupons::set_active(&context::state()?.pool, member.vendor_id, id, active)
+            .await?
+        {
+            return Err(AppError::NotFound);
+        }
+        leptos_axum::redirect("/seller/promotions");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "save_delivery")]
+pub async fn save_delivery(
+    #[server(default)] offers_pickup: Option<String>,
+    #[server(default)] delivery_fee: String,
+    #[server(default)] zones: String,
+) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::Currency;
+    use crate::domain::money::Money;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let fee = if delivery_fee.trim().is_empty() {
+            None
+        } else {
+            Some(
+                Money::parse(&delivery_fee, Currency::KES)
+                    .map_err(|w| AppError::invalid("delivery_fee", w))?
+                    .amount,
+            )
+        };
+        let zones = crate::domain::pricing::parse_zones(&zones)
+            .map_err(|w| AppError::invalid("zones", w))?;
+        crate::db::vendors::save_delivery_terms(
+            &context::state()?.pool,
+            member.vendor_id,
+            offers_pickup.is_some(),
+            fee,
+            &zones,
+        )
+        .await?;
+        leptos_axum::redirect("/seller/promotions");
+        Ok(())
+    })
+    .await
+}
