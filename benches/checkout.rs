@@ -7,7 +7,7 @@
 //! Environment: SOKONI_BENCH_BUYERS (50), SOKONI_BENCH_SECS (30), SOKONI_BENCH_POOL (10, the
 //! server's default pool size), SOKONI_BENCH_SHOPS (40), SOKONI_BENCH_LISTINGS (2000).
 
-use app::checkout::{Address, Choices, PaymentMethod, place_order};
+use app::checkout::{Address, Checkout, Choices, PaymentMethod, place_order};
 use app::domain::Phone;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -165,17 +165,16 @@ async fn main() {
                 while Instant::now() < deadline {
                     fill(&pool, cart, &variants, &mut rng).await;
                     let t = Instant::now();
-                    let placed = place_order(
-                        &pool,
-                        user,
-                        cart,
-                        Uuid::new_v4(),
-                        &address,
-                        Decimal::new(16, 2),
-                        PaymentMethod::CashOnDelivery,
-                        &Choices::default(),
-                    )
-                    .await;
+                    let checkout = Checkout {
+                        user_id: user,
+                        cart_id: cart,
+                        key: Uuid::new_v4(),
+                        address: &address,
+                        vat_rate: Decimal::new(16, 2),
+                        method: PaymentMethod::CashOnDelivery,
+                        choices: &Choices::default(),
+                    };
+                    let placed = place_order(&pool, &checkout).await;
                     times.push(t.elapsed());
                     if placed.is_err() {
                         refused += 1;

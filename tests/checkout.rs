@@ -4,7 +4,7 @@
 
 mod common;
 
-use app::checkout::{Address, Choices, PaymentMethod, Placed, place_order};
+use app::checkout::{Address, Checkout, Choices, PaymentMethod, Placed, place_order};
 use app::domain::{Invalid, Phone};
 use app::error::AppError;
 use axum::http::StatusCode;
@@ -32,18 +32,18 @@ async fn place_cod(
     address: &Address,
     vat: Decimal,
 ) -> Result<Uuid, AppError> {
-    place_order(
-        pool,
-        user,
-        cart,
+    let checkout = Checkout {
+        user_id: user,
+        cart_id: cart,
         key,
         address,
-        vat,
-        PaymentMethod::CashOnDelivery,
-        &Choices::default(),
-    )
-    .await
-    .map(|Placed { order_id, .. }| order_id)
+        vat_rate: vat,
+        method: PaymentMethod::CashOnDelivery,
+        choices: &Choices::default(),
+    };
+    place_order(pool, &checkout)
+        .await
+        .map(|Placed { order_id, .. }| order_id)
 }
 
 async fn stock(pool: &PgPool, variant: Uuid) -> i32 {

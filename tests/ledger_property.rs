@@ -7,7 +7,7 @@
 
 mod common;
 
-use app::checkout::{Address, Choices, PaymentMethod, place_order};
+use app::checkout::{Address, Checkout, Choices, PaymentMethod, place_order};
 use app::domain::Phone;
 use app::domain::order::VendorOrderEvent;
 use app::mpesa::Daraja;
@@ -135,18 +135,17 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                         reservation_minutes: 10,
                     }
                 };
-                place_order(
-                    &pool,
-                    user,
-                    cart,
-                    Uuid::new_v4(),
-                    &address(),
-                    Decimal::new(16, 2),
+                let address = address();
+                let checkout = Checkout {
+                    user_id: user,
+                    cart_id: cart,
+                    key: Uuid::new_v4(),
+                    address: &address,
+                    vat_rate: Decimal::new(16, 2),
                     method,
-                    &Choices::default(),
-                )
-                .await
-                .expect("checkout");
+                    choices: &Choices::default(),
+                };
+                place_order(&pool, &checkout).await.expect("checkout");
             }
             // A prompt answered (paid, or failed); sometimes a duplicate callback.
             25..=44 => {

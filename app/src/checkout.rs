@@ -88,18 +88,30 @@ pub struct Placed {
     pub created: bool,
 }
 
+/// Everything a checkout needs besides the database.
+pub struct Checkout<'a> {
+    pub user_id: Uuid,
+    pub cart_id: Uuid,
+    /// The browser's key for this checkout.
+    pub key: Uuid,
+    pub address: &'a Address,
+    pub vat_rate: Decimal,
+    pub method: PaymentMethod,
+    pub choices: &'a Choices,
+}
+
 /// Places an order for the user's cart. The same `key` again returns the same order (and a
 /// different cart under a used key is refused).
-pub async fn place_order(
-    pool: &PgPool,
-    user_id: Uuid,
-    cart_id: Uuid,
-    key: Uuid,
-    address: &Address,
-    vat_rate: Decimal,
-    method: PaymentMethod,
-    choices: &Choices,
-) -> Result<Placed, AppError> {
+pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Placed, AppError> {
+    let &Checkout {
+        user_id,
+        cart_id,
+        key,
+        address,
+        vat_rate,
+        method,
+        choices,
+    } = checkout;
     let mut tx = pool.begin().await?;
     let lines: Vec<CartLineRow> = carts::lines(&mut *tx, cart_id)
         .await?

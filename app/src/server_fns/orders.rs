@@ -144,6 +144,10 @@ pub async fn checkout_form() -> Result<CheckoutData, AppError> {
 
 /// Places the order and opens it. With M-Pesa the PIN prompt goes to `phone` at once; the
 /// order page then follows the payment.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one argument per checkout form field, as the no-JS form posts them"
+)]
 #[server(endpoint = "place_order")]
 pub async fn place_order(
     checkout_key: Uuid,
@@ -197,13 +201,15 @@ pub async fn place_order(
         };
         let placed = crate::checkout::place_order(
             &state.pool,
-            user.id,
-            cart,
-            checkout_key,
-            &address,
-            state.settings.checkout.vat_rate,
-            method,
-            &choices,
+            &crate::checkout::Checkout {
+                user_id: user.id,
+                cart_id: cart,
+                key: checkout_key,
+                address: &address,
+                vat_rate: state.settings.checkout.vat_rate,
+                method,
+                choices: &choices,
+            },
         )
         .await?;
         let id = placed.order_id;
