@@ -1,6 +1,10 @@
 //! Checkout and the shopper's orders. The user and the cart come from the session; an order
 //! is read only through a query that carries the session user's id.
 
+// `place_order` takes one argument per checkout form field (as the no-JS form posts them);
+// the macro generates a client function for it too, so the allowance is module-wide.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -144,10 +148,6 @@ pub async fn checkout_form() -> Result<CheckoutData, AppError> {
 
 /// Places the order and opens it. With M-Pesa the PIN prompt goes to `phone` at once; the
 /// order page then follows the payment.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "one argument per checkout form field, as the no-JS form posts them"
-)]
 #[server(endpoint = "place_order")]
 pub async fn place_order(
     checkout_key: Uuid,
