@@ -245,6 +245,12 @@ pub async fn seed(
             .execute(&mut *tx)
             .await?;
     }
+    // Half the shops deliver, at a flat fee of KES 150–350; the rest offer pickup only.
+    sqlx::query(
+        "update vendors set delivery_fee = 150 + (abs(hashtext(slug)) % 5) * 50 where abs(hashtext(slug)) % 2 = 0",
+    )
+    .execute(&mut *tx)
+    .await?;
     seed_listings(&mut tx, listings).await?;
     // The home page's "featured" shelf: admins pick these from product pages; the demo starts
     // with the most popular few.
