@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 
 /** Opens a page and, when JavaScript is on, waits until the WASM has hydrated it. */
 export async function open(page: Page, path: string): Promise<void> {
@@ -30,4 +30,43 @@ export async function register(page: Page, user: { name: string; email: string; 
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/account/);
+}
+
+/** Logs a seeded account (demo password) in, in its own browser context, and waits for `next`. */
+export async function logInAs(browser: Browser, email: string, next: string): Promise<Page> {
+  const password = process.env.SOKONI_E2E_ADMIN_PASSWORD;
+  expect(password, "SOKONI_E2E_ADMIN_PASSWORD is set by .ci/test").toBeTruthy();
+  const context = await browser.newContext({ javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false });
+  const page = await context.newPage();
+  await open(page, `/login?next=${next}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password ?? "");
+  await page.getByRole("button", { name: "Log in" }).click();
+  // The login page's own URL holds "next=…": wait for the path itself.
+  await page.waitForURL((url) => url.pathname === next);
+  return page;
+}
+
+/** The seeded owner of shop number `n` (shop slugs end in it). */
+export function ownerEmail(n: number | string): string {
+  return `vendor${String(n).padStart(3, "0")}@sokoni.test`;
+}
+
+/** Adds the first in-stock result of each search to the cart. */
+export async function addFirstResults(page: Page, queries: string[]) {
+  for (const q of queries) {
+    await open(page, q.startsWith("/") ? q : `/search?q=${q}&in_stock=1`);
+    await page.getByTestId("results").getByRole("listitem").first().getByRole("heading").click();
+    await expect(page.getByTestId("product-title")).toBeVisible();
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByTestId("added-to-cart")).toBeVisible();
+  }
+}
+
+/** Fills the checkout's delivery address and phone. */
+export async function fillAddress(page: Page, phone: string) {
+  await page.getByLabel("County").fill("Nairobi");
+  await page.getByLabel("Town").fill("Kilimani");
+  await page.getByLabel("Street, building and house").fill("Argwings Kodhek Rd, Hse 4");
+  await page.getByLabel("Phone", { exact: true }).fill(phone);
 }

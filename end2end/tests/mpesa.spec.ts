@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { jsEnabled, open, register, uniqueUser } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { addFirstResults, fillAddress, jsEnabled, logInAs, open, ownerEmail, register, uniqueUser } from "./helpers";
 
 // M-Pesa through the Daraja simulator the server starts: the simulator answers a prompt to a
 // phone ending 032 with "cancelled by the payer" and anything else (here 123) with a payment,
@@ -24,36 +24,13 @@ async function paymentBecomes(page: Page, status: string) {
   }
 }
 
-/** The seeded owner of a shop: shop slugs end in the vendor number, owners are vendorNNN. */
-async function ownerOf(browser: Browser, slug: string): Promise<Page> {
-  const n = slug.split("-").pop() ?? "";
-  const email = `vendor${n.padStart(3, "0")}@sokoni.test`;
-  const context = await browser.newContext({ javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false });
-  const page = await context.newPage();
-  await open(page, "/login?next=/seller/orders");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(process.env.SOKONI_E2E_ADMIN_PASSWORD ?? "");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL((url) => url.pathname === "/seller/orders");
-  return page;
-}
-
 test("a shopper pays two shops with M-Pesa after a cancelled prompt, and both shops fulfil", async ({ page, browser }) => {
   test.setTimeout(150_000);
   const user = uniqueUser(test.info());
   await register(page, user);
-  for (const q of ["unga", "sufuria"]) {
-    await open(page, `/search?q=${q}&in_stock=1`);
-    await page.getByTestId("results").getByRole("listitem").first().getByRole("heading").click();
-    await expect(page.getByTestId("product-title")).toBeVisible();
-    await page.getByRole("button", { name: "Add to cart" }).click();
-    await expect(page.getByTestId("added-to-cart")).toBeVisible();
-  }
+  await addFirstResults(page, ["unga", "sufuria"]);
   await open(page, "/checkout");
-  await page.getByLabel("County").fill("Nairobi");
-  await page.getByLabel("Town").fill("Kilimani");
-  await page.getByLabel("Street, building and house").fill("Argwings Kodhek Rd, Hse 4");
-  await page.getByLabel("Phone", { exact: true }).fill("0712 000 032");
+  await fillAddress(page, "0712 000 032");
   await expect(page.getByLabel(/^M-Pesa/)).toBeChecked();
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/account\/orders\/[0-9a-f-]{36}$/);
@@ -75,7 +52,7 @@ test("a shopper pays two shops with M-Pesa after a cancelled prompt, and both sh
     links.map((a) => (a.getAttribute("href") ?? "").replace("/store/", "")),
   );
   for (const slug of slugs) {
-    const shop = await ownerOf(browser, slug);
+    const shop = await logInAs(browser, ownerEmail(slug.split("-").pop() ?? ""), "/seller/orders");
     const mine = shop.getByTestId("shop-order").filter({ hasText: user.name });
     await expect(mine).toHaveCount(1);
     await mine.getByRole("button", { name: "Accept" }).click();

@@ -1,25 +1,14 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { open, register, uniqueUser } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { addFirstResults, fillAddress, logInAs, open, ownerEmail, register, uniqueUser } from "./helpers";
 
 // A shop owner sets a delivery fee and creates a coupon; a shopper buys from that shop with
 // the shop's delivery and the coupon, and the order shows the discount and the fee.
-
-async function asOwner(browser: Browser, n: number, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await open(page, "/login?next=/seller/promotions");
-  await page.getByLabel("Email").fill(`vendor${String(n).padStart(3, "0")}@sokoni.test`);
-  await page.getByLabel("Password").fill(process.env.SOKONI_E2E_ADMIN_PASSWORD ?? "");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL((url) => url.pathname === "/seller/promotions");
-  return page;
-}
 
 test("a shop's delivery fee and coupon apply to its own part of an order", async ({ page, browser }) => {
   test.setTimeout(90_000);
   const js = test.info().project.use.javaScriptEnabled !== false;
   // Each project works with its own seeded shop.
-  const owner = await asOwner(browser, js ? 1 : 2, js);
+  const owner = await logInAs(browser, ownerEmail(js ? 1 : 2), "/seller/promotions");
   await owner.getByLabel(/^Delivery fee/).fill("200");
   await owner.getByRole("button", { name: "Save delivery terms" }).click();
   await expect(owner.getByLabel(/^Delivery fee/)).toHaveValue("200");
@@ -33,15 +22,9 @@ test("a shop's delivery fee and coupon apply to its own part of an order", async
   const slug = await owner.getByLabel("Shop address").inputValue();
 
   await register(page, uniqueUser(test.info()));
-  await open(page, `/store/${slug}?in_stock=1`);
-  await page.getByTestId("results").getByRole("listitem").first().getByRole("heading").click();
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByTestId("added-to-cart")).toBeVisible();
+  await addFirstResults(page, [`/store/${slug}?in_stock=1`]);
   await open(page, "/checkout");
-  await page.getByLabel("County").fill("Nairobi");
-  await page.getByLabel("Town").fill("Kilimani");
-  await page.getByLabel("Street, building and house").fill("Argwings Kodhek Rd, Hse 4");
-  await page.getByLabel("Phone", { exact: true }).fill("0712 345 678");
+  await fillAddress(page, "0712 345 678");
   await page.getByLabel(/^Delivery by the shop/).check();
   await page.getByLabel("Coupon code (optional)").fill(code.toLowerCase());
   await page.getByLabel("Cash on delivery").check();

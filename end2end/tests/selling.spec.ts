@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { open, register, uniqueUser } from "./helpers";
+import { logInAs, open, register, uniqueUser } from "./helpers";
 
 // The seller's journey: apply, get verified, list a product with a photo and two variants,
 // get it approved, and a shopper finds it with a misspelt search. Runs hydrated and without
@@ -13,18 +13,8 @@ const PDF = Buffer.from("%PDF-1.4\n% national id scan\n");
 
 const ADMIN_EMAIL = "admin@sokoni.test";
 
-async function asAdmin(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-  const password = process.env.SOKONI_E2E_ADMIN_PASSWORD;
-  expect(password, "SOKONI_E2E_ADMIN_PASSWORD is set by .ci/test").toBeTruthy();
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await open(page, "/login?next=/admin");
-  await page.getByLabel("Email").fill(ADMIN_EMAIL);
-  await page.getByLabel("Password").fill(password ?? "");
-  await page.getByRole("button", { name: "Log in" }).click();
-  // The login page's own URL holds "next=/admin": wait for the path itself.
-  await page.waitForURL((url) => url.pathname === "/admin");
-  return page;
+function asAdmin(browser: Browser): Promise<Page> {
+  return logInAs(browser, ADMIN_EMAIL, "/admin");
 }
 
 /** A random lowercase word, so each run's listing is the only one matching it. */
@@ -56,7 +46,7 @@ async function verifiedShop(page: Page, browser: Browser, javaScriptEnabled: boo
   await page.getByRole("button", { name: "Upload document" }).click();
   await expect(page.getByTestId("documents")).toContainText("id.pdf");
 
-  const admin = await asAdmin(browser, javaScriptEnabled);
+  const admin = await asAdmin(browser);
   await open(admin, "/admin/shops");
   const entry = admin.getByTestId("shop-queue").getByRole("listitem").filter({ hasText: slug });
   await entry.getByRole("button", { name: "Verify" }).click();
