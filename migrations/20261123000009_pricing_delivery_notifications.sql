@@ -81,3 +81,7 @@ create table notifications (
     attempts   integer not null default 0
 );
 create index notifications_unsent on notifications (created_at) where sent_at is null;
+
+-- Whether the shop takes cash on delivery (a basket with a shop that does not must be paid by
+-- M-Pesa).
+alter table vendors add column accepts_cod boolean not null default true;

@@ -373,6 +373,8 @@ async fn a_cancelled_prompt_can_be_retried_and_foreign_orders_stay_hidden(pool: 
     }
     assert_eq!(live.sim.pushes(), 1, "a stranger cannot trigger a prompt");
 
+    // Daraja's token expired meanwhile: the adapter gets a 401, renews it once, and goes on.
+    live.sim.expire_tokens();
     let r = c
         .call(
             "pay_order",

@@ -71,6 +71,7 @@ async fn delivery_and_a_shop_coupon_price_only_their_own_part(pool: PgPool) {
             "save_delivery",
             &[
                 ("offers_pickup", "on"),
+                ("accepts_cod", "on"),
                 ("delivery_fee", "200"),
                 ("zones", "Mombasa: 400"),
             ],
@@ -82,7 +83,10 @@ async fn delivery_and_a_shop_coupon_price_only_their_own_part(pool: PgPool) {
         .await;
     assert_eq!(bad.error().field(), Some("delivery_fee"));
     owner_b
-        .call("save_delivery", &[("offers_pickup", "on")])
+        .call(
+            "save_delivery",
+            &[("offers_pickup", "on"), ("accepts_cod", "on")],
+        )
         .await;
     let bad = owner_a
         .call(
@@ -215,6 +219,20 @@ async fn delivery_and_a_shop_coupon_price_only_their_own_part(pool: PgPool) {
         .await
         .json::<serde_json::Value>();
     assert_eq!(form["offers"][0]["zones"], "Mombasa: 400.00");
+
+    // Shop B stops taking cash: a basket with its items must be paid by M-Pesa.
+    owner_b
+        .call("save_delivery", &[("offers_pickup", "on")])
+        .await;
+    let mut c3 = shopper(router.clone(), "third@example.com", &[(sufuria, "1")]).await;
+    let form = c3
+        .call("checkout_form", &[])
+        .await
+        .json::<serde_json::Value>();
+    assert_eq!(form["offers"][0]["cod"], false);
+    let cash = place(&mut c3, "Nairobi", &[]).await;
+    assert_eq!(cash.error().field(), Some("payment"));
+    assert_eq!(scalar::<i64>(&pool, "select count(*) from orders").await, 1);
 }
 
 #[sqlx::test(migrations = false)]

@@ -190,6 +190,12 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
             .map_err(|_| AppError::Internal)?,
         PaymentMethod::Mpesa { .. } => VendorOrderStatus::PendingPayment,
     };
+    if method == PaymentMethod::CashOnDelivery {
+        let shops: Vec<Uuid> = by_vendor.keys().copied().collect();
+        if !orders::all_take_cash(&mut tx, &shops).await? {
+            return Err(AppError::invalid("payment", Invalid::CodNotAccepted));
+        }
+    }
     // The coupon belongs to one shop and prices only that shop's part.
     let coupon = match &choices.coupon {
         None => None,

@@ -153,7 +153,7 @@ pub async fn statement(
 ) -> Result<Vec<crate::server_fns::orders::StatementLine>, sqlx::Error> {
     sqlx::query_as(
         "select vo.id as vendor_order_id, to_char(vo.created_at, 'YYYY-MM-DD') as placed, vo.status,
-                o.payment_method, vo.subtotal as gross,
+                o.payment_method, vo.subtotal as gross, vo.discount, vo.delivery_fee,
                 coalesce(-sum(e.amount) filter (where a.kind = 'platform_commission'), 0) as commission,
                 coalesce(-sum(e.amount) filter (where a.vendor_id = vo.vendor_id), 0) as net,
                 to_char(vo.delivered_at + make_interval(days => $2::int), 'YYYY-MM-DD') as available_on

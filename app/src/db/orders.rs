@@ -649,3 +649,13 @@ pub async fn order_of(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result<Uu
         .fetch_one(&mut *tx)
         .await
 }
+
+/// Whether every one of these shops takes cash on delivery.
+pub async fn all_take_cash(tx: &mut PgConnection, shops: &[Uuid]) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "select coalesce(bool_and(accepts_cod), true) from vendors where id = any($1)",
+    )
+    .bind(shops)
+    .fetch_one(&mut *tx)
+    .await
+}

@@ -368,45 +368,56 @@ pub async fn set_tier(
         == 1)
 }
 
-/// A shop's delivery terms: pickup, flat fee, per-county fees.
-pub async fn delivery_terms(
-    db: &sqlx::PgPool,
-    vendor_id: Uuid,
-) -> Result<(bool, Option<Decimal>, Vec<(String, Decimal)>), sqlx::Error> {
-    let (pickup, fee): (bool, Option<Decimal>) =
-        sqlx::query_as("select offers_pickup, delivery_fee from vendors where id = $1")
-            .bind(vendor_id)
-            .fetch_one(db)
-            .await?;
+/// A shop's delivery and payment terms.
+pub struct Terms {
+    pub offers_pickup: bool,
+    pub accepts_cod: bool,
+    pub delivery_fee: Option<Decimal>,
+    pub zones: Vec<(String, Decimal)>,
+}
+
+pub async fn delivery_terms(db: &sqlx::PgPool, vendor_id: Uuid) -> Result<Terms, sqlx::Error> {
+    let (offers_pickup, accepts_cod, delivery_fee): (bool, bool, Option<Decimal>) = sqlx::query_as(
+        "select offers_pickup, accepts_cod, delivery_fee from vendors where id = $1",
+    )
+    .bind(vendor_id)
+    .fetch_one(db)
+    .await?;
     let zones = sqlx::query_as(
         "select county, fee from delivery_zones where vendor_id = $1 order by county",
     )
     .bind(vendor_id)
     .fetch_all(db)
     .await?;
-    Ok((pickup, fee, zones))
+    Ok(Terms {
+        offers_pickup,
+        accepts_cod,
+        delivery_fee,
+        zones,
+    })
 }
 
-/// Replaces a shop's delivery terms in one transaction.
+/// Replaces a shop's terms in one transaction.
 pub async fn save_delivery_terms(
     db: &sqlx::PgPool,
     vendor_id: Uuid,
-    pickup: bool,
-    fee: Option<Decimal>,
-    zones: &[(String, Decimal)],
+    t: &Terms,
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
-    sqlx::query("update vendors set offers_pickup = $2, delivery_fee = $3 where id = $1")
-        .bind(vendor_id)
-        .bind(pickup)
-        .bind(fee)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "update vendors set offers_pickup = $2, accepts_cod = $3, delivery_fee = $4 where id = $1",
+    )
+    .bind(vendor_id)
+    .bind(t.offers_pickup)
+    .bind(t.accepts_cod)
+    .bind(t.delivery_fee)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query("delete from delivery_zones where vendor_id = $1")
         .bind(vendor_id)
         .execute(&mut *tx)
         .await?;
-    for (county, fee) in zones {
+    for (county, fee) in &t.zones {
         sqlx::query("insert into delivery_zones (vendor_id, county, fee) values ($1, $2, $3)")
             .bind(vendor_id)
             .bind(county)
@@ -423,7 +434,7 @@ pub async fn delivery_offers(
     vendor_ids: &[Uuid],
 ) -> Result<Vec<crate::server_fns::orders::DeliveryOffer>, sqlx::Error> {
     sqlx::query_as(
-        "select v.id as vendor_id, v.offers_pickup as pickup, v.delivery_fee as flat_fee,
+        "select v.id as vendor_id, v.offers_pickup as pickup, v.accepts_cod as cod, v.delivery_fee as flat_fee,
                 coalesce((select string_agg(z.county || ': ' || z.fee, ', ' order by z.county) from delivery_zones z where z.vendor_id = v.id), '') as zones
          from vendors v where v.id = any($1)",
     )

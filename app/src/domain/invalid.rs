@@ -41,4 +41,5 @@ pub enum Invalid {
     CouponMinimum,
     CouponCodeTaken,
     ReturnWindowClosed,
+    CodNotAccepted,
 }

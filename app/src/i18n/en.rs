@@ -129,6 +129,10 @@ pub fn text(key: Key) -> &'static str {
         Key::RunPayoutsNow => "Run payouts now",
         Key::NothingFlagged => "Nothing flagged.",
         Key::StatusHeading => "Status",
+        Key::AcceptsCod => "Customers may pay cash on delivery",
+        Key::CodNotEverywhere => {
+            "Cash on delivery is not offered by every shop in your basket: pay with M-Pesa."
+        }
         Key::DeliveryHeading => "Delivery",
         Key::PickupAtShop => "Pick up at the shop — free",
         Key::DeliveredByShop => "Delivery by the shop",
@@ -376,5 +380,6 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CouponMinimum => "Your items from this coupon's shop are below its minimum.".into(),
         Invalid::CouponCodeTaken => "That code is already in use. Choose another.".into(),
         Invalid::ReturnWindowClosed => "The return window for this part has closed.".into(),
+        Invalid::CodNotAccepted => "A shop in your basket does not take cash on delivery: pay with M-Pesa.".into(),
     }
 }

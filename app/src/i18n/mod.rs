@@ -229,6 +229,8 @@ pub enum Key {
     RunPayoutsNow,
     NothingFlagged,
     StatusHeading,
+    AcceptsCod,
+    CodNotEverywhere,
     DeliveryHeading,
     PickupAtShop,
     DeliveredByShop,

@@ -135,6 +135,10 @@ pub fn text(key: Key) -> &'static str {
         Key::RunPayoutsNow => "Tuma malipo sasa",
         Key::NothingFlagged => "Hakuna lenye tatizo.",
         Key::StatusHeading => "Hali",
+        Key::AcceptsCod => "Wateja wanaweza kulipa pesa taslimu wanapopokea",
+        Key::CodNotEverywhere => {
+            "Si kila duka kwenye kikapu chako linakubali malipo unapopokea: lipa kwa M-Pesa."
+        }
         Key::DeliveryHeading => "Uwasilishaji",
         Key::PickupAtShop => "Chukua dukani — bure",
         Key::DeliveredByShop => "Uwasilishaji na duka",
@@ -374,5 +378,6 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CouponMinimum => "Bidhaa zako kutoka duka la punguzo hili hazifikii kiwango chake cha chini.".into(),
         Invalid::CouponCodeTaken => "Msimbo huo unatumika tayari. Chagua mwingine.".into(),
         Invalid::ReturnWindowClosed => "Muda wa kurudisha sehemu hii umekwisha.".into(),
+        Invalid::CodNotAccepted => "Duka moja kwenye kikapu chako halikubali malipo unapopokea: lipa kwa M-Pesa.".into(),
     }
 }

@@ -48,6 +48,13 @@ pub fn CartPage() -> impl IntoView {
                             <ul class="flex flex-col gap-3">
                                 {g.lines.into_iter().map(|line| view! { <Line line change /> }).collect_view()}
                             </ul>
+                            {g.delivery.clone().map(|d| view! {
+                                <p class="mt-3 text-sm text-stone-600" data-testid="vendor-delivery">
+                                    {d.flat_fee.map(|f| format!("{} {} · ", i18n.t(Key::DeliveredByShop), money(f, &currency)))}
+                                    {(!d.zones.is_empty()).then(|| format!("({}) · ", d.zones))}
+                                    {d.pickup.then(|| i18n.t(Key::PickupAtShop))}
+                                </p>
+                            })}
                             <p class="mt-3 text-right text-sm">
                                 {i18n.tr(Key::ShopSubtotal)} ": "
                                 <strong data-testid="vendor-subtotal">{money(g.subtotal, &currency)}</strong>

@@ -73,6 +73,8 @@ fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoVi
     } else {
         saved.phone.clone()
     };
+    // Cash on delivery only when every shop in the basket takes it.
+    let cod = d.offers.iter().all(|o| o.cod);
     let choices = d
         .cart
         .groups
@@ -105,7 +107,7 @@ fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoVi
                     <fieldset class="flex flex-col gap-2">
                         <legend class="mb-1 font-semibold">{i18n.tr(Key::PaymentMethod)}</legend>
                         <label class="flex items-center gap-2"><input type="radio" name="payment" value="mpesa" checked /> {i18n.tr(Key::PayWithMpesa)}</label>
-                        <label class="flex items-center gap-2"><input type="radio" name="payment" value="cod" /> {i18n.tr(Key::CashOnDelivery)}</label>
+                        {if cod { view! { <label class="flex items-center gap-2"><input type="radio" name="payment" value="cod" /> {i18n.tr(Key::CashOnDelivery)}</label> }.into_any() } else { view! { <p class="text-sm text-stone-500">{i18n.tr(Key::CodNotEverywhere)}</p> }.into_any() }}
                     </fieldset>
                     <SubmitButton label=Key::PlaceOrder pending=place.pending() />
                 </ActionForm>

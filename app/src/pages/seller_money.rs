@@ -33,7 +33,8 @@ pub fn ShopMoneyPage() -> impl IntoView {
                     <table class="w-full text-sm" data-testid="statement">
                         <thead class="text-left text-stone-500"><tr>
                             <th class="p-2">{i18n.tr(Key::OrderPlacedOn)}</th><th class="p-2">{i18n.tr(Key::StatusHeading)}</th>
-                            <th class="p-2 text-right">{i18n.tr(Key::Gross)}</th><th class="p-2 text-right">{i18n.tr(Key::Commission)}</th>
+                            <th class="p-2 text-right">{i18n.tr(Key::Gross)}</th><th class="p-2 text-right">{i18n.tr(Key::DiscountLabel)}</th>
+                            <th class="p-2 text-right">{i18n.tr(Key::DeliveryHeading)}</th><th class="p-2 text-right">{i18n.tr(Key::Commission)}</th>
                             <th class="p-2 text-right">{i18n.tr(Key::Net)}</th><th class="p-2">{i18n.tr(Key::AvailableOn)}</th>
                         </tr></thead>
                         <tbody>
@@ -42,6 +43,8 @@ pub fn ShopMoneyPage() -> impl IntoView {
                                     <td class="p-2">{l.placed} " · " {if l.payment_method == "cod" { i18n.t(Key::CashOnDelivery) } else { "M-Pesa" }}</td>
                                     <td class="p-2">{i18n.tr(vendor_status_key(&l.status))}</td>
                                     <td class="p-2 text-right">{fmt(l.gross)}</td>
+                                    <td class="p-2 text-right">{fmt(l.discount)}</td>
+                                    <td class="p-2 text-right">{fmt(l.delivery_fee)}</td>
                                     <td class="p-2 text-right">{fmt(l.commission)}</td>
                                     <td class="p-2 text-right font-semibold">{fmt(l.net)}</td>
                                     <td class="p-2">{l.available_on.unwrap_or_default()}</td>

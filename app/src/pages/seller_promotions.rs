@@ -40,6 +40,7 @@ pub fn PromotionsPage() -> impl IntoView {
                     <ActionForm action=delivery attr:class="flex flex-col gap-3" attr:novalidate=true>
                         <FormError error=delivery_error />
                         <label class="flex items-center gap-2"><input type="checkbox" name="offers_pickup" value="on" checked=t.offers_pickup /> {i18n.tr(Key::OffersPickup)}</label>
+                        <label class="flex items-center gap-2"><input type="checkbox" name="accepts_cod" value="on" checked=t.accepts_cod /> {i18n.tr(Key::AcceptsCod)}</label>
                         <Field name="delivery_fee" label=Key::FlatDeliveryFee value=t.delivery_fee.map(|f| f.to_string()).unwrap_or_default() error=delivery_error />
                         <TextArea name="zones" label=Key::DeliveryZones value=t.zones.clone() rows=3 error=delivery_error />
                         <SubmitButton label=Key::SaveDelivery pending=delivery.pending() />

@@ -46,6 +46,8 @@ pub struct VendorGroup {
     pub vendor_slug: String,
     pub lines: Vec<CartLine>,
     pub subtotal: Decimal,
+    /// How the shop delivers (filled in for the cart page; chosen at checkout).
+    pub delivery: Option<crate::server_fns::orders::DeliveryOffer>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -103,6 +105,7 @@ pub fn view_of(rows: Vec<CartLineRow>) -> CartView {
                 vendor_slug: line.row.vendor_slug.clone(),
                 subtotal: if buyable { total } else { Decimal::ZERO },
                 lines: vec![line],
+                delivery: None,
             }),
         }
     }
@@ -158,9 +161,14 @@ pub async fn cart() -> Result<CartView, AppError> {
         let Some(id) = current_cart(false).await? else {
             return Ok(CartView::default());
         };
-        Ok(view_of(
-            crate::db::carts::lines(&context::state()?.pool, id).await?,
-        ))
+        let pool = &context::state()?.pool;
+        let mut view = view_of(crate::db::carts::lines(pool, id).await?);
+        let shops: Vec<Uuid> = view.groups.iter().map(|g| g.vendor_id).collect();
+        let offers = crate::db::vendors::delivery_offers(pool, &shops).await?;
+        for g in &mut view.groups {
+            g.delivery = offers.iter().find(|o| o.vendor_id == g.vendor_id).cloned();
+        }
+        Ok(view)
     })
     .await
 }

@@ -1,5 +1,6 @@
-//! A shop's promotions and delivery terms, managed by its owner: coupons (that shop's lines
-//! only) and delivery options (pickup, a flat fee, per-county fees).
+//! A shop's promotions and terms, managed by its owner: coupons (that shop's lines only),
+//! delivery options (pickup, a flat fee, per-county fees) and whether it takes cash on
+//! delivery.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -34,6 +35,7 @@ pub struct CouponRow {
 pub struct TermsView {
     pub coupons: Vec<CouponRow>,
     pub offers_pickup: bool,
+    pub accepts_cod: bool,
     pub delivery_fee: Option<Decimal>,
     /// `County: fee` per line, as the owner typed them.
     pub zones: String,
@@ -46,13 +48,14 @@ pub async fn shop_terms() -> Result<TermsView, AppError> {
     context::respond(async move {
         let (_, member) = context::require_shop(ShopTask::Manage).await?;
         let pool = &context::state()?.pool;
-        let (offers_pickup, delivery_fee, zones) =
-            crate::db::vendors::delivery_terms(pool, member.vendor_id).await?;
+        let terms = crate::db::vendors::delivery_terms(pool, member.vendor_id).await?;
         Ok(TermsView {
             coupons: crate::db::coupons::list(pool, member.vendor_id).await?,
-            offers_pickup,
-            delivery_fee,
-            zones: zones
+            offers_pickup: terms.offers_pickup,
+            accepts_cod: terms.accepts_cod,
+            delivery_fee: terms.delivery_fee,
+            zones: terms
+                .zones
                 .into_iter()
                 .map(|(c, f)| format!("{c}: {f}"))
                 .collect::<Vec<_>>()
@@ -118,6 +121,7 @@ pub async fn toggle_coupon(id: Uuid, active: bool) -> Result<(), AppError> {
 #[server(endpoint = "save_delivery")]
 pub async fn save_delivery(
     #[server(default)] offers_pickup: Option<String>,
+    #[server(default)] accepts_cod: Option<String>,
     #[server(default)] delivery_fee: String,
     #[server(default)] zones: String,
 ) -> Result<(), AppError> {
@@ -138,14 +142,14 @@ pub async fn save_delivery(
         };
         let zones = crate::domain::pricing::parse_zones(&zones)
             .map_err(|w| AppError::invalid("zones", w))?;
-        crate::db::vendors::save_delivery_terms(
-            &context::state()?.pool,
-            member.vendor_id,
-            offers_pickup.is_some(),
-            fee,
-            &zones,
-        )
-        .await?;
+        let terms = crate::db::vendors::Terms {
+            offers_pickup: offers_pickup.is_some(),
+            accepts_cod: accepts_cod.is_some(),
+            delivery_fee: fee,
+            zones,
+        };
+        crate::db::vendors::save_delivery_terms(&context::state()?.pool, member.vendor_id, &terms)
+            .await?;
         leptos_axum::redirect("/seller/promotions");
         Ok(())
     })

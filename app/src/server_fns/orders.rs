@@ -103,6 +103,8 @@ pub struct CheckoutData {
 pub struct DeliveryOffer {
     pub vendor_id: Uuid,
     pub pickup: bool,
+    /// The shop takes cash on delivery.
+    pub cod: bool,
     pub flat_fee: Option<Decimal>,
     /// "Mombasa: 400, Kisumu: 350" — fees that replace the flat fee in those counties.
     pub zones: String,
@@ -376,6 +378,8 @@ pub struct StatementLine {
     pub status: String,
     pub payment_method: String,
     pub gross: Decimal,
+    pub discount: Decimal,
+    pub delivery_fee: Decimal,
     pub commission: Decimal,
     /// What the part adds to the shop's balance (negative: owed for a cash sale).
     pub net: Decimal,
