@@ -85,3 +85,15 @@ create index notifications_unsent on notifications (created_at) where sent_at is
 -- Whether the shop takes cash on delivery (a basket with a shop that does not must be paid by
 -- M-Pesa).
 alter table vendors add column accepts_cod boolean not null default true;
+
+-- Refunds of single items: when, and how much of the part has been given back so far (what
+-- the shopper paid for those items, and the commission on them), so a later full refund or
+-- the release of the rest to the shop counts only what is left.
+alter table order_items add column refunded_at timestamptz;
+alter table vendor_orders add column refunded_total numeric(14, 2) not null default 0;
+alter table vendor_orders add column refunded_commission numeric(14, 2) not null default 0;
+alter table payouts add column order_item_id uuid references order_items (id);
+drop index payouts_one_refund;
+create unique index payouts_one_refund on payouts (coalesce(order_item_id, vendor_order_id, payment_id)) where purpose = 'refund';
+-- Statements find a part's postings (and its items') by reference.
+create index ledger_transactions_reference on ledger_transactions (reference);

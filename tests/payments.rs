@@ -595,3 +595,83 @@ async fn a_rejected_paid_part_is_refunded_and_payouts_pay_once(pool: PgPool) {
     );
     assert_ledger_balanced(&pool).await;
 }
+
+#[sqlx::test(migrations = false)]
+async fn a_single_item_is_refunded_and_the_rest_is_paid_out(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let a = shop(&pool, "vikapu", "aspirant").await; // 8 %
+    let kikapu = variant(&pool, a, "Kikapu", "1500.00", 5).await;
+    let mkeka = variant(&pool, a, "Mkeka", "500.00", 5).await;
+    let mut c = shopper(&live, "item@example.com", &[(kikapu, "1"), (mkeka, "2")]).await;
+    let order = place(&pool, &mut c, "0712000123").await;
+    eventually(&pool, &order_status(order), "paid").await;
+    let part: Uuid = scalar(&pool, "select id from vendor_orders").await;
+    let item: Uuid = scalar(&pool, "select id from order_items where title = 'Mkeka'").await;
+    let mut owner = staff(live.router.clone(), &pool, a, "owner@example.com", "owner").await;
+    let mut other = staff(
+        live.router.clone(),
+        &pool,
+        shop(&pool, "other", "aspirant").await,
+        "other@example.com",
+        "owner",
+    )
+    .await;
+    let args = [("id", part.to_string()), ("item_id", item.to_string())];
+    let pairs: Vec<(&str, &str)> = args.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    assert_eq!(
+        other.call("refund_item", &pairs).await.status,
+        StatusCode::NOT_FOUND,
+        "another shop cannot refund it"
+    );
+    let r = owner.call("refund_item", &pairs).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        owner.call("refund_item", &pairs).await.error().field(),
+        Some("item"),
+        "not twice"
+    );
+    let stock: i32 = sqlx::query_scalar("select stock from listing_variants where id = $1")
+        .bind(mkeka)
+        .fetch_one(&pool)
+        .await
+        .expect("stock");
+    assert_eq!(stock, 5, "back in stock");
+    let refund: Decimal =
+        scalar(&pool, "select amount from payouts where purpose = 'refund'").await;
+    assert_eq!(refund, Decimal::from(1000));
+    for action in ["accept", "ship", "deliver"] {
+        let r = owner
+            .call("fulfil", &[("id", &part.to_string()), ("action", action)])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{action}: {}", r.body);
+    }
+    sqlx::query("update vendor_orders set delivered_at = now() - interval '8 days'")
+        .execute(&pool)
+        .await
+        .expect("age");
+    let settings = app::state::PayoutSettings::default();
+    let run = app::payments::payouts::run(&pool, &live.state.mpesa, &settings)
+        .await
+        .expect("run");
+    assert_eq!((run.released, run.queued), (1, 1));
+    let paid_out: Decimal = scalar(
+        &pool,
+        "select amount from payouts where purpose = 'shop_payout'",
+    )
+    .await;
+    assert_eq!(
+        paid_out,
+        Decimal::from(1380),
+        "1,500 less 8 %; the refunded mats are not paid"
+    );
+    let money = owner
+        .call("shop_money", &[])
+        .await
+        .json::<serde_json::Value>();
+    assert_eq!(
+        (money["pending"].as_str(), money["available"].as_str()),
+        (Some("0"), Some("0"))
+    );
+    assert_eq!(money["statement"][0]["net"], "1380.00");
+    assert_ledger_balanced(&pool).await;
+}

@@ -41,14 +41,25 @@ pub async fn step(
     Ok(())
 }
 
-/// A cash-on-delivery part handed over and paid in cash: the shop kept the whole price, so the
+/// A cash-on-delivery part handed over and paid in cash (less items refunded before): the shop kept the whole price, so the
 /// ledger records the commission it now owes the platform.
+/// Refunds one item of a part, with its notification, in one transaction.
+pub async fn refund_item(pool: &PgPool, id: Uuid, item_id: Uuid) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    crate::payments::refunds::refund_item(&mut tx, id, item_id).await?;
+    crate::db::orders::add_event_note(&mut tx, id, "item refunded").await?;
+    crate::notifications::item_refunded(&mut tx, id).await?;
+    tx.commit().await?;
+    tracing::info!(vendor_order = %id, item = %item_id, "item refunded");
+    Ok(())
+}
+
 async fn settle_cash_on_delivery(
     tx: &mut sqlx::PgConnection,
     vendor_order_id: Uuid,
 ) -> Result<(), AppError> {
     let row: Option<(Uuid, Decimal, String)> = sqlx::query_as(
-        "select vo.vendor_id, vo.commission, o.currency from vendor_orders vo join orders o on o.id = vo.order_id
+        "select vo.vendor_id, vo.commission - vo.refunded_commission, o.currency from vendor_orders vo join orders o on o.id = vo.order_id
          where vo.id = $1 and o.payment_method = 'cod'",
     )
     .bind(vendor_order_id)

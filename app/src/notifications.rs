@@ -121,3 +121,20 @@ pub async fn part_moved(
     }
     Ok(())
 }
+
+/// An item of a part was refunded by the shop.
+pub async fn item_refunded(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+) -> Result<(), sqlx::Error> {
+    let (_, shop_name, order_id) = outbox::part_facts(tx, vendor_order_id).await?;
+    let n = short(order_id);
+    let buyer = outbox::buyer_email(tx, order_id).await?;
+    outbox::queue(
+        tx,
+        &buyer,
+        &format!("Sokoni order {n}: refund from {shop_name}"),
+        &format!("{shop_name} refunded an item of your order {n}; anything you paid for it comes back to you."),
+    )
+    .await
+}

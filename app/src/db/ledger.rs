@@ -144,7 +144,8 @@ pub async fn vendor_sum(
     .await
 }
 
-/// A shop's statement: a line per part with the money the ledger moved for it. The commission
+/// A shop's statement: a line per part with the money the ledger moved for it (for the part
+/// and for its items). The commission
 /// is what the platform earned on it; the net what it added to the shop's balance.
 pub async fn statement(
     db: impl PgExecutor<'_>,
@@ -158,7 +159,11 @@ pub async fn statement(
                 coalesce(-sum(e.amount) filter (where a.vendor_id = vo.vendor_id), 0) as net,
                 to_char(vo.delivered_at + make_interval(days => $2::int), 'YYYY-MM-DD') as available_on
          from vendor_orders vo join orders o on o.id = vo.order_id
-         left join ledger_transactions t on t.reference = vo.id
+         left join lateral (
+             select id from ledger_transactions where reference = vo.id
+             union all
+             select t.id from order_items i join ledger_transactions t on t.reference = i.id where i.vendor_order_id = vo.id
+         ) t on true
          left join ledger_entries e on e.transaction_id = t.id
          left join ledger_accounts a on a.id = e.account_id
          where vo.vendor_id = $1 and (o.payment_method = 'cod' or o.status <> 'pending_payment')

@@ -304,7 +304,8 @@ pub async fn parts(
     let mut out = Vec::new();
     for r in rows {
         let items: Vec<OrderItemView> = sqlx::query_as(
-            "select title, sku, options, quantity, unit_price, line_total from order_items where vendor_order_id = $1 order by title",
+            "select refunded_at is not null as refunded, title, sku, options, quantity, unit_price, line_total
+             from order_items where vendor_order_id = $1 order by title",
         )
         .bind(r.id)
         .fetch_all(&mut *db)
@@ -405,7 +406,7 @@ pub async fn release_stock(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "update listing_variants v set stock = v.stock + i.quantity
-         from order_items i where i.vendor_order_id = $1 and v.id = i.variant_id",
+         from order_items i where i.vendor_order_id = $1 and v.id = i.variant_id and i.refunded_at is null",
     )
     .bind(vendor_order_id)
     .execute(&mut *tx)
@@ -425,7 +426,11 @@ pub async fn for_shop(
                 (select string_agg(i.quantity || ' × ' || i.title || case when i.options = '' then '' else ' (' || i.options || ')' end, '; ' order by i.title)
                    from order_items i where i.vendor_order_id = vo.id) as items,
                 vo.delivery_method,
-                (select e.note from vendor_order_events e where e.vendor_order_id = vo.id order by e.at desc limit 1) as last_note
+                (select e.note from vendor_order_events e where e.vendor_order_id = vo.id order by e.at desc limit 1) as last_note,
+                array(select i.id from order_items i where i.vendor_order_id = vo.id order by i.title, i.id) as item_ids,
+                array(select i.quantity || ' × ' || i.title || case when i.options = '' then '' else ' (' || i.options || ')' end
+                      from order_items i where i.vendor_order_id = vo.id order by i.title, i.id) as item_labels,
+                array(select i.refunded_at is not null from order_items i where i.vendor_order_id = vo.id order by i.title, i.id) as item_refunded
          from vendor_orders vo join orders o on o.id = vo.order_id join users u on u.id = o.user_id
          where vo.vendor_id = $1
          order by vo.created_at desc limit 200",
@@ -520,6 +525,8 @@ pub struct PartPayment {
     pub vendor_id: Uuid,
     pub order_id: Uuid,
     pub total: Decimal,
+    pub refunded_total: Decimal,
+    pub refunded_commission: Decimal,
     pub commission: Decimal,
     pub currency: String,
     pub payment_method: String,
@@ -530,7 +537,7 @@ pub async fn part_payment(
     vendor_order_id: Uuid,
 ) -> Result<Option<PartPayment>, sqlx::Error> {
     sqlx::query_as(
-        "select vo.vendor_id, vo.order_id, vo.total, vo.commission, o.currency, o.payment_method
+        "select vo.vendor_id, vo.order_id, vo.total, vo.refunded_total, vo.refunded_commission, vo.commission, o.currency, o.payment_method
          from vendor_orders vo join orders o on o.id = vo.order_id where vo.id = $1 for update of vo",
     )
     .bind(vendor_order_id)
@@ -658,4 +665,78 @@ pub async fn all_take_cash(tx: &mut PgConnection, shops: &[Uuid]) -> Result<bool
     .bind(shops)
     .fetch_one(&mut *tx)
     .await
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct ItemToRefund {
+    pub line_total: Decimal,
+    pub discount: Decimal,
+    pub commission: Decimal,
+    pub refunded: bool,
+}
+
+/// An item of the part, locked.
+pub async fn lock_item(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+    item_id: Uuid,
+) -> Result<Option<ItemToRefund>, sqlx::Error> {
+    sqlx::query_as(
+        "select line_total, discount, commission, refunded_at is not null as refunded from order_items
+         where id = $2 and vendor_order_id = $1 for update",
+    )
+    .bind(vendor_order_id)
+    .bind(item_id)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// Marks an item refunded and adds it to its part's refunded amounts.
+pub async fn mark_item_refunded(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+    item_id: Uuid,
+    paid: Decimal,
+    commission: Decimal,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("update order_items set refunded_at = now() where id = $1")
+        .bind(item_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "update vendor_orders set refunded_total = refunded_total + $2, refunded_commission = refunded_commission + $3 where id = $1",
+    )
+    .bind(vendor_order_id)
+    .bind(paid)
+    .bind(commission)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Puts one item's units back in stock.
+pub async fn release_item_stock(tx: &mut PgConnection, item_id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update listing_variants v set stock = v.stock + i.quantity from order_items i where i.id = $1 and v.id = i.variant_id",
+    )
+    .bind(item_id)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// A note in the part's timeline without a change of status (e.g. an item refunded).
+pub async fn add_event_note(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+    note: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into vendor_order_events (vendor_order_id, status, note) select id, status, $2 from vendor_orders where id = $1",
+    )
+    .bind(vendor_order_id)
+    .bind(note)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }

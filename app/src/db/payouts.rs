@@ -17,21 +17,27 @@ pub struct PayoutRow {
 
 const COLUMNS: &str = "id, purpose, vendor_id, amount, currency, phone, status";
 
-/// Opens a refund unless one exists for the same part or payment (then None).
+/// Opens a refund unless one exists for the same item, part or payment (then None).
 pub async fn open_refund(
     tx: &mut PgConnection,
-    part: Option<Uuid>,
-    payment: Option<Uuid>,
+    owed_for: crate::payments::refunds::Owed,
     amount: Decimal,
     currency: &str,
     phone: &str,
 ) -> Result<Option<Uuid>, sqlx::Error> {
+    use crate::payments::refunds::Owed;
+    let (item, part, payment) = match owed_for {
+        Owed::Item(id) => (Some(id), None, None),
+        Owed::Part(id) => (None, Some(id), None),
+        Owed::LatePayment(id) => (None, None, Some(id)),
+    };
     sqlx::query_scalar(
-        "insert into payouts (id, purpose, vendor_order_id, payment_id, amount, currency, phone, status)
-         values ($1, 'refund', $2, $3, $4, $5, $6, 'requested')
-         on conflict (coalesce(vendor_order_id, payment_id)) where purpose = 'refund' do nothing returning id",
+        "insert into payouts (id, purpose, order_item_id, vendor_order_id, payment_id, amount, currency, phone, status)
+         values ($1, 'refund', $2, $3, $4, $5, $6, $7, 'requested')
+         on conflict (coalesce(order_item_id, vendor_order_id, payment_id)) where purpose = 'refund' do nothing returning id",
     )
     .bind(Uuid::new_v4())
+    .bind(item)
     .bind(part)
     .bind(payment)
     .bind(amount)
@@ -132,7 +138,8 @@ pub async fn releasable(
     holding_days: i64,
 ) -> Result<Vec<(Uuid, Uuid, Decimal, String)>, sqlx::Error> {
     sqlx::query_as(
-        "select vo.id, vo.vendor_id, vo.vendor_net, o.currency from vendor_orders vo join orders o on o.id = vo.order_id
+        "select vo.id, vo.vendor_id, vo.vendor_net - (vo.refunded_total - vo.refunded_commission), o.currency
+         from vendor_orders vo join orders o on o.id = vo.order_id
          where vo.delivered_at < now() - make_interval(days => $1::int)
            and vo.status in ('delivered', 'completed')
            and exists (select 1 from ledger_transactions t where t.kind = 'sale' and t.reference = vo.id)

@@ -42,4 +42,5 @@ pub enum Invalid {
     CouponCodeTaken,
     ReturnWindowClosed,
     CodNotAccepted,
+    AlreadyRefunded,
 }

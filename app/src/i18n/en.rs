@@ -129,6 +129,8 @@ pub fn text(key: Key) -> &'static str {
         Key::RunPayoutsNow => "Run payouts now",
         Key::NothingFlagged => "Nothing flagged.",
         Key::StatusHeading => "Status",
+        Key::RefundItem => "Refund this item",
+        Key::ItemRefunded => "refunded",
         Key::AcceptsCod => "Customers may pay cash on delivery",
         Key::CodNotEverywhere => {
             "Cash on delivery is not offered by every shop in your basket: pay with M-Pesa."
@@ -381,5 +383,6 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CouponCodeTaken => "That code is already in use. Choose another.".into(),
         Invalid::ReturnWindowClosed => "The return window for this part has closed.".into(),
         Invalid::CodNotAccepted => "A shop in your basket does not take cash on delivery: pay with M-Pesa.".into(),
+        Invalid::AlreadyRefunded => "This item was already refunded.".into(),
     }
 }

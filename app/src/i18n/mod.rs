@@ -229,6 +229,8 @@ pub enum Key {
     RunPayoutsNow,
     NothingFlagged,
     StatusHeading,
+    RefundItem,
+    ItemRefunded,
     AcceptsCod,
     CodNotEverywhere,
     DeliveryHeading,

@@ -135,6 +135,8 @@ pub fn text(key: Key) -> &'static str {
         Key::RunPayoutsNow => "Tuma malipo sasa",
         Key::NothingFlagged => "Hakuna lenye tatizo.",
         Key::StatusHeading => "Hali",
+        Key::RefundItem => "Rejesha pesa ya bidhaa hii",
+        Key::ItemRefunded => "imerejeshewa",
         Key::AcceptsCod => "Wateja wanaweza kulipa pesa taslimu wanapopokea",
         Key::CodNotEverywhere => {
             "Si kila duka kwenye kikapu chako linakubali malipo unapopokea: lipa kwa M-Pesa."
@@ -379,5 +381,6 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CouponCodeTaken => "Msimbo huo unatumika tayari. Chagua mwingine.".into(),
         Invalid::ReturnWindowClosed => "Muda wa kurudisha sehemu hii umekwisha.".into(),
         Invalid::CodNotAccepted => "Duka moja kwenye kikapu chako halikubali malipo unapopokea: lipa kwa M-Pesa.".into(),
+        Invalid::AlreadyRefunded => "Bidhaa hii ilisharejeshewa pesa.".into(),
     }
 }

@@ -299,7 +299,8 @@ fn Order(
                     <ul class="mt-2 text-sm">
                         {part.items.iter().map(|it| view! {
                             <li class="flex justify-between gap-2">
-                                <span>{it.quantity} " × " {it.title.clone()} " " <span class="text-stone-500">{it.options.clone()}</span></span>
+                                <span class:line-through=it.refunded>{it.quantity} " × " {it.title.clone()} " " <span class="text-stone-500">{it.options.clone()}</span></span>
+                                {it.refunded.then(|| view! { <span class="text-xs text-stone-500">{i18n.tr(Key::ItemRefunded)}</span> })}
                                 <span>{money(it.line_total, &o.currency)}</span>
                             </li>
                         }).collect_view()}

@@ -7,7 +7,7 @@ use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
 use crate::pages::checkout::vendor_status_key;
 use crate::pages::seller::SellerNav;
-use crate::server_fns::orders::{Fulfil, ShopOrderRow, shop_orders};
+use crate::server_fns::orders::{Fulfil, RefundItem, ShopOrderRow, shop_orders};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -15,25 +15,51 @@ use leptos_meta::Title;
 pub fn ShopOrdersPage() -> impl IntoView {
     let i18n = use_i18n();
     let fulfil = ServerAction::<Fulfil>::new();
-    let orders = Resource::new_blocking(move || fulfil.version().get(), |_| shop_orders());
+    let refund = ServerAction::<RefundItem>::new();
+    let orders = Resource::new_blocking(
+        move || (fulfil.version().get(), refund.version().get()),
+        |_| shop_orders(),
+    );
     let error = action_error(fulfil.into());
+    let refund_error = action_error(refund.into());
     view! {
         <Title text=i18n.tr(Key::ShopOrders) />
         <h1 class="mb-2 text-2xl font-bold">{i18n.tr(Key::ShopOrders)}</h1>
         <SellerNav />
         <FormError error />
         <crate::pages::seller_listing::FieldErrorLine error />
+        <crate::pages::seller_listing::FieldErrorLine error=refund_error />
         {loaded(orders, move |list| view! {
             {list.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::NoOrdersYet)}</p> })}
             <ul class="flex flex-col gap-3" data-testid="shop-orders">
-                {list.into_iter().map(|o| view! { <ShopOrder o fulfil /> }).collect_view()}
+                {list.into_iter().map(|o| view! { <ShopOrder o fulfil refund /> }).collect_view()}
             </ul>
         })}
     }
 }
 
 #[component]
-fn ShopOrder(o: ShopOrderRow, fulfil: ServerAction<Fulfil>) -> impl IntoView {
+fn RefundItemButton(
+    part: uuid::Uuid,
+    item: uuid::Uuid,
+    refund: ServerAction<RefundItem>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ActionForm action=refund>
+            <input type="hidden" name="id" value=part.to_string() />
+            <input type="hidden" name="item_id" value=item.to_string() />
+            <button type="submit" class="text-xs text-red-700 underline">{i18n.tr(Key::RefundItem)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn ShopOrder(
+    o: ShopOrderRow,
+    fulfil: ServerAction<Fulfil>,
+    refund: ServerAction<RefundItem>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let currency = Currency::parse(&o.currency).unwrap_or_default();
     let id = o.id.to_string();
@@ -56,7 +82,18 @@ fn ShopOrder(o: ShopOrderRow, fulfil: ServerAction<Fulfil>) -> impl IntoView {
                     {i18n.tr(vendor_status_key(&o.status))}
                 </span>
             </div>
-            <p class="text-sm">{o.items.clone().unwrap_or_default()}</p>
+            <ul class="text-sm" data-testid="shop-order-items">
+                {o.item_ids.iter().zip(&o.item_labels).zip(&o.item_refunded).map(|((item, label), refunded)| {
+                    let can_refund = !refunded && matches!(o.status.as_str(), "awaiting_acceptance" | "accepted" | "shipped" | "delivered" | "return_requested");
+                    view! {
+                        <li class="flex flex-wrap items-center gap-2">
+                            <span class:line-through=*refunded>{label.clone()}</span>
+                            {refunded.then(|| view! { <span class="text-xs text-stone-500">{i18n.tr(Key::ItemRefunded)}</span> })}
+                            {can_refund.then(|| view! { <RefundItemButton part=o.id item=*item refund /> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
             <p class="text-sm text-stone-600">{if o.delivery_method == "pickup" { i18n.tr(Key::PickupAtShop) } else { i18n.tr(Key::DeliveredByShop) }}</p>
             {o.last_note.clone().map(|n| view! { <p class="text-sm italic text-stone-700">"“" {n} "”"</p> })}
             <p class="text-sm text-stone-600">{o.street.clone()} ", " {o.town.clone()} ", " {o.county.clone()}</p>

@@ -11,9 +11,10 @@ use rust_decimal::Decimal;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-/// What a refund is for (one refund per part or late payment).
+/// What a refund is for (one refund per item, part or late payment).
 #[derive(Clone, Copy, Debug)]
 pub enum Owed {
+    Item(Uuid),
     Part(Uuid),
     LatePayment(Uuid),
 }
@@ -27,11 +28,7 @@ pub async fn queue(
     phone: &str,
 ) -> Result<(), AppError> {
     let amount = protocol::whole_shillings(owed);
-    let (part, payment) = match owed_for {
-        Owed::Part(id) => (Some(id), None),
-        Owed::LatePayment(id) => (None, Some(id)),
-    };
-    let Some(id) = payouts::open_refund(tx, part, payment, amount, currency, phone).await? else {
+    let Some(id) = payouts::open_refund(tx, owed_for, amount, currency, phone).await? else {
         return Ok(());
     };
     let posting = postings::refund_sent(owed, amount, currency);
@@ -51,19 +48,33 @@ pub async fn queue(
 /// reversed (commission included) and the money queued back to the phone that paid; a
 /// rejected or cancelled part is then `refunded`. For a cash-on-delivery part returned after
 /// delivery, the commission the shop owed is reversed (the shop hands the cash back itself).
+/// Items refunded earlier are not refunded again.
 pub async fn refund_part(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result<(), AppError> {
     let part = orders::part_payment(tx, vendor_order_id)
         .await?
         .ok_or(AppError::Internal)?;
+    let owed = part.total - part.refunded_total;
+    let commission = part.commission - part.refunded_commission;
     if part.payment_method == "cod" {
-        ledger::reverse(tx, "cod_settlement", vendor_order_id, "cod_returned").await?;
+        if ledger::posted(tx, "cod_settlement", vendor_order_id).await? {
+            let back = postings::reversal(&postings::cod_settlement(commission, &part.currency));
+            ledger::post(
+                tx,
+                "cod_returned",
+                vendor_order_id,
+                "cash sale returned",
+                Some(part.vendor_id),
+                &back,
+            )
+            .await?;
+        }
         return Ok(());
     }
     if !ledger::posted(tx, "sale", vendor_order_id).await? {
         return Ok(()); // never paid: nothing to give back
     }
     let released = ledger::posted(tx, "release", vendor_order_id).await?;
-    let posting = postings::refund(part.total, part.commission, &part.currency, released);
+    let posting = postings::refund(owed, commission, &part.currency, released);
     ledger::post(
         tx,
         "refund",
@@ -77,15 +88,80 @@ pub async fn refund_part(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result
     if status != "refunded" {
         super::move_part(tx, vendor_order_id, &status, VendorOrderEvent::Refund, None).await?;
     }
+    if owed.is_zero() {
+        return Ok(()); // every item was refunded already
+    }
     let phone = payments::paid_phone(tx, part.order_id)
         .await?
         .ok_or(AppError::Internal)?;
     queue(
         tx,
         Owed::Part(vendor_order_id),
-        part.total,
+        owed,
         &part.currency,
         &phone,
     )
     .await
+}
+
+/// One item of a part is refunded (missing, damaged, out of stock after all): what the
+/// shopper paid for it (after its share of the coupon) goes back with the commission on it
+/// reversed, and its units return to stock. The part itself carries on.
+pub async fn refund_item(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+    item_id: Uuid,
+) -> Result<(), AppError> {
+    use crate::domain::Invalid;
+    let item = orders::lock_item(tx, vendor_order_id, item_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if item.refunded {
+        return Err(AppError::invalid("item", Invalid::AlreadyRefunded));
+    }
+    let part = orders::part_payment(tx, vendor_order_id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let paid = item.line_total - item.discount;
+    orders::mark_item_refunded(tx, vendor_order_id, item_id, paid, item.commission).await?;
+    orders::release_item_stock(tx, item_id).await?;
+    if part.payment_method == "cod" {
+        // Cash not yet collected: the delivery settlement will count only what is left. Cash
+        // already settled: the commission on this item is reversed.
+        if ledger::posted(tx, "cod_settlement", vendor_order_id).await? {
+            let back =
+                postings::reversal(&postings::cod_settlement(item.commission, &part.currency));
+            ledger::post(
+                tx,
+                "cod_item_refund",
+                item_id,
+                "cash item refunded",
+                Some(part.vendor_id),
+                &back,
+            )
+            .await?;
+        }
+        return Ok(());
+    }
+    if !ledger::posted(tx, "sale", vendor_order_id).await? {
+        return Ok(());
+    }
+    let released = ledger::posted(tx, "release", vendor_order_id).await?;
+    let posting = postings::refund(paid, item.commission, &part.currency, released);
+    ledger::post(
+        tx,
+        "item_refund",
+        item_id,
+        "item refunded",
+        Some(part.vendor_id),
+        &posting,
+    )
+    .await?;
+    if paid.is_zero() {
+        return Ok(()); // fully discounted: nothing was paid for it
+    }
+    let phone = payments::paid_phone(tx, part.order_id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    queue(tx, Owed::Item(item_id), paid, &part.currency, &phone).await
 }

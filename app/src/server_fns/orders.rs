@@ -33,6 +33,7 @@ pub struct OrderSummary {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct OrderItemView {
+    pub refunded: bool,
     pub title: String,
     pub sku: String,
     pub options: String,
@@ -345,6 +346,10 @@ pub struct ShopOrderRow {
     pub delivery_method: String,
     /// The latest note on the part (a return's reason, a carrier note).
     pub last_note: Option<String>,
+    /// The part's items: id, "2 × Title (options)", refunded.
+    pub item_ids: Vec<Uuid>,
+    pub item_labels: Vec<String>,
+    pub item_refunded: Vec<bool>,
 }
 
 #[server(endpoint = "shop_orders")]
@@ -519,6 +524,35 @@ pub async fn request_return(id: Uuid, reason: String) -> Result<(), AppError> {
         )
         .await?;
         leptos_axum::redirect(&format!("/account/orders/{}", part.order_id));
+        Ok(())
+    })
+    .await
+}
+
+/// The shop refunds one item of its part (before or after delivery).
+#[server(endpoint = "refund_item")]
+pub async fn refund_item(id: Uuid, item_id: Uuid) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::Invalid;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Orders).await?;
+        let pool = &context::state()?.pool;
+        let part = crate::db::orders::state_for_shop(pool, member.vendor_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let refundable = [
+            "awaiting_acceptance",
+            "accepted",
+            "shipped",
+            "delivered",
+            "return_requested",
+        ];
+        if !refundable.contains(&part.status.as_str()) {
+            return Err(AppError::invalid("item", Invalid::AlreadyRefunded));
+        }
+        crate::fulfilment::refund_item(pool, id, item_id).await?;
+        leptos_axum::redirect("/seller/orders");
         Ok(())
     })
     .await
