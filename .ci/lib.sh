@@ -23,6 +23,9 @@ ensure_debian_packages() {
   command -v brotli >/dev/null || missing+=(brotli)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
   command -v psql >/dev/null || missing+=(postgresql-client)
+  # The Daraja and mail clients use the system OpenSSL (native-tls).
+  command -v pkg-config >/dev/null || missing+=(pkg-config)
+  [ -f /usr/include/openssl/ssl.h ] || missing+=(libssl-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
     as_root apt-get update -qq
