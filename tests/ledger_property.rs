@@ -41,19 +41,12 @@ fn pick<R: Rng>(rng: &mut R, from: &[Uuid]) -> Option<Uuid> {
     (!from.is_empty()).then(|| from[rng.gen_range(0..from.len())])
 }
 
-/// A shop's credit balances from the ledger: pending + available − owed.
+/// A shop's balance from the ledger (pending + available − owed), and what is available.
 async fn balance(pool: &PgPool, vendor: Uuid) -> (Decimal, Decimal) {
-    let (pending, available, owed): (Decimal, Decimal, Decimal) = sqlx::query_as(
-        "select coalesce(-sum(e.amount) filter (where a.kind = 'vendor_pending'), 0),
-                coalesce(-sum(e.amount) filter (where a.kind = 'vendor_payable'), 0),
-                coalesce(sum(e.amount) filter (where a.kind = 'vendor_receivable'), 0)
-         from ledger_accounts a left join ledger_entries e on e.account_id = a.id where a.vendor_id = $1",
-    )
-    .bind(vendor)
-    .fetch_one(pool)
-    .await
-    .expect("balance");
-    (pending + available - owed, available)
+    let b = app::db::ledger::shop_balances(pool, vendor, "KES")
+        .await
+        .expect("balance");
+    (b.pending + b.available - b.owed, b.available)
 }
 
 async fn check_invariants(pool: &PgPool, shops: &[Uuid], step: usize) {

@@ -4,7 +4,6 @@
 
 use crate::domain::order::VendorOrderEvent;
 use crate::error::AppError;
-use rust_decimal::Decimal;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -58,13 +57,7 @@ async fn settle_cash_on_delivery(
     tx: &mut sqlx::PgConnection,
     vendor_order_id: Uuid,
 ) -> Result<(), AppError> {
-    let row: Option<(Uuid, Decimal, String)> = sqlx::query_as(
-        "select vo.vendor_id, vo.commission - vo.refunded_commission, o.currency from vendor_orders vo join orders o on o.id = vo.order_id
-         where vo.id = $1 and o.payment_method = 'cod'",
-    )
-    .bind(vendor_order_id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let row = crate::db::orders::cod_commission_due(tx, vendor_order_id).await?;
     if let Some((vendor_id, commission, currency)) = row {
         let posting = crate::domain::ledger::cod_settlement(commission, &currency);
         crate::db::ledger::post(

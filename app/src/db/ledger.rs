@@ -73,18 +73,33 @@ pub async fn post(
     Ok(true)
 }
 
-/// A shop's balances by account kind and currency, summed from its entries.
-pub async fn vendor_balances(
+/// A shop's balances in one currency, as credit amounts (what it is owed is positive).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct ShopBalances {
+    /// Sales not yet delivered and held.
+    pub pending: Decimal,
+    /// Ready for payout.
+    pub available: Decimal,
+    /// What the shop owes the platform (commission on cash sales).
+    pub owed: Decimal,
+}
+
+/// A shop's balances, summed from its entries in one query.
+pub async fn shop_balances(
     db: impl PgExecutor<'_>,
     vendor_id: Uuid,
-) -> Result<Vec<(String, String, Decimal)>, sqlx::Error> {
+    currency: &str,
+) -> Result<ShopBalances, sqlx::Error> {
     sqlx::query_as(
-        "select a.kind, a.currency, coalesce(sum(e.amount), 0) from ledger_accounts a
-         left join ledger_entries e on e.account_id = a.id
-         where a.vendor_id = $1 group by a.kind, a.currency order by a.kind, a.currency",
+        "select coalesce(-sum(e.amount) filter (where a.kind = 'vendor_pending'), 0) as pending,
+                coalesce(-sum(e.amount) filter (where a.kind = 'vendor_payable'), 0) as available,
+                coalesce(sum(e.amount) filter (where a.kind = 'vendor_receivable'), 0) as owed
+         from ledger_accounts a left join ledger_entries e on e.account_id = a.id
+         where a.vendor_id = $1 and a.currency = $2",
     )
     .bind(vendor_id)
-    .fetch_all(db)
+    .bind(currency)
+    .fetch_one(db)
     .await
 }
 
@@ -124,24 +139,6 @@ pub async fn reverse(
     .execute(&mut *tx)
     .await?;
     Ok(true)
-}
-
-/// The sum of a shop's account of `kind` in `currency` (debits positive).
-pub async fn vendor_sum(
-    db: impl PgExecutor<'_>,
-    vendor_id: Uuid,
-    kind: &str,
-    currency: &str,
-) -> Result<Decimal, sqlx::Error> {
-    sqlx::query_scalar(
-        "select coalesce(sum(e.amount), 0) from ledger_entries e join ledger_accounts a on a.id = e.account_id
-         where a.vendor_id = $1 and a.kind = $2 and a.currency = $3",
-    )
-    .bind(vendor_id)
-    .bind(kind)
-    .bind(currency)
-    .fetch_one(db)
-    .await
 }
 
 /// A shop's statement: a line per part with the money the ledger moved for it (for the part

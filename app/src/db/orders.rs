@@ -740,3 +740,18 @@ pub async fn add_event_note(
     .await?;
     Ok(())
 }
+
+/// For a cash-on-delivery part: (shop, commission on what was not refunded, currency).
+pub async fn cod_commission_due(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+) -> Result<Option<(Uuid, Decimal, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "select vo.vendor_id, vo.commission - vo.refunded_commission, o.currency
+         from vendor_orders vo join orders o on o.id = vo.order_id
+         where vo.id = $1 and o.payment_method = 'cod'",
+    )
+    .bind(vendor_order_id)
+    .fetch_optional(&mut *tx)
+    .await
+}

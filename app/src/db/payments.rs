@@ -14,9 +14,12 @@ pub struct PaymentRow {
     pub requested: Decimal,
     pub phone: String,
     pub checkout_request_id: Option<String>,
+    /// Daraja's words for how it ended (e.g. "Request cancelled by user").
+    pub result_desc: Option<String>,
 }
 
-const COLUMNS: &str = "id, order_id, status, amount, requested, phone, checkout_request_id";
+const COLUMNS: &str =
+    "id, order_id, status, amount, requested, phone, checkout_request_id, result_desc";
 
 /// Opens an attempt, unless one is already pending for the order (then None).
 pub async fn open(
@@ -199,18 +202,4 @@ pub async fn paid_phone(
         .bind(order_id)
         .fetch_optional(&mut *tx)
         .await
-}
-
-/// The latest attempt's result text (e.g. "Request cancelled by user").
-pub async fn latest_result(
-    db: impl PgExecutor<'_>,
-    order_id: Uuid,
-) -> Result<Option<String>, sqlx::Error> {
-    Ok(sqlx::query_scalar(
-        "select result_desc from payments where order_id = $1 order by created_at desc limit 1",
-    )
-    .bind(order_id)
-    .fetch_optional(db)
-    .await?
-    .flatten())
 }

@@ -442,3 +442,12 @@ pub async fn delivery_offers(
     .fetch_all(db)
     .await
 }
+
+/// Locks a shop's row: one money decision (e.g. a payout) per shop at a time.
+pub async fn lock(tx: &mut PgConnection, vendor_id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query("select 1 from vendors where id = $1 for update")
+        .bind(vendor_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}

@@ -75,6 +75,19 @@ impl VendorOrderStatus {
         Self::ALL.into_iter().find(|v| v.as_str() == s)
     }
 
+    /// Whether a shop may still refund single items of the part: from the order until it is
+    /// settled (completed, dropped or refunded as a whole).
+    pub fn allows_item_refund(self) -> bool {
+        matches!(
+            self,
+            Self::AwaitingAcceptance
+                | Self::Accepted
+                | Self::Shipped
+                | Self::Delivered
+                | Self::ReturnRequested
+        )
+    }
+
     /// The only way a vendor order's status changes.
     pub fn transition(self, event: VendorOrderEvent) -> Result<Self, IllegalTransition> {
         use VendorOrderEvent as E;
@@ -115,6 +128,21 @@ mod tests {
     use VendorOrderEvent as E;
     use VendorOrderStatus as S;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn items_are_refundable_until_the_part_is_settled() {
+        assert!(S::AwaitingAcceptance.allows_item_refund());
+        assert!(S::Delivered.allows_item_refund());
+        for settled in [
+            S::PendingPayment,
+            S::Completed,
+            S::Cancelled,
+            S::Rejected,
+            S::Refunded,
+        ] {
+            assert!(!settled.allows_item_refund(), "{settled:?}");
+        }
+    }
 
     #[test]
     fn the_happy_path_and_its_branches() {

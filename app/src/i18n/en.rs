@@ -199,7 +199,6 @@ pub fn text(key: Key) -> &'static str {
         Key::YouReceive => "you receive",
         Key::CancelPart => "Cancel this part of the order",
         Key::OwedToPlatform => "You owe Sokoni (commission on cash-on-delivery sales)",
-        Key::OwedToYou => "Sokoni owes you",
         Key::Working => "Working…",
         Key::SellTitle => "Sell on Sokoni",
         Key::SellIntro => {

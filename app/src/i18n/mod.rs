@@ -193,7 +193,6 @@ pub enum Key {
     Working,
     // the cart
     OwedToPlatform,
-    OwedToYou,
     ShopOrders,
     Accept,
     Ship,

@@ -205,7 +205,6 @@ pub fn text(key: Key) -> &'static str {
         Key::YouReceive => "unapokea",
         Key::CancelPart => "Ghairi sehemu hii ya oda",
         Key::OwedToPlatform => "Unadaiwa na Sokoni (kamisheni ya mauzo ya pesa taslimu)",
-        Key::OwedToYou => "Kiasi unachodai Sokoni",
         Key::Working => "Inashughulikiwa…",
         Key::SellTitle => "Uza kupitia Sokoni",
         Key::SellIntro => {

@@ -3,6 +3,7 @@
 
 use crate::components::form::{FormError, action_error};
 use crate::components::loaded::loaded;
+use crate::domain::order::VendorOrderStatus;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
 use crate::pages::checkout::vendor_status_key;
@@ -84,7 +85,7 @@ fn ShopOrder(
             </div>
             <ul class="text-sm" data-testid="shop-order-items">
                 {o.item_ids.iter().zip(&o.item_labels).zip(&o.item_refunded).map(|((item, label), refunded)| {
-                    let can_refund = !refunded && matches!(o.status.as_str(), "awaiting_acceptance" | "accepted" | "shipped" | "delivered" | "return_requested");
+                    let can_refund = !refunded && VendorOrderStatus::parse(&o.status).is_some_and(VendorOrderStatus::allows_item_refund);
                     view! {
                         <li class="flex flex-wrap items-center gap-2">
                             <span class:line-through=*refunded>{label.clone()}</span>

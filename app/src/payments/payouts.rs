@@ -5,7 +5,7 @@
 //! result settles the payout, or reverses it back into the shop's balance.
 
 use crate::db::{ledger, payments, payouts};
-use crate::domain::ledger::{self as postings, AccountKind};
+use crate::domain::ledger as postings;
 use crate::error::AppError;
 use crate::mpesa::{Daraja, DarajaError, protocol};
 use crate::state::PayoutSettings;
@@ -65,25 +65,9 @@ async fn queue_shop_payout(
     let currency = "KES";
     let mut tx = pool.begin().await?;
     // One payout decision per shop at a time.
-    sqlx::query("select 1 from vendors where id = $1 for update")
-        .bind(vendor)
-        .execute(&mut *tx)
-        .await?;
-    let available = -ledger::vendor_sum(
-        &mut *tx,
-        vendor,
-        AccountKind::VendorPayable.as_str(),
-        currency,
-    )
-    .await?;
-    let owed = ledger::vendor_sum(
-        &mut *tx,
-        vendor,
-        AccountKind::VendorReceivable.as_str(),
-        currency,
-    )
-    .await?
-    .max(Decimal::ZERO);
+    crate::db::vendors::lock(&mut tx, vendor).await?;
+    let b = ledger::shop_balances(&mut *tx, vendor, currency).await?;
+    let (available, owed) = (b.available, b.owed.max(Decimal::ZERO));
     let amount = (available - owed).floor();
     if amount < minimum || amount < Decimal::TEN {
         return Ok(false);

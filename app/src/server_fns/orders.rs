@@ -278,10 +278,9 @@ async fn payment_state(
     }
     let latest = crate::db::payments::latest(&mut *conn, order.id).await?;
     let minutes_left = crate::db::orders::reservation_minutes_left(&mut *conn, order.id).await?;
-    let result = crate::db::payments::latest_result(&mut *conn, order.id).await?;
     Ok(Some(PaymentState {
         status: latest.as_ref().map_or("none".into(), |p| p.status.clone()),
-        result,
+        result: latest.as_ref().and_then(|p| p.result_desc.clone()),
         phone: latest.map_or(order.phone.clone(), |p| format!("+{}", p.phone)),
         payable: order.status == "pending_payment" && minutes_left.is_some(),
         reserved_minutes_left: minutes_left.unwrap_or(0),
@@ -410,20 +409,17 @@ pub struct PayoutLine {
 pub async fn shop_money() -> Result<MoneyView, AppError> {
     use crate::auth::context;
     use crate::db::ledger;
-    use crate::domain::ledger::AccountKind;
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
         let (_, member) = context::require_shop(ShopTask::Finances).await?;
         let state = context::state()?;
         let (pool, shop, currency) = (&state.pool, member.vendor_id, "KES");
-        let sum = |kind: AccountKind| ledger::vendor_sum(pool, shop, kind.as_str(), currency);
-        // Credit balances read as positive amounts (and zero as 0, not -0).
-        let credit = |d: Decimal| Decimal::ZERO - d;
+        let b = ledger::shop_balances(pool, shop, currency).await?;
         Ok(MoneyView {
             currency: currency.into(),
-            pending: credit(sum(AccountKind::VendorPending).await?),
-            available: credit(sum(AccountKind::VendorPayable).await?),
-            owed: sum(AccountKind::VendorReceivable).await?,
+            pending: b.pending,
+            available: b.available,
+            owed: b.owed,
             statement: ledger::statement(pool, shop, state.settings.payouts.holding_days).await?,
             payouts: crate::db::payouts::recent(pool, Some(shop)).await?,
         })
@@ -541,14 +537,9 @@ pub async fn refund_item(id: Uuid, item_id: Uuid) -> Result<(), AppError> {
         let part = crate::db::orders::state_for_shop(pool, member.vendor_id, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let refundable = [
-            "awaiting_acceptance",
-            "accepted",
-            "shipped",
-            "delivered",
-            "return_requested",
-        ];
-        if !refundable.contains(&part.status.as_str()) {
+        let status = crate::domain::order::VendorOrderStatus::parse(&part.status)
+            .ok_or(AppError::Internal)?;
+        if !status.allows_item_refund() {
             return Err(AppError::invalid("item", Invalid::AlreadyRefunded));
         }
         crate::fulfilment::refund_item(pool, id, item_id).await?;
