@@ -7,8 +7,9 @@
 //! Environment: SOKONI_BENCH_BUYERS (50), SOKONI_BENCH_SECS (30), SOKONI_BENCH_POOL (10, the
 //! server's default pool size), SOKONI_BENCH_SHOPS (40), SOKONI_BENCH_LISTINGS (2000).
 
-use app::checkout::{Address, Checkout, Choices, PaymentMethod, place_order};
+use app::checkout::{Checkout, Choices, PaymentMethod, place_order};
 use app::domain::Phone;
+use app::domain::address::Address;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;

@@ -3,7 +3,7 @@
 //! `[leptos]` table, `SOKONI_<TABLE>__<KEY>` any other key, and `DATABASE_URL` is read from
 //! the environment only, because it holds a secret.
 
-use app::state::Settings;
+use app::settings::Settings;
 use figment::Figment;
 use figment::providers::{Env, Format, Toml};
 use leptos::config::{Env as LeptosEnv, LeptosOptions};

@@ -36,7 +36,7 @@ pub struct SimConfig {
 }
 
 impl SimConfig {
-    pub fn for_settings(s: &app::state::MpesaSettings) -> Self {
+    pub fn for_settings(s: &app::settings::MpesaSettings) -> Self {
         Self {
             consumer_key: s.consumer_key.clone(),
             consumer_secret: s.consumer_secret.clone(),

@@ -76,7 +76,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
 }
 
 /// Development: the Daraja simulator on the loopback address `[mpesa] base-url` names.
-async fn start_simulator(settings: &app::state::MpesaSettings) -> Result<(), BoxError> {
+async fn start_simulator(settings: &app::settings::MpesaSettings) -> Result<(), BoxError> {
     let authority = settings
         .base_url
         .strip_prefix("http://")

@@ -3,22 +3,16 @@
 //! the cart. Anything wrong rolls all of it back.
 
 use crate::db::{carts, coupons, orders};
+use crate::domain::Invalid;
+use crate::domain::address::Address;
 use crate::domain::order::{VendorOrderEvent, VendorOrderStatus, vat_included};
 use crate::domain::pricing::{Delivery, LineIn, price_part};
-use crate::domain::{Invalid, Phone};
 use crate::error::AppError;
-use crate::server_fns::cart::{CartLineRow, view_of};
+use crate::wire::cart::{CartLineRow, CartView};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 use std::collections::BTreeMap;
 use uuid::Uuid;
-
-pub struct Address {
-    pub county: String,
-    pub town: String,
-    pub street: String,
-    pub phone: Phone,
-}
 
 /// The shopper's choices at checkout: pickup or delivery per shop (a shop left out gets its
 /// delivery when it offers one, else pickup), and at most one shop coupon code.
@@ -158,7 +152,7 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
         return Err(AppError::invalid("cart", Invalid::Required));
     }
     // Nothing is bought that the cart page would flag: the shopper sees the change first.
-    let view = view_of(lines.clone());
+    let view = CartView::from_lines(lines.clone());
     let flagged = view
         .groups
         .iter()
@@ -255,7 +249,7 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
         )
         .await?;
         for ((l, input), priced) in items.iter().zip(&inputs).zip(&part.lines) {
-            let options = crate::server_fns::seller::options_label(&l.options);
+            let options = crate::domain::listing::options_label(&l.options);
             orders::insert_item(
                 &mut tx,
                 &orders::NewItem {

@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod server_fns;
+pub mod wire;
 
 #[cfg(feature = "ssr")]
 pub mod auth;
@@ -32,6 +33,8 @@ pub mod mpesa;
 pub mod notifications;
 #[cfg(feature = "ssr")]
 pub mod payments;
+#[cfg(feature = "ssr")]
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

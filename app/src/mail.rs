@@ -13,7 +13,7 @@ pub enum Mailer {
 }
 
 impl Mailer {
-    pub fn new(settings: &crate::state::MailSettings) -> Result<Self, String> {
+    pub fn new(settings: &crate::settings::MailSettings) -> Result<Self, String> {
         match settings.smtp_url.as_deref().filter(|u| !u.is_empty()) {
             Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                 .map(|b| Self::Smtp(b.build()))

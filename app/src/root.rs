@@ -1,30 +1,30 @@
 //! The HTML shell, the application root and its routes.
 
 use crate::components::layout::{Footer, Header};
+use crate::components::not_found::NotFound;
 use crate::components::session::SessionContext;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
     account::AccountPage,
-    admin::AdminPage,
-    admin_payments::AdminPaymentsPage,
-    admin_review::{AdminListingsPage, AdminShopsPage},
+    admin::overview::AdminPage,
+    admin::payments::AdminPaymentsPage,
+    admin::review::{AdminListingsPage, AdminShopsPage},
     auth::LoginPage,
     auth::RegisterPage,
     cart::CartPage,
     checkout::{CheckoutPage, OrderRoute, OrdersPage},
     error::ErrorPage,
     home::HomePage,
-    not_found::NotFound,
     product::ProductRoute,
     search::SearchPage,
-    sell::SellPage,
-    seller::SellerPage,
-    seller_import::ImportPage,
-    seller_listing::{EditListingPage, NewListingPage},
-    seller_money::ShopMoneyPage,
-    seller_orders::ShopOrdersPage,
-    seller_promotions::PromotionsPage,
-    seller_staff::StaffPage,
+    seller::dashboard::SellerPage,
+    seller::import::ImportPage,
+    seller::listing::{EditListingPage, NewListingPage},
+    seller::money::ShopMoneyPage,
+    seller::orders::ShopOrdersPage,
+    seller::promotions::PromotionsPage,
+    seller::shop::SellPage,
+    seller::staff::StaffPage,
     store::StorePage,
 };
 use leptos::prelude::*;

@@ -219,7 +219,7 @@ pub async fn export(pool: &PgPool, vendor_id: Uuid) -> Result<Vec<u8>, AppError>
     .await?
     .into_iter()
     .map(|row| CsvRow {
-        options: crate::server_fns::seller::options_label(&row.options),
+        options: crate::domain::listing::options_label(&row.options),
         ..row
     })
     .collect();

@@ -195,3 +195,17 @@ pub fn UploadNotice() -> impl IntoView {
         }
     }
 }
+
+/// A field error of an action whose forms repeat on the page (so no single field shows it).
+#[component]
+pub fn FieldErrorLine(error: ErrorSignal) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().and_then(|e| {
+            e.field().map(|f| {
+                let text = format!("{f}: {}", e.message(i18n.locale.get()));
+                view! { <p class="mb-2 text-sm text-red-700" role="alert">{text}</p> }
+            })
+        })
+    }
+}

@@ -1,9 +1,9 @@
 //! One way for pages to show server data: wait for it (pages render with SsrMode::Async, so the
 //! HTML is complete), then show it, or show the error with the matching HTTP status.
 
+use crate::components::not_found::NotFound;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;

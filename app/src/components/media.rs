@@ -1,11 +1,7 @@
 //! Pictures of listings and shops, served from `/media` with long cache headers.
 
+use crate::domain::media::{PhotoSize, photo_url};
 use leptos::prelude::*;
-
-/// The URL of a stored photo in one of its sizes (`thumb`, `large`).
-pub fn photo_url(key: &str, size: &str) -> String {
-    format!("/media/{key}-{size}.jpg")
-}
 
 /// A square thumbnail, or a plain tile when the listing has no photo yet.
 #[component]
@@ -13,7 +9,7 @@ pub fn Thumb(key: Option<String>, alt: String) -> impl IntoView {
     match key {
         Some(key) => view! {
             <img
-                src=photo_url(&key, "thumb")
+                src=photo_url(&key, PhotoSize::Thumb)
                 alt=alt
                 loading="lazy"
                 decoding="async"

@@ -1,8 +1,13 @@
 //! Pieces shared by several pages.
 
 pub mod form;
+pub mod labels;
 pub mod language_switch;
 pub mod layout;
+pub mod listing_card;
 pub mod loaded;
 pub mod media;
+pub mod nav;
+pub mod not_found;
+pub mod search_results;
 pub mod session;

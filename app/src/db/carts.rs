@@ -2,7 +2,7 @@
 //! session's guest cart or the user's own), never one from a request.
 
 use crate::domain::cart::merged_quantity;
-use crate::server_fns::cart::CartLineRow;
+use crate::wire::cart::CartLineRow;
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;

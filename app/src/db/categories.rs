@@ -1,7 +1,7 @@
 //! The category tree.
 
 use crate::i18n::Locale;
-use crate::server_fns::catalog::CategoryCard;
+use crate::wire::catalog::CategoryCard;
 use sqlx::PgExecutor;
 
 /// Top-level categories in display order, named in the reader's language.
@@ -25,7 +25,7 @@ pub async fn top_level(
 pub async fn choices(
     db: impl PgExecutor<'_>,
     locale: Locale,
-) -> Result<Vec<crate::server_fns::catalog::CategoryChoice>, sqlx::Error> {
+) -> Result<Vec<crate::wire::catalog::CategoryChoice>, sqlx::Error> {
     sqlx::query_as(
         "select c.id,
                 case when p.id is null then '' else (case when $1 = 'sw' then p.name_sw else p.name_en end) || ' › ' end

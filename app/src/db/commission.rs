@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 pub async fn list(
     db: impl PgExecutor<'_>,
-) -> Result<Vec<crate::server_fns::commission::RuleRow>, sqlx::Error> {
+) -> Result<Vec<crate::wire::commission::RuleRow>, sqlx::Error> {
     sqlx::query_as(
         "select r.id, v.slug as shop, c.name_en as category, r.rate from commission_rules r
          left join vendors v on v.id = r.vendor_id left join categories c on c.id = r.category_id

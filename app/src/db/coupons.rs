@@ -51,7 +51,7 @@ pub async fn claim(tx: &mut PgConnection, code: &str) -> Result<Option<Claimed>,
 pub async fn create(
     db: impl PgExecutor<'_>,
     vendor_id: Uuid,
-    c: &crate::server_fns::coupons::CouponInput,
+    c: &crate::wire::coupons::CouponInput,
 ) -> Result<bool, sqlx::Error> {
     let r = sqlx::query(
         "insert into coupons (id, vendor_id, code, percent_off, amount_off, min_subtotal, max_uses)
@@ -72,7 +72,7 @@ pub async fn create(
 pub async fn list(
     db: impl PgExecutor<'_>,
     vendor_id: Uuid,
-) -> Result<Vec<crate::server_fns::coupons::CouponRow>, sqlx::Error> {
+) -> Result<Vec<crate::wire::coupons::CouponRow>, sqlx::Error> {
     sqlx::query_as(
         "select id, code, percent_off, amount_off, min_subtotal, max_uses, uses, active
          from coupons where vendor_id = $1 order by created_at desc",

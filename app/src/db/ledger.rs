@@ -148,7 +148,7 @@ pub async fn statement(
     db: impl PgExecutor<'_>,
     vendor_id: Uuid,
     holding_days: i64,
-) -> Result<Vec<crate::server_fns::orders::StatementLine>, sqlx::Error> {
+) -> Result<Vec<crate::wire::orders::StatementLine>, sqlx::Error> {
     sqlx::query_as(
         "select vo.id as vendor_order_id, to_char(vo.created_at, 'YYYY-MM-DD') as placed, vo.status,
                 o.payment_method, vo.subtotal as gross, vo.discount, vo.delivery_fee,

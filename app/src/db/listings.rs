@@ -3,7 +3,7 @@
 //! another shop's rows, whatever ids a request carries.
 
 use crate::domain::listing::{ListingDraft, ListingStatus, VariantDraft};
-use crate::server_fns::seller::{LowStockRow, SellerListingRow, VariantView};
+use crate::wire::seller::{LowStockRow, SellerListingRow, VariantView};
 use sqlx::{FromRow, PgConnection, PgExecutor};
 use uuid::Uuid;
 

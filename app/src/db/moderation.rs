@@ -1,6 +1,6 @@
 //! The admin's listing queue: pending listings, oldest submission first, and the decision.
 
-use crate::server_fns::moderation::PendingListing;
+use crate::wire::moderation::PendingListing;
 use sqlx::PgExecutor;
 use uuid::Uuid;
 

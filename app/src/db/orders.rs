@@ -1,7 +1,7 @@
 //! Orders, vendor orders and items. Reads for shoppers carry the session user's id; the
 //! checkout writes everything inside one transaction (see `checkout`).
 
-use crate::server_fns::orders::{OrderEvent, OrderItemView, OrderSummary, VendorOrderView};
+use crate::wire::orders::{OrderEvent, OrderItemView, OrderSummary, VendorOrderView};
 use rust_decimal::Decimal;
 use sqlx::{FromRow, PgConnection, PgExecutor};
 use uuid::Uuid;
@@ -418,7 +418,7 @@ pub async fn release_stock(
 pub async fn for_shop(
     db: impl PgExecutor<'_>,
     vendor_id: Uuid,
-) -> Result<Vec<crate::server_fns::orders::ShopOrderRow>, sqlx::Error> {
+) -> Result<Vec<crate::wire::orders::ShopOrderRow>, sqlx::Error> {
     sqlx::query_as(
         "select vo.id, vo.status, vo.subtotal, vo.vendor_net, o.currency, o.payment_method,
                 u.name as buyer, o.phone, o.street, o.town, o.county,
@@ -584,7 +584,7 @@ pub async fn reservation_minutes_left(
 pub async fn save_address(
     tx: &mut PgConnection,
     user_id: Uuid,
-    a: &crate::checkout::Address,
+    a: &crate::domain::address::Address,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "insert into addresses (id, user_id, county, town, street, phone) values ($1, $2, $3, $4, $5, $6)
@@ -605,7 +605,7 @@ pub async fn save_address(
 pub async fn addresses(
     db: impl PgExecutor<'_>,
     user_id: Uuid,
-) -> Result<Vec<crate::server_fns::orders::SavedAddress>, sqlx::Error> {
+) -> Result<Vec<crate::wire::orders::SavedAddress>, sqlx::Error> {
     sqlx::query_as(
         "select id, county, town, street, phone from addresses where user_id = $1 order by created_at desc limit 5",
     )

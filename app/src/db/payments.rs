@@ -142,7 +142,7 @@ pub async fn record_callback(
 
 pub async fn flagged(
     db: impl PgExecutor<'_>,
-) -> Result<Vec<crate::server_fns::payments::FlaggedCallback>, sqlx::Error> {
+) -> Result<Vec<crate::wire::payments::FlaggedCallback>, sqlx::Error> {
     sqlx::query_as(
         "select kind, request_id, flag, raw, to_char(received_at, 'YYYY-MM-DD HH24:MI:SS') as received
          from mpesa_callbacks where outcome = 'flagged' order by received_at desc limit 100",

@@ -17,15 +17,23 @@ pub struct PayoutRow {
 
 const COLUMNS: &str = "id, purpose, vendor_id, amount, currency, phone, status";
 
+/// What a refund is for (one refund per item, part or late payment); it picks the column
+/// the refund row points at.
+#[derive(Clone, Copy, Debug)]
+pub enum Owed {
+    Item(Uuid),
+    Part(Uuid),
+    LatePayment(Uuid),
+}
+
 /// Opens a refund unless one exists for the same item, part or payment (then None).
 pub async fn open_refund(
     tx: &mut PgConnection,
-    owed_for: crate::payments::refunds::Owed,
+    owed_for: Owed,
     amount: Decimal,
     currency: &str,
     phone: &str,
 ) -> Result<Option<Uuid>, sqlx::Error> {
-    use crate::payments::refunds::Owed;
     let (item, part, payment) = match owed_for {
         Owed::Item(id) => (Some(id), None, None),
         Owed::Part(id) => (None, Some(id), None),
@@ -155,7 +163,7 @@ pub async fn releasable(
 pub async fn recent(
     db: impl PgExecutor<'_>,
     vendor_id: Option<Uuid>,
-) -> Result<Vec<crate::server_fns::orders::PayoutLine>, sqlx::Error> {
+) -> Result<Vec<crate::wire::orders::PayoutLine>, sqlx::Error> {
     sqlx::query_as(
         "select p.id, p.purpose, v.business_name as shop, p.amount, p.currency, p.phone, p.status, p.result_desc,
                 to_char(p.created_at, 'YYYY-MM-DD HH24:MI') as created

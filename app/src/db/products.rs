@@ -1,8 +1,8 @@
 //! What shoppers read: one approved listing, and the short listing rows of the home page and
 //! the product page ("more from this shop").
 
-use crate::server_fns::catalog::ListingCard;
-use crate::server_fns::product::ProductRow;
+use crate::wire::catalog::ListingCard;
+use crate::wire::product::ProductRow;
 use sqlx::PgExecutor;
 use uuid::Uuid;
 

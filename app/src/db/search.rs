@@ -3,7 +3,7 @@
 //! SQL is assembled from fixed fragments with `QueryBuilder`; every value is a bound parameter.
 
 use crate::domain::search::{PAGE_SIZE, PRICE_BANDS, SearchQuery, Sort};
-use crate::server_fns::catalog::{Correction, FacetCount, Facets, ListingCard, SearchResults};
+use crate::wire::catalog::{Correction, FacetCount, Facets, ListingCard, SearchResults};
 use rust_decimal::Decimal;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;

@@ -1,6 +1,6 @@
 //! Platform-wide counts for the admin console.
 
-use crate::server_fns::admin::PlatformCounts;
+use crate::wire::admin::PlatformCounts;
 use sqlx::PgExecutor;
 
 pub async fn platform_counts(db: impl PgExecutor<'_>) -> Result<PlatformCounts, sqlx::Error> {

@@ -2,7 +2,7 @@
 //! seller takes the vendor id from the session's membership (see `auth::context::require_shop`).
 
 use crate::domain::vendor::{Application, StaffRole, VerificationStatus};
-use crate::server_fns::vendor::{Applicant, DocumentView, ShopView, StaffView, Tier};
+use crate::wire::vendor::{Applicant, DocumentView, ShopView, StaffView, Tier};
 use rust_decimal::Decimal;
 use sqlx::{FromRow, PgConnection, PgExecutor};
 use uuid::Uuid;
@@ -432,7 +432,7 @@ pub async fn save_delivery_terms(
 pub async fn delivery_offers(
     db: &sqlx::PgPool,
     vendor_ids: &[Uuid],
-) -> Result<Vec<crate::server_fns::orders::DeliveryOffer>, sqlx::Error> {
+) -> Result<Vec<crate::wire::cart::DeliveryOffer>, sqlx::Error> {
     sqlx::query_as(
         "select v.id as vendor_id, v.offers_pickup as pickup, v.accepts_cod as cod, v.delivery_fee as flat_fee,
                 coalesce((select string_agg(z.county || ': ' || z.fee, ', ' order by z.county) from delivery_zones z where z.vendor_id = v.id), '') as zones

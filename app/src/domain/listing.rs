@@ -238,6 +238,13 @@ pub fn format_options(options: &BTreeMap<String, String>) -> String {
         .join(", ")
 }
 
+/// "Colour: Red, Size: M" from the options as stored (a JSON object); empty when unreadable.
+pub fn options_label(json: &str) -> String {
+    serde_json::from_str::<BTreeMap<String, String>>(json)
+        .map(|m| format_options(&m))
+        .unwrap_or_default()
+}
+
 impl VariantInput {
     pub fn validate(&self, currency: Currency) -> Result<VariantDraft, FieldError> {
         let price = if self.price.trim().is_empty() {

@@ -1,11 +1,13 @@
 //! Pure domain types and rules: no I/O, shared by the server and the browser.
 
+pub mod address;
 pub mod cart;
 pub mod csv_row;
 pub mod email;
 pub mod invalid;
 pub mod ledger;
 pub mod listing;
+pub mod media;
 pub mod money;
 pub mod name;
 pub mod order;

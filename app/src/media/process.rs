@@ -3,46 +3,13 @@
 //! position a phone camera writes.
 
 use crate::domain::Invalid;
+pub use crate::domain::media::PhotoSize;
 use image::{ImageFormat, ImageReader, Limits};
 use sha2::{Digest, Sha256};
 use std::io::Cursor;
 
 pub const MAX_UPLOAD_MB: usize = 8;
 const MAX_DIMENSION: u32 = 12_000;
-
-/// The sizes pages show. Each is a JPEG fitted inside a square of `px`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PhotoSize {
-    Thumb,
-    Large,
-}
-
-impl PhotoSize {
-    pub const ALL: [PhotoSize; 2] = [PhotoSize::Thumb, PhotoSize::Large];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PhotoSize::Thumb => "thumb",
-            PhotoSize::Large => "large",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str() == s)
-    }
-
-    fn px(self) -> u32 {
-        match self {
-            PhotoSize::Thumb => 400,
-            PhotoSize::Large => 1200,
-        }
-    }
-
-    /// The store name of this size of the photo with `key`.
-    pub fn name(self, key: &str) -> String {
-        format!("public/{key}-{}.jpg", self.as_str())
-    }
-}
 
 pub struct Photo {
     /// SHA-256 of the uploaded bytes.

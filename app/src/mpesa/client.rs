@@ -2,7 +2,7 @@
 //! configured by `[mpesa]`; development and tests point `base-url` at the simulator.
 
 use super::protocol::{self, B2cAnswer, B2cRequest, ErrorAnswer, StkPush, StkPushAnswer, StkQuery};
-use crate::state::MpesaSettings;
+use crate::settings::MpesaSettings;
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
 

@@ -2,22 +2,17 @@
 //! (a changed price, missing stock or a withdrawn listing is shown on its line).
 
 use crate::components::form::{FormError, action_error};
+use crate::components::labels::money;
 use crate::components::loaded::loaded;
 use crate::components::media::Thumb;
 use crate::components::session::use_session;
 use crate::domain::cart::LineIssue;
-use crate::domain::{Currency, Money};
+use crate::domain::listing::options_label;
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::cart::{CartLine, ChangeCartLine, cart};
-use crate::server_fns::seller::options_label;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use rust_decimal::Decimal;
-
-fn money(amount: Decimal, currency: &str) -> String {
-    Money::new(amount, Currency::parse(currency).unwrap_or_default()).format()
-}
 
 #[component]
 pub fn CartPage() -> impl IntoView {

@@ -2,39 +2,20 @@
 //! `/account/orders` and `/account/orders/<id>` with each shop's part and its timeline.
 
 use crate::components::form::{Field, FormError, SubmitButton, action_error};
+use crate::components::labels::{money, vendor_status_key};
 use crate::components::loaded::loaded;
 use crate::components::session::use_session;
-use crate::domain::order::VendorOrderStatus;
-use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::orders::{
-    CancelPart, CheckPayment, CheckoutData, DeliveryOffer, OrderPage, PayOrder, PaymentState,
-    PlaceOrder, RequestReturn, SavedAddress, checkout_form, my_orders, order_details,
+    CancelPart, CheckPayment, CheckoutData, OrderPage, PayOrder, PaymentState, PlaceOrder,
+    RequestReturn, SavedAddress, checkout_form, my_orders, order_details,
 };
+use crate::wire::cart::DeliveryOffer;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use rust_decimal::Decimal;
 use uuid::Uuid;
-
-fn money(amount: Decimal, currency: &str) -> String {
-    Money::new(amount, Currency::parse(currency).unwrap_or_default()).format()
-}
-
-pub fn vendor_status_key(status: &str) -> Key {
-    match VendorOrderStatus::parse(status) {
-        Some(VendorOrderStatus::PendingPayment) => Key::OrderPendingPayment,
-        Some(VendorOrderStatus::AwaitingAcceptance) => Key::OrderAwaitingAcceptance,
-        Some(VendorOrderStatus::Accepted) => Key::OrderAccepted,
-        Some(VendorOrderStatus::Shipped) => Key::OrderShipped,
-        Some(VendorOrderStatus::Delivered) => Key::OrderDelivered,
-        Some(VendorOrderStatus::Completed) => Key::OrderCompleted,
-        Some(VendorOrderStatus::Cancelled) => Key::OrderCancelled,
-        Some(VendorOrderStatus::Rejected) => Key::OrderRejected,
-        Some(VendorOrderStatus::ReturnRequested) => Key::OrderReturnRequested,
-        Some(VendorOrderStatus::Refunded) | None => Key::OrderRefunded,
-    }
-}
 
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
@@ -89,7 +70,7 @@ fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoVi
             <section class="rounded-2xl bg-white p-6 shadow-sm">
                 <ActionForm action=place attr:class="flex flex-col gap-4" attr:novalidate=true>
                     <FormError error />
-                    <crate::pages::seller_listing::FieldErrorLine error />
+                    <crate::components::form::FieldErrorLine error />
                     <input type="hidden" name="checkout_key" value=d.key.to_string() />
                     <h2 class="font-semibold">{i18n.tr(Key::DeliveryAddress)}</h2>
                     // The last address used is filled in; the shopper can change any of it.

@@ -1,8 +1,8 @@
 //! The front page: what Sokoni is and where to start browsing.
 
+use crate::components::listing_card::Card;
 use crate::components::loaded::loaded;
 use crate::i18n::{Key, use_i18n};
-use crate::pages::search::Card;
 use crate::server_fns::catalog::{ListingCard, top_categories};
 use crate::server_fns::product::home_shelves;
 use leptos::prelude::*;

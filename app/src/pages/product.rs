@@ -2,13 +2,13 @@
 //! shop, and more from it. Carries the tags search engines and link previews read.
 
 use crate::components::form::FormError;
+use crate::components::listing_card::Card;
 use crate::components::loaded::loaded;
-use crate::components::media::photo_url;
+use crate::domain::listing::options_label;
+use crate::domain::media::{PhotoSize, photo_url};
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, Locale, use_i18n};
-use crate::pages::search::Card;
 use crate::server_fns::product::{ProductDetails, product_page};
-use crate::server_fns::seller::options_label;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
 use leptos_router::hooks::use_params_map;
@@ -106,7 +106,7 @@ fn Product(page: ProductDetails) -> impl IntoView {
                             {photos.iter().enumerate().map(|(n, key)| view! {
                                 <li class="w-full shrink-0 snap-center">
                                     <img
-                                        src=photo_url(key, "large")
+                                        src=photo_url(key, PhotoSize::Large)
                                         alt=format!("{} ({})", title, n + 1)
                                         loading=if n == 0 { "eager" } else { "lazy" }
                                         class="aspect-square w-full rounded-2xl bg-stone-100 object-contain"

@@ -3,9 +3,9 @@
 
 use crate::components::loaded::loaded;
 use crate::components::media::Thumb;
+use crate::components::search_results::Results;
 use crate::domain::search::RawSearch;
 use crate::i18n::{Key, use_i18n};
-use crate::pages::search::Results;
 use crate::server_fns::product::store_page;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

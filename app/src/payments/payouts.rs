@@ -8,7 +8,7 @@ use crate::db::{ledger, payments, payouts};
 use crate::domain::ledger as postings;
 use crate::error::AppError;
 use crate::mpesa::{Daraja, DarajaError, protocol};
-use crate::state::PayoutSettings;
+use crate::settings::PayoutSettings;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 use uuid::Uuid;

@@ -11,13 +11,7 @@ use rust_decimal::Decimal;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-/// What a refund is for (one refund per item, part or late payment).
-#[derive(Clone, Copy, Debug)]
-pub enum Owed {
-    Item(Uuid),
-    Part(Uuid),
-    LatePayment(Uuid),
-}
+pub use crate::db::payouts::Owed;
 
 /// Queues a refund of `owed` to `phone`, sent as whole shillings (rounded up, at our cost).
 pub async fn queue(

@@ -5,15 +5,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct PlatformCounts {
-    pub users: i64,
-    pub admins: i64,
-    pub vendors: i64,
-    pub verified_vendors: i64,
-    pub categories: i64,
-}
+pub use crate::wire::admin::*;
 
 #[server(endpoint = "admin_overview")]
 pub async fn admin_overview() -> Result<PlatformCounts, AppError> {

@@ -6,15 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// What the browser may know about the logged-in user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserView {
-    pub id: Uuid,
-    pub name: String,
-    pub email: String,
-    pub phone: Option<String>,
-    pub role: Role,
-}
+pub use crate::wire::auth::*;
 
 #[cfg(feature = "ssr")]
 impl From<crate::db::users::UserRow> for UserView {

@@ -8,14 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct RuleRow {
-    pub id: Uuid,
-    pub shop: Option<String>,
-    pub category: Option<String>,
-    pub rate: Decimal,
-}
+pub use crate::wire::commission::*;
 
 #[server(endpoint = "commission_rules")]
 pub async fn commission_rules() -> Result<Vec<RuleRow>, AppError> {

@@ -6,21 +6,7 @@ use crate::server_fns::orders::PayoutLine;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct FlaggedCallback {
-    pub kind: String,
-    pub request_id: Option<String>,
-    pub flag: Option<String>,
-    pub raw: String,
-    pub received: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PaymentsDesk {
-    pub flagged: Vec<FlaggedCallback>,
-    pub payouts: Vec<PayoutLine>,
-}
+pub use crate::wire::payments::*;
 
 #[server(endpoint = "payments_overview")]
 pub async fn payments_overview() -> Result<PaymentsDesk, AppError> {

@@ -10,46 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct ProductRow {
-    pub id: Uuid,
-    pub vendor_id: Uuid,
-    pub slug: String,
-    pub title: String,
-    pub description: String,
-    pub price: Decimal,
-    pub compare_at_price: Option<Decimal>,
-    pub currency: String,
-    pub stock: i32,
-    pub county: String,
-    pub town: String,
-    pub category_slug: String,
-    pub category_en: String,
-    pub category_sw: String,
-    pub weight_grams: Option<i32>,
-    pub featured: bool,
-    pub vendor_name: String,
-    pub vendor_slug: String,
-    pub vendor_rating: Decimal,
-    pub vendor_town: String,
-    pub vendor_county: String,
-    pub vendor_logo: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProductDetails {
-    pub product: ProductRow,
-    /// The description as sanitised HTML (see `markdown`).
-    pub description_html: String,
-    pub photos: Vec<String>,
-    pub variants: Vec<VariantView>,
-    pub more_from_vendor: Vec<ListingCard>,
-    /// The page's absolute URL, for `<link rel=canonical>` and Open Graph.
-    pub canonical: String,
-    /// Absolute URL of the first photo, for Open Graph and JSON-LD.
-    pub image: Option<String>,
-}
+pub use crate::wire::product::*;
 
 /// An approved listing by its slug, or `NotFound` (also for pending, rejected, archived ones).
 #[server(endpoint = "product_page")]
@@ -74,9 +35,12 @@ pub async fn product_page(slug: String) -> Result<ProductDetails, AppError> {
         Ok(ProductDetails {
             description_html: crate::markdown::to_safe_html(&product.description),
             canonical: format!("{base}/p/{}", product.slug),
-            image: photos
-                .first()
-                .map(|k| format!("{base}{}", crate::components::media::photo_url(k, "large"))),
+            image: photos.first().map(|k| {
+                format!(
+                    "{base}{}",
+                    crate::domain::media::photo_url(k, crate::domain::media::PhotoSize::Large)
+                )
+            }),
             photos,
             variants: listings::variants(pool, product.id).await?,
             more_from_vendor: products::more_from_vendor(pool, product.vendor_id, product.id)
@@ -85,12 +49,6 @@ pub async fn product_page(slug: String) -> Result<ProductDetails, AppError> {
         })
     })
     .await
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Storefront {
-    pub shop: ShopView,
-    pub results: SearchResults,
 }
 
 /// A verified shop's storefront: its profile and its approved listings, searched and filtered
@@ -112,15 +70,6 @@ pub async fn store_page(slug: String, raw: RawSearch) -> Result<Storefront, AppE
         Ok(Storefront { shop, results })
     })
     .await
-}
-
-/// The home page's listing rows.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Shelves {
-    pub featured: Vec<ListingCard>,
-    pub newest: Vec<ListingCard>,
-    /// Popular within 50 km, when the shopper shared a location.
-    pub near: Vec<ListingCard>,
 }
 
 #[server(endpoint = "home_shelves")]

@@ -1,0 +1,35 @@
+//! A listing as a card in a grid: photo, title, price, shop. Used by search, the home page's
+//! shelves, storefronts and the product page's "more like this".
+
+use crate::components::media::Thumb;
+use crate::i18n::{Key, use_i18n};
+use crate::wire::catalog::ListingCard;
+use leptos::prelude::*;
+
+#[component]
+pub fn Card(card: ListingCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let in_stock = card.stock > 0;
+    let href = format!("/p/{}", card.slug);
+    view! {
+        <li class="rounded-2xl bg-white p-3 shadow-sm">
+            <a href=href class="block">
+                <Thumb key=card.cover.clone() alt=card.title.clone() />
+                <h2 class="mt-2 line-clamp-2 font-semibold hover:underline">{card.title.clone()}</h2>
+            </a>
+            <p class="mt-1 text-lg font-bold text-emerald-800">{card.price().format()}</p>
+            <p class="text-sm text-stone-600">
+                <a href=format!("/store/{}", card.vendor_slug) class="hover:underline">{card.vendor_name.clone()}</a>
+                " · ★ "
+                {card.vendor_rating.to_string()}
+            </p>
+            <p class="text-xs text-stone-500">
+                {card.town.clone()} ", " {card.county.clone()}
+                {card.distance_km.map(|d| format!(" · {d:.1} km"))}
+            </p>
+            <p class="text-xs" class:text-red-700=!in_stock>
+                {if in_stock { i18n.t(Key::InStock) } else { i18n.t(Key::OutOfStock) }}
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,39 @@
+//! The navigation bars of the seller dashboard and the admin console, shown on each of their
+//! pages.
+
+use crate::i18n::{Key, use_i18n};
+use leptos::prelude::*;
+
+/// The dashboard's own navigation, shown on each of its pages.
+#[component]
+pub fn SellerNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let link = "rounded-lg px-3 py-1 hover:bg-emerald-50";
+    view! {
+        <nav class="mb-4 flex flex-wrap gap-2 text-sm font-medium text-emerald-900" aria-label=i18n.tr(Key::SellerDashboard)>
+            <a class=link href="/seller">{i18n.tr(Key::MyListings)}</a>
+            <a class=link href="/seller/listings/new">{i18n.tr(Key::NewListing)}</a>
+            <a class=link href="/seller/orders">{i18n.tr(Key::ShopOrders)}</a>
+            <a class=link href="/seller/money">{i18n.tr(Key::ShopMoney)}</a>
+            <a class=link href="/seller/promotions">{i18n.tr(Key::Promotions)}</a>
+            <a class=link href="/seller/import">{i18n.tr(Key::ImportExport)}</a>
+            <a class=link href="/seller/staff">{i18n.tr(Key::Staff)}</a>
+            <a class=link href="/sell">{i18n.tr(Key::ShopDetails)}</a>
+        </nav>
+    }
+}
+
+/// The admin console's own navigation.
+#[component]
+pub fn AdminNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let link = "rounded-lg px-3 py-1 hover:bg-emerald-50";
+    view! {
+        <nav class="mb-4 flex flex-wrap gap-2 text-sm font-medium text-emerald-900" aria-label=i18n.tr(Key::AdminConsole)>
+            <a class=link href="/admin">{i18n.tr(Key::AdminOverview)}</a>
+            <a class=link href="/admin/shops">{i18n.tr(Key::ShopApplications)}</a>
+            <a class=link href="/admin/listings">{i18n.tr(Key::ListingQueue)}</a>
+            <a class=link href="/admin/payments">{i18n.tr(Key::AdminPayments)}</a>
+        </nav>
+    }
+}

@@ -1,0 +1,6 @@
+//! The admin console: the overview, shop and listing review with commission rules, and the
+//! payments desk.
+
+pub mod overview;
+pub mod payments;
+pub mod review;

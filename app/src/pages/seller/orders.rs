@@ -1,0 +1,124 @@
+//! `/seller/orders`: the shop's parts of orders, and the next step for each (accept or reject
+//! with a reason, ship with a carrier note, mark delivered).
+
+use crate::components::form::{FormError, action_error};
+use crate::components::labels::vendor_status_key;
+use crate::components::loaded::loaded;
+use crate::components::nav::SellerNav;
+use crate::domain::order::VendorOrderStatus;
+use crate::domain::{Currency, Money};
+use crate::i18n::{Key, use_i18n};
+use crate::server_fns::orders::{Fulfil, RefundItem, ShopOrderRow, shop_orders};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ShopOrdersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let fulfil = ServerAction::<Fulfil>::new();
+    let refund = ServerAction::<RefundItem>::new();
+    let orders = Resource::new_blocking(
+        move || (fulfil.version().get(), refund.version().get()),
+        |_| shop_orders(),
+    );
+    let error = action_error(fulfil.into());
+    let refund_error = action_error(refund.into());
+    view! {
+        <Title text=i18n.tr(Key::ShopOrders) />
+        <h1 class="mb-2 text-2xl font-bold">{i18n.tr(Key::ShopOrders)}</h1>
+        <SellerNav />
+        <FormError error />
+        <crate::components::form::FieldErrorLine error />
+        <crate::components::form::FieldErrorLine error=refund_error />
+        {loaded(orders, move |list| view! {
+            {list.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::NoOrdersYet)}</p> })}
+            <ul class="flex flex-col gap-3" data-testid="shop-orders">
+                {list.into_iter().map(|o| view! { <ShopOrder o fulfil refund /> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+#[component]
+fn RefundItemButton(
+    part: uuid::Uuid,
+    item: uuid::Uuid,
+    refund: ServerAction<RefundItem>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ActionForm action=refund>
+            <input type="hidden" name="id" value=part.to_string() />
+            <input type="hidden" name="item_id" value=item.to_string() />
+            <button type="submit" class="text-xs text-red-700 underline">{i18n.tr(Key::RefundItem)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn ShopOrder(
+    o: ShopOrderRow,
+    fulfil: ServerAction<Fulfil>,
+    refund: ServerAction<RefundItem>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let currency = Currency::parse(&o.currency).unwrap_or_default();
+    let id = o.id.to_string();
+    // (action, label, asks for a note, note label)
+    let steps: Vec<(&'static str, Key, Option<Key>)> = match o.status.as_str() {
+        "awaiting_acceptance" => vec![
+            ("accept", Key::Accept, None),
+            ("reject", Key::Reject, Some(Key::ReasonLabel)),
+        ],
+        "accepted" => vec![("ship", Key::Ship, Some(Key::CarrierNote))],
+        "shipped" => vec![("deliver", Key::MarkDelivered, None)],
+        "return_requested" => vec![("refund", Key::AcceptReturn, None)],
+        _ => Vec::new(),
+    };
+    view! {
+        <li class="rounded-2xl bg-white p-4 shadow-sm" data-testid="shop-order">
+            <div class="flex flex-wrap items-center justify-between gap-2">
+                <p class="font-semibold">{o.placed.clone()} " · " {o.buyer.clone()} " · " {o.phone.clone()}</p>
+                <span class="rounded-full bg-amber-100 px-3 py-1 text-sm font-semibold text-amber-900" data-testid="shop-order-status">
+                    {i18n.tr(vendor_status_key(&o.status))}
+                </span>
+            </div>
+            <ul class="text-sm" data-testid="shop-order-items">
+                {o.item_ids.iter().zip(&o.item_labels).zip(&o.item_refunded).map(|((item, label), refunded)| {
+                    let can_refund = !refunded && VendorOrderStatus::parse(&o.status).is_some_and(VendorOrderStatus::allows_item_refund);
+                    view! {
+                        <li class="flex flex-wrap items-center gap-2">
+                            <span class:line-through=*refunded>{label.clone()}</span>
+                            {refunded.then(|| view! { <span class="text-xs text-stone-500">{i18n.tr(Key::ItemRefunded)}</span> })}
+                            {can_refund.then(|| view! { <RefundItemButton part=o.id item=*item refund /> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="text-sm text-stone-600">{if o.delivery_method == "pickup" { i18n.tr(Key::PickupAtShop) } else { i18n.tr(Key::DeliveredByShop) }}</p>
+            {o.last_note.clone().map(|n| view! { <p class="text-sm italic text-stone-700">"“" {n} "”"</p> })}
+            <p class="text-sm text-stone-600">{o.street.clone()} ", " {o.town.clone()} ", " {o.county.clone()}</p>
+            <p class="text-sm">
+                {Money::new(o.subtotal, currency).format()} " · " {i18n.tr(Key::YouReceive)} " " {Money::new(o.vendor_net, currency).format()}
+                " · " {if o.payment_method == "cod" { i18n.t(Key::CashOnDelivery) } else { "M-Pesa" }}
+            </p>
+            <div class="mt-2 flex flex-wrap items-end gap-3">
+                {steps.into_iter().map(|(action, label, note)| {
+                    let id = id.clone();
+                    view! {
+                        <ActionForm action=fulfil attr:class="flex items-end gap-2">
+                            <input type="hidden" name="id" value=id />
+                            <input type="hidden" name="action" value=action />
+                            {note.map(|k| view! {
+                                <label class="flex flex-col text-xs">{i18n.tr(k)}
+                                    <input name="note" class="rounded border border-stone-300 px-2 py-1 text-sm" />
+                                </label>
+                            })}
+                            <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1 font-semibold text-white">{i18n.tr(label)}</button>
+                        </ActionForm>
+                    }
+                }).collect_view()}
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,14 @@
+//! Types the admin server functions send and receive, compiled for both the server and the
+//! browser. The data layer fills them; pages render them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PlatformCounts {
+    pub users: i64,
+    pub admins: i64,
+    pub vendors: i64,
+    pub verified_vendors: i64,
+    pub categories: i64,
+}

@@ -1,0 +1,17 @@
+//! The types that cross the server-function boundary, compiled for both the server and the
+//! browser. They sit below the data layer: `db/` fills them, `server_fns/` returns them and
+//! `pages/` render them, so no layer has to import from the one above it. They import only
+//! `domain/` (and each other, without circles).
+
+pub mod admin;
+pub mod auth;
+pub mod cart;
+pub mod catalog;
+pub mod commission;
+pub mod coupons;
+pub mod moderation;
+pub mod orders;
+pub mod payments;
+pub mod product;
+pub mod seller;
+pub mod vendor;

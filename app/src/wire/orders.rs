@@ -1,0 +1,173 @@
+//! Types the orders server functions send and receive, compiled for both the server and the
+//! browser. The data layer fills them; pages render them.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::wire::cart::{CartView, DeliveryOffer};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct OrderSummary {
+    pub id: Uuid,
+    pub status: String,
+    pub payment_method: String,
+    pub currency: String,
+    pub subtotal: Decimal,
+    pub discount_total: Decimal,
+    pub delivery_total: Decimal,
+    pub total: Decimal,
+    pub vat_included: Decimal,
+    pub county: String,
+    pub town: String,
+    pub street: String,
+    pub phone: String,
+    pub placed: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct OrderItemView {
+    pub refunded: bool,
+    pub title: String,
+    pub sku: String,
+    pub options: String,
+    pub quantity: i32,
+    pub unit_price: Decimal,
+    pub line_total: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct OrderEvent {
+    pub status: String,
+    pub note: Option<String>,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VendorOrderView {
+    pub id: Uuid,
+    pub vendor_name: String,
+    pub vendor_slug: String,
+    pub status: String,
+    pub subtotal: Decimal,
+    pub delivery_method: String,
+    pub delivery_fee: Decimal,
+    pub discount: Decimal,
+    pub coupon_code: Option<String>,
+    pub total: Decimal,
+    pub items: Vec<OrderItemView>,
+    pub events: Vec<OrderEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrderPage {
+    pub order: OrderSummary,
+    pub parts: Vec<VendorOrderView>,
+    pub payment: Option<PaymentState>,
+}
+
+/// Where an M-Pesa order's payment stands, for the "check your phone" panel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentState {
+    /// `pending`, `paid` or `failed` (the latest attempt), or `none` before the first.
+    pub status: String,
+    pub result: Option<String>,
+    pub phone: String,
+    /// The order can still be paid (unpaid, reservation running).
+    pub payable: bool,
+    pub reserved_minutes_left: i64,
+}
+
+/// What the checkout page needs: the cart as it is now, the VAT inside it, a fresh key for
+/// this checkout, each shop's delivery offer, and the shopper's saved addresses and phone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckoutData {
+    pub cart: CartView,
+    pub vat_included: Decimal,
+    pub vat_percent: String,
+    pub key: Uuid,
+    pub phone: String,
+    pub offers: Vec<DeliveryOffer>,
+    pub addresses: Vec<SavedAddress>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct SavedAddress {
+    pub id: Uuid,
+    pub county: String,
+    pub town: String,
+    pub street: String,
+    pub phone: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ShopOrderRow {
+    pub id: Uuid,
+    pub status: String,
+    pub subtotal: Decimal,
+    pub vendor_net: Decimal,
+    pub currency: String,
+    pub payment_method: String,
+    pub buyer: String,
+    pub phone: String,
+    pub street: String,
+    pub town: String,
+    pub county: String,
+    pub placed: String,
+    pub items: Option<String>,
+    pub delivery_method: String,
+    /// The latest note on the part (a return's reason, a carrier note).
+    pub last_note: Option<String>,
+    /// The part's items: id, "2 × Title (options)", refunded.
+    pub item_ids: Vec<Uuid>,
+    pub item_labels: Vec<String>,
+    pub item_refunded: Vec<bool>,
+}
+
+/// A shop's money, all read from the ledger: sales still held (pending), available for
+/// payout, and owed to the platform for cash sales; a line per part; its payouts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MoneyView {
+    pub currency: String,
+    pub pending: Decimal,
+    pub available: Decimal,
+    pub owed: Decimal,
+    pub statement: Vec<StatementLine>,
+    pub payouts: Vec<PayoutLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct StatementLine {
+    pub vendor_order_id: Uuid,
+    pub placed: String,
+    pub status: String,
+    pub payment_method: String,
+    pub gross: Decimal,
+    pub discount: Decimal,
+    pub delivery_fee: Decimal,
+    pub commission: Decimal,
+    /// What the part adds to the shop's balance (negative: owed for a cash sale).
+    pub net: Decimal,
+    /// Delivery date plus the holding period, once delivered.
+    pub available_on: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PayoutLine {
+    pub id: Uuid,
+    pub purpose: String,
+    pub shop: Option<String>,
+    pub amount: Decimal,
+    pub currency: String,
+    pub phone: String,
+    pub status: String,
+    pub result_desc: Option<String>,
+    pub created: String,
+}

@@ -1,0 +1,15 @@
+//! Sokoni's integration tests, one binary (each test binary links the whole app, so one is
+//! built instead of ten). Database tests run on a fresh PostgreSQL database each
+//! (`#[sqlx::test]`, from `DATABASE_URL`); `layers` reads the source tree only.
+
+mod access;
+mod accounts;
+mod cart;
+mod checkout;
+mod common;
+mod layers;
+mod ledger_property;
+mod payments;
+mod pricing;
+mod search;
+mod selling;

@@ -1,0 +1,675 @@
+//! M-Pesa end to end against real PostgreSQL and the Daraja simulator over loopback HTTP:
+//! paid, cancelled-then-retried and expired payments; callbacks that must not move state
+//! (wrong token, malformed, unknown, wrong amount or phone, no metadata, duplicates, late);
+//! one push per checkout key; refunds and payouts through B2C, paid once; a balanced ledger.
+
+use crate::common::{Client, Live, eventually, live, shop, staff, variant};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use rust_decimal::Decimal;
+use serde_json::json;
+use sqlx::PgPool;
+use std::str::FromStr;
+use tower::ServiceExt;
+use uuid::Uuid;
+
+async fn shopper(live: &Live, email: &str, lines: &[(Uuid, &str)]) -> Client {
+    let mut c = Client::new(live.router.clone());
+    c.register(email, "Mnunuzi").await;
+    for (v, q) in lines {
+        let r = c
+            .call(
+                "add_to_cart",
+                &[("variant_id", &v.to_string()), ("quantity", q)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    c
+}
+
+fn checkout_form(key: &str, phone: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("checkout_key", key.to_owned()),
+        ("county", "Nairobi".into()),
+        ("town", "Westlands".into()),
+        ("street", "Waiyaki Way 12".into()),
+        ("phone", phone.into()),
+        ("payment", "mpesa".into()),
+    ]
+}
+
+async fn key(c: &mut Client) -> String {
+    c.call("checkout_form", &[])
+        .await
+        .json::<serde_json::Value>()["key"]
+        .as_str()
+        .expect("key")
+        .to_owned()
+}
+
+/// Places an M-Pesa order from `c`'s cart, paying from `phone`; the order id.
+async fn place(pool: &PgPool, c: &mut Client, phone: &str) -> Uuid {
+    let k = key(c).await;
+    let form = checkout_form(&k, phone);
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    let r = c.call("place_order", &pairs).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    sqlx::query_scalar("select id from orders where checkout_key = $1::uuid")
+        .bind(&k)
+        .fetch_one(pool)
+        .await
+        .expect("order")
+}
+
+async fn scalar<T>(pool: &PgPool, sql: &str) -> T
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send + Unpin,
+{
+    sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql)
+}
+
+async fn assert_ledger_balanced(pool: &PgPool) {
+    let off: i64 = scalar(
+        pool,
+        "select count(*) from (select 1 from ledger_entries group by transaction_id, currency having sum(amount) <> 0) t",
+    )
+    .await;
+    assert_eq!(off, 0, "every ledger transaction sums to zero");
+}
+
+async fn account_sum(pool: &PgPool, kind: &str, vendor: Option<Uuid>) -> Decimal {
+    sqlx::query_scalar(
+        "select coalesce(sum(e.amount), 0) from ledger_entries e join ledger_accounts a on a.id = e.account_id
+         where a.kind = $1 and a.vendor_id is not distinct from $2",
+    )
+    .bind(kind)
+    .bind(vendor)
+    .fetch_one(pool)
+    .await
+    .expect("sum")
+}
+
+fn order_status(order: Uuid) -> String {
+    format!("select status from orders where id = '{order}'")
+}
+
+fn payment_status(order: Uuid) -> String {
+    format!(
+        "select status from payments where order_id = '{order}' order by created_at desc limit 1"
+    )
+}
+
+async fn post_callback(live: &Live, token: &str, body: &str) -> StatusCode {
+    let req = Request::post(format!("/mpesa/{token}/stk"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_owned()))
+        .expect("request");
+    live.router
+        .clone()
+        .oneshot(req)
+        .await
+        .expect("infallible")
+        .status()
+}
+
+fn paid_body(request: &str, amount: &str, phone: &str, receipt: &str) -> String {
+    json!({ "Body": { "stkCallback": {
+        "MerchantRequestID": "m", "CheckoutRequestID": request, "ResultCode": 0, "ResultDesc": "ok",
+        "CallbackMetadata": { "Item": [
+            { "Name": "Amount", "Value": amount }, { "Name": "MpesaReceiptNumber", "Value": receipt },
+            { "Name": "Balance" }, { "Name": "PhoneNumber", "Value": phone },
+        ]}
+    }}})
+    .to_string()
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_paid_basket_confirms_every_shop_and_posts_a_balanced_ledger(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let a = shop(&pool, "vikapu", "aspirant").await; // 8 %
+    let b = shop(&pool, "vyombo", "legacy").await; // 4 %
+    let kikapu = variant(&pool, a, "Kikapu", "1499.50", 5).await;
+    let sufuria = variant(&pool, b, "Sufuria", "800.00", 5).await;
+    let mut c = shopper(&live, "paid@example.com", &[(kikapu, "1"), (sufuria, "1")]).await;
+    let order = place(&pool, &mut c, "0712000123").await;
+    eventually(&pool, &order_status(order), "paid").await;
+    let parts: Vec<String> =
+        sqlx::query_scalar("select status from vendor_orders where order_id = $1")
+            .bind(order)
+            .fetch_all(&pool)
+            .await
+            .expect("parts");
+    assert_eq!(parts, ["awaiting_acceptance", "awaiting_acceptance"]);
+    assert_eq!(live.sim.pushes(), 1, "one prompt for the whole basket");
+    let requested: Decimal = scalar(&pool, "select requested from payments").await;
+    assert_eq!(
+        requested,
+        Decimal::from(2300),
+        "2,299.50 asked as whole shillings"
+    );
+    assert_ledger_balanced(&pool).await;
+    assert_eq!(
+        account_sum(&pool, "mpesa_cash", None).await,
+        Decimal::from(2300)
+    );
+    assert_eq!(
+        account_sum(&pool, "payment_rounding", None).await,
+        Decimal::from_str("-0.50").expect("dec")
+    );
+    assert_eq!(
+        account_sum(&pool, "vendor_pending", Some(a)).await,
+        Decimal::from_str("-1379.54").expect("dec"),
+        "1,499.50 less 8 % (119.96)"
+    );
+    assert_eq!(
+        account_sum(&pool, "platform_commission", None).await,
+        Decimal::from_str("-151.96").expect("dec"),
+        "119.96 + 32.00"
+    );
+    let page = c
+        .call("order_details", &[("id", &order.to_string())])
+        .await
+        .json::<serde_json::Value>();
+    assert_eq!(page["payment"]["status"], "paid");
+}
+
+#[sqlx::test(migrations = false)]
+async fn one_checkout_key_sent_twenty_times_sends_one_prompt(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let a = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, a, "Radio", "1000.00", 50).await;
+    let mut c = shopper(&live, "twenty@example.com", &[(radio, "2")]).await;
+    let k = key(&mut c).await;
+    let calls = (0..20).map(|_| {
+        let mut c = c.clone();
+        let form = checkout_form(&k, "0712000123");
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(a, b)| (*a, b.as_str())).collect();
+            c.call("place_order", &pairs).await.status
+        }
+    });
+    for status in futures_join(calls).await {
+        assert_eq!(status, StatusCode::OK);
+    }
+    assert_eq!(scalar::<i64>(&pool, "select count(*) from orders").await, 1);
+    assert_eq!(
+        scalar::<i64>(&pool, "select count(*) from payments").await,
+        1
+    );
+    assert_eq!(live.sim.pushes(), 1);
+    assert_eq!(
+        scalar::<i32>(&pool, "select stock from listing_variants").await,
+        48
+    );
+}
+
+/// Runs futures concurrently on the test runtime.
+async fn futures_join<F: std::future::Future + Send + 'static>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<F::Output>
+where
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for h in handles {
+        out.push(h.await.expect("task"));
+    }
+    out
+}
+
+#[sqlx::test(migrations = false)]
+async fn only_a_matching_callback_moves_state_and_only_once(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let token = live.state.mpesa.callback_token().to_owned();
+    let a = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, a, "Radio", "1000.00", 5).await;
+    let mut c = shopper(&live, "cb@example.com", &[(radio, "1")]).await;
+    // `999`: the simulator takes the money and sends no callback; we play Safaricom.
+    let order = place(&pool, &mut c, "0712000999").await;
+    let request: String = scalar(&pool, "select checkout_request_id from payments").await;
+    let callbacks = || scalar::<i64>(&pool, "select count(*) from mpesa_callbacks");
+
+    assert_eq!(
+        post_callback(
+            &live,
+            "wrong-token",
+            &paid_body(&request, "1000", "254712000999", "R1")
+        )
+        .await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(callbacks().await, 0, "a wrong path token is not even kept");
+
+    let cases = [
+        ("{not json".to_owned(), "unreadable"),
+        (paid_body("ws_CO_UNKNOWN", "1000", "254712000999", "R2"), "unknown CheckoutRequestID"),
+        (paid_body(&request, "999", "254712000999", "R3"), "amount"),
+        (paid_body(&request, "1000", "254712000111", "R4"), "paid from"),
+        (
+            json!({ "Body": { "stkCallback": { "CheckoutRequestID": request, "ResultCode": 0, "ResultDesc": "ok" }}}).to_string(),
+            "CallbackMetadata",
+        ),
+    ];
+    for (body, why) in &cases {
+        assert_eq!(
+            post_callback(&live, &token, body).await,
+            StatusCode::OK,
+            "Daraja always gets its answer"
+        );
+        let flag: String = scalar(
+            &pool,
+            "select flag from mpesa_callbacks order by received_at desc limit 1",
+        )
+        .await;
+        assert!(flag.contains(why), "{flag} should mention {why}");
+    }
+    assert_eq!(
+        scalar::<String>(&pool, &order_status(order)).await,
+        "pending_payment"
+    );
+    assert_eq!(
+        scalar::<String>(&pool, &payment_status(order)).await,
+        "pending"
+    );
+    assert_eq!(
+        scalar::<i64>(&pool, "select count(*) from ledger_transactions").await,
+        0,
+        "nothing posted"
+    );
+
+    // The real one, five times at once: applied once.
+    let body = paid_body(&request, "1000.00", "254712000999", "RKT5DUP");
+    let sends = (0..5).map(|_| {
+        let router = live.router.clone();
+        let uri = format!("/mpesa/{token}/stk");
+        let body = body.clone();
+        async move {
+            let req = Request::post(uri)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body))
+                .expect("request");
+            router.oneshot(req).await.expect("infallible").status()
+        }
+    });
+    for s in futures_join(sends).await {
+        assert_eq!(s, StatusCode::OK);
+    }
+    assert_eq!(scalar::<String>(&pool, &order_status(order)).await, "paid");
+    assert_eq!(
+        scalar::<i64>(
+            &pool,
+            "select count(*) from mpesa_callbacks where outcome = 'applied'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        scalar::<i64>(
+            &pool,
+            "select count(*) from mpesa_callbacks where outcome = 'duplicate'"
+        )
+        .await,
+        4
+    );
+    assert_eq!(
+        scalar::<i64>(
+            &pool,
+            "select count(*) from ledger_transactions where kind = 'mpesa_payment'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        account_sum(&pool, "mpesa_cash", None).await,
+        Decimal::from(1000),
+        "never a double credit"
+    );
+    assert_eq!(
+        scalar::<i64>(&pool, "select count(*) from mpesa_callbacks").await,
+        10,
+        "every callback kept"
+    );
+    assert_ledger_balanced(&pool).await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_cancelled_prompt_can_be_retried_and_foreign_orders_stay_hidden(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let a = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, a, "Radio", "1000.00", 5).await;
+    let mut c = shopper(&live, "retry@example.com", &[(radio, "1")]).await;
+    let order = place(&pool, &mut c, "0712000032").await; // the payer cancels
+    eventually(&pool, &payment_status(order), "failed").await;
+    assert_eq!(
+        scalar::<String>(&pool, &order_status(order)).await,
+        "pending_payment"
+    );
+    let page = c
+        .call("order_details", &[("id", &order.to_string())])
+        .await
+        .json::<serde_json::Value>();
+    assert_eq!(page["payment"]["payable"], true);
+
+    let mut stranger = shopper(&live, "stranger@example.com", &[]).await;
+    for (f, args) in [
+        ("order_details", vec![("id", order.to_string())]),
+        (
+            "pay_order",
+            vec![("id", order.to_string()), ("phone", "0712000123".into())],
+        ),
+        ("check_payment", vec![("id", order.to_string())]),
+    ] {
+        let pairs: Vec<(&str, &str)> = args.iter().map(|(a, b)| (*a, b.as_str())).collect();
+        let r = stranger.call(f, &pairs).await;
+        assert!(
+            r.status == StatusCode::NOT_FOUND || r.status == StatusCode::BAD_REQUEST,
+            "{f}: {}",
+            r.status
+        );
+    }
+    assert_eq!(live.sim.pushes(), 1, "a stranger cannot trigger a prompt");
+
+    // Daraja's token expired meanwhile: the adapter gets a 401, renews it once, and goes on.
+    live.sim.expire_tokens();
+    let r = c
+        .call(
+            "pay_order",
+            &[("id", &order.to_string()), ("phone", "0712000123")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    eventually(&pool, &order_status(order), "paid").await;
+    assert_eq!(live.sim.pushes(), 2);
+}
+
+#[sqlx::test(migrations = false)]
+async fn unpaid_orders_expire_and_a_late_payment_is_refunded(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let token = live.state.mpesa.callback_token().to_owned();
+    let a = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, a, "Radio", "1000.00", 5).await;
+    let mut c = shopper(&live, "late@example.com", &[(radio, "2")]).await;
+    let order = place(&pool, &mut c, "0712000037").await; // unreachable: no callback
+    assert_eq!(
+        scalar::<i32>(&pool, "select stock from listing_variants").await,
+        3,
+        "reserved"
+    );
+    let request: String = scalar(&pool, "select checkout_request_id from payments").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    sqlx::query("update orders set reserved_until = now() - interval '1 second'")
+        .execute(&pool)
+        .await
+        .expect("age");
+    let expired = app::payments::collect::expire_due(&pool, &live.state.mpesa)
+        .await
+        .expect("expire");
+    assert_eq!(expired, 1);
+    assert_eq!(
+        scalar::<String>(&pool, &order_status(order)).await,
+        "cancelled"
+    );
+    assert_eq!(
+        scalar::<i32>(&pool, "select stock from listing_variants").await,
+        5,
+        "released"
+    );
+
+    // The payer answers after all: the money is taken in, owed back, and refunded by B2C.
+    let status = post_callback(
+        &live,
+        &token,
+        &paid_body(&request, "2000", "254712000037", "RLATE1"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        scalar::<String>(&pool, &order_status(order)).await,
+        "cancelled",
+        "not revived"
+    );
+    let flag: String = scalar(
+        &pool,
+        "select flag from mpesa_callbacks where outcome = 'flagged'",
+    )
+    .await;
+    assert!(flag.contains("refund queued"), "{flag}");
+    app::payments::payouts::send_unsent(&pool, &live.state.mpesa)
+        .await
+        .expect("send");
+    eventually(
+        &pool,
+        "select status from payouts where purpose = 'refund'",
+        "paid",
+    )
+    .await;
+    assert_eq!(
+        account_sum(&pool, "refunds_payable", None).await,
+        Decimal::ZERO
+    );
+    assert_eq!(
+        account_sum(&pool, "mpesa_cash", None).await,
+        Decimal::ZERO,
+        "in and out again"
+    );
+    assert_ledger_balanced(&pool).await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_rejected_paid_part_is_refunded_and_payouts_pay_once(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let a = shop(&pool, "vikapu", "aspirant").await;
+    let b = shop(&pool, "vyombo", "aspirant").await;
+    let kikapu = variant(&pool, a, "Kikapu", "1500.00", 5).await;
+    let sufuria = variant(&pool, b, "Sufuria", "2000.00", 5).await;
+    let mut c = shopper(
+        &live,
+        "refund@example.com",
+        &[(kikapu, "1"), (sufuria, "1")],
+    )
+    .await;
+    let order = place(&pool, &mut c, "0712000123").await;
+    eventually(&pool, &order_status(order), "paid").await;
+    let part = |v: Uuid| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, Uuid>("select id from vendor_orders where vendor_id = $1")
+                .bind(v)
+                .fetch_one(&pool)
+                .await
+                .expect("part")
+        }
+    };
+    let (part_a, part_b) = (part(a).await, part(b).await);
+    let mut owner_a = staff(live.router.clone(), &pool, a, "a@example.com", "owner").await;
+    let mut owner_b = staff(live.router.clone(), &pool, b, "b@example.com", "owner").await;
+    let r = owner_a
+        .call(
+            "fulfil",
+            &[
+                ("id", &part_a.to_string()),
+                ("action", "reject"),
+                ("note", "out of stock"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        scalar::<String>(
+            &pool,
+            &format!("select status from vendor_orders where id = '{part_a}'")
+        )
+        .await,
+        "refunded"
+    );
+    // Shop A cannot touch shop B's part.
+    let foreign = owner_a
+        .call(
+            "fulfil",
+            &[("id", &part_b.to_string()), ("action", "accept")],
+        )
+        .await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+    for action in ["accept", "ship", "deliver"] {
+        let r = owner_b
+            .call("fulfil", &[("id", &part_b.to_string()), ("action", action)])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{action}: {}", r.body);
+    }
+    let money = owner_b
+        .call("shop_money", &[])
+        .await
+        .json::<serde_json::Value>();
+    assert_eq!(money["pending"], "1840.00", "2,000 less 8 %, held");
+    assert_eq!(money["available"], "0");
+
+    // Past the holding period: released, paid out once however often the job runs.
+    sqlx::query("update vendor_orders set delivered_at = now() - interval '8 days' where id = $1")
+        .bind(part_b)
+        .execute(&pool)
+        .await
+        .expect("age");
+    let settings = app::settings::PayoutSettings::default();
+    let first = app::payments::payouts::run(&pool, &live.state.mpesa, &settings)
+        .await
+        .expect("run");
+    assert_eq!(
+        (first.released, first.queued, first.sent),
+        (1, 1, 2),
+        "B's payout and A's refund"
+    );
+    eventually(
+        &pool,
+        "select string_agg(status, ',' order by purpose) from payouts",
+        "paid,paid",
+    )
+    .await;
+    let again = app::payments::payouts::run(&pool, &live.state.mpesa, &settings)
+        .await
+        .expect("run");
+    assert_eq!((again.released, again.queued, again.sent), (0, 0, 0));
+    assert_eq!(live.sim.payouts(), 2);
+    let money = owner_b
+        .call("shop_money", &[])
+        .await
+        .json::<serde_json::Value>();
+    assert_eq!(
+        (money["pending"].as_str(), money["available"].as_str()),
+        (Some("0"), Some("0"))
+    );
+    assert_eq!(money["payouts"][0]["status"], "paid");
+    let statement_net: Decimal = money["statement"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .map(|l| Decimal::from_str(l["net"].as_str().expect("net")).expect("dec"))
+        .sum();
+    assert_eq!(
+        statement_net,
+        Decimal::from(1840),
+        "the statement explains the payout"
+    );
+    // Shop A sees only its own (refunded, nothing owed or held).
+    let money_a = owner_a
+        .call("shop_money", &[])
+        .await
+        .json::<serde_json::Value>();
+    assert_eq!(money_a["statement"].as_array().map(Vec::len), Some(1));
+    assert_eq!(money_a["statement"][0]["net"], "0");
+    assert_eq!(
+        account_sum(&pool, "refunds_payable", None).await,
+        Decimal::ZERO
+    );
+    assert_eq!(
+        account_sum(&pool, "payout_clearing", None).await,
+        Decimal::ZERO
+    );
+    assert_eq!(
+        account_sum(&pool, "platform_commission", None).await,
+        Decimal::from(-160),
+        "commission on the rejected part reversed"
+    );
+    assert_ledger_balanced(&pool).await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_single_item_is_refunded_and_the_rest_is_paid_out(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let a = shop(&pool, "vikapu", "aspirant").await; // 8 %
+    let kikapu = variant(&pool, a, "Kikapu", "1500.00", 5).await;
+    let mkeka = variant(&pool, a, "Mkeka", "500.00", 5).await;
+    let mut c = shopper(&live, "item@example.com", &[(kikapu, "1"), (mkeka, "2")]).await;
+    let order = place(&pool, &mut c, "0712000123").await;
+    eventually(&pool, &order_status(order), "paid").await;
+    let part: Uuid = scalar(&pool, "select id from vendor_orders").await;
+    let item: Uuid = scalar(&pool, "select id from order_items where title = 'Mkeka'").await;
+    let mut owner = staff(live.router.clone(), &pool, a, "owner@example.com", "owner").await;
+    let mut other = staff(
+        live.router.clone(),
+        &pool,
+        shop(&pool, "other", "aspirant").await,
+        "other@example.com",
+        "owner",
+    )
+    .await;
+    let args = [("id", part.to_string()), ("item_id", item.to_string())];
+    let pairs: Vec<(&str, &str)> = args.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    assert_eq!(
+        other.call("refund_item", &pairs).await.status,
+        StatusCode::NOT_FOUND,
+        "another shop cannot refund it"
+    );
+    let r = owner.call("refund_item", &pairs).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        owner.call("refund_item", &pairs).await.error().field(),
+        Some("item"),
+        "not twice"
+    );
+    let stock: i32 = sqlx::query_scalar("select stock from listing_variants where id = $1")
+        .bind(mkeka)
+        .fetch_one(&pool)
+        .await
+        .expect("stock");
+    assert_eq!(stock, 5, "back in stock");
+    let refund: Decimal =
+        scalar(&pool, "select amount from payouts where purpose = 'refund'").await;
+    assert_eq!(refund, Decimal::from(1000));
+    for action in ["accept", "ship", "deliver"] {
+        let r = owner
+            .call("fulfil", &[("id", &part.to_string()), ("action", action)])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{action}: {}", r.body);
+    }
+    sqlx::query("update vendor_orders set delivered_at = now() - interval '8 days'")
+        .execute(&pool)
+        .await
+        .expect("age");
+    let settings = app::settings::PayoutSettings::default();
+    let run = app::payments::payouts::run(&pool, &live.state.mpesa, &settings)
+        .await
+        .expect("run");
+    assert_eq!((run.released, run.queued), (1, 1));
+    let paid_out: Decimal = scalar(
+        &pool,
+        "select amount from payouts where purpose = 'shop_payout'",
+    )
+    .await;
+    assert_eq!(
+        paid_out,
+        Decimal::from(1380),
+        "1,500 less 8 %; the refunded mats are not paid"
+    );
+    let money = owner
+        .call("shop_money", &[])
+        .await
+        .json::<serde_json::Value>();
+    assert_eq!(
+        (money["pending"].as_str(), money["available"].as_str()),
+        (Some("0"), Some("0"))
+    );
+    assert_eq!(money["statement"][0]["net"], "1380.00");
+    assert_ledger_balanced(&pool).await;
+}

@@ -1,0 +1,416 @@
+//! The search service against a real database: ranking, typo tolerance, facets, filters,
+//! pages, and what shoppers may see.
+
+use app::db::search::search;
+use app::domain::search::{PAGE_SIZE, RawSearch, SearchQuery};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+struct Catalog {
+    pool: PgPool,
+    vendor: Uuid,
+    phones: Uuid,
+    flour: Uuid,
+}
+
+#[derive(Clone, Copy)]
+struct L<'a> {
+    title: &'a str,
+    description: &'a str,
+    price: i64,
+    stock: i32,
+    status: &'a str,
+    popularity: f64,
+    lat: f64,
+    lng: f64,
+}
+
+impl Default for L<'_> {
+    fn default() -> Self {
+        L {
+            title: "",
+            description: "",
+            price: 1000,
+            stock: 5,
+            status: "approved",
+            popularity: 1.0,
+            lat: -1.2921,
+            lng: 36.8219,
+        }
+    }
+}
+
+impl Catalog {
+    async fn new(pool: PgPool) -> Self {
+        sokoni::startup::migrate(&pool).await.expect("migrate");
+        let vendor = Uuid::new_v4();
+        sqlx::query(
+            "insert into vendors (id, business_name, slug, phone, business_type, county, town, lat, lng, verification_status, rating)
+             values ($1, 'Baraka Electronics', 'baraka-electronics', '+254712345678', 'electronics', 'Nairobi', 'Westlands', -1.2921, 36.8219, 'verified', 4.5)",
+        )
+        .bind(vendor)
+        .execute(&pool)
+        .await
+        .expect("vendor");
+        let (electronics, phones, groceries, flour) = (
+            Uuid::new_v4(),
+            Uuid::new_v4(),
+            Uuid::new_v4(),
+            Uuid::new_v4(),
+        );
+        for (id, parent, slug, en, sw) in [
+            (
+                electronics,
+                None,
+                "electronics",
+                "Electronics",
+                "Elektroniki",
+            ),
+            (phones, Some(electronics), "phones", "Phones", "Simu"),
+            (groceries, None, "groceries", "Groceries", "Vyakula"),
+            (flour, Some(groceries), "flour", "Flour", "Unga"),
+        ] {
+            sqlx::query("insert into categories (id, parent_id, slug, name_en, name_sw) values ($1, $2, $3, $4, $5)")
+                .bind(id)
+                .bind(parent)
+                .bind(slug)
+                .bind(en)
+                .bind(sw)
+                .execute(&pool)
+                .await
+                .expect("category");
+        }
+        Catalog {
+            pool,
+            vendor,
+            phones,
+            flour,
+        }
+    }
+
+    async fn add(&self, category: Uuid, l: L<'_>) -> Uuid {
+        let id = Uuid::new_v4();
+        sqlx::query(
+            "insert into listings (id, vendor_id, category_id, title, slug, description, price, status, county, town, lat, lng, stock, popularity, vendor_rating)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, 'Nairobi', 'Westlands', $9, $10, $11, $12, 4.5)",
+        )
+        .bind(id)
+        .bind(self.vendor)
+        .bind(category)
+        .bind(l.title)
+        .bind(format!("l-{}", id.simple()))
+        .bind(l.description)
+        .bind(rust_decimal::Decimal::from(l.price))
+        .bind(l.status)
+        .bind(l.lat)
+        .bind(l.lng)
+        .bind(l.stock)
+        .bind(rust_decimal::Decimal::try_from(l.popularity).unwrap_or_default())
+        .execute(&self.pool)
+        .await
+        .expect("listing");
+        id
+    }
+
+    async fn ready(&self) {
+        app::db::search::refresh_words(&self.pool)
+            .await
+            .expect("words");
+    }
+
+    async fn find(&self, pairs: &[(&str, &str)]) -> app::server_fns::catalog::SearchResults {
+        let raw = RawSearch::from_pairs(pairs.iter().copied());
+        let q = SearchQuery::parse(&raw).expect("valid query");
+        search(&self.pool, &q).await.expect("search")
+    }
+}
+
+fn titles(r: &app::server_fns::catalog::SearchResults) -> Vec<String> {
+    r.hits.iter().map(|h| h.title.clone()).collect()
+}
+
+#[sqlx::test(migrations = false)]
+async fn an_exact_title_beats_a_description_mention(pool: PgPool) {
+    let c = Catalog::new(pool).await;
+    c.add(
+        c.phones,
+        L {
+            title: "Phone case",
+            description: "Fits the Samsung Galaxy A15",
+            popularity: 900.0,
+            ..L::default()
+        },
+    )
+    .await;
+    c.add(
+        c.phones,
+        L {
+            title: "Samsung Galaxy A15",
+            description: "128GB, dual SIM",
+            popularity: 1.0,
+            ..L::default()
+        },
+    )
+    .await;
+    c.ready().await;
+    let r = c.find(&[("q", "samsung galaxy")]).await;
+    assert_eq!(titles(&r), vec!["Samsung Galaxy A15", "Phone case"]);
+}
+
+#[sqlx::test(migrations = false)]
+async fn typos_and_prefixes_still_find_listings(pool: PgPool) {
+    let c = Catalog::new(pool).await;
+    c.add(
+        c.phones,
+        L {
+            title: "Samsung Galaxy A15",
+            ..L::default()
+        },
+    )
+    .await;
+    c.add(
+        c.flour,
+        L {
+            title: "Unga ya Ngano 2kg",
+            description: "Wheat flour for baking",
+            ..L::default()
+        },
+    )
+    .await;
+    c.add(
+        c.flour,
+        L {
+            title: "Unga wa Mahindi 2kg",
+            description: "Maize flour",
+            ..L::default()
+        },
+    )
+    .await;
+    c.ready().await;
+
+    let r = c.find(&[("q", "samsng")]).await;
+    assert_eq!(titles(&r), vec!["Samsung Galaxy A15"]);
+    assert_eq!(r.corrections.len(), 1);
+    assert_eq!(
+        (r.corrections[0].from.as_str(), r.corrections[0].to.as_str()),
+        ("samsng", "samsung")
+    );
+
+    assert_eq!(
+        titles(&c.find(&[("q", "unga ya ngano")]).await),
+        vec!["Unga ya Ngano 2kg"]
+    );
+    assert_eq!(
+        titles(&c.find(&[("q", "sams")]).await),
+        vec!["Samsung Galaxy A15"],
+        "prefix of the last word"
+    );
+    let r = c.find(&[("q", "unga")]).await;
+    assert_eq!(r.hits.len(), 2);
+
+    // no listing has both words: fall back to listings with either, and say so
+    let r = c.find(&[("q", "samsung mahindi")]).await;
+    assert!(r.matched_any);
+    assert_eq!(r.hits.len(), 2);
+}
+
+#[sqlx::test(migrations = false)]
+async fn facets_add_up_and_filters_narrow(pool: PgPool) {
+    let c = Catalog::new(pool).await;
+    for (i, price) in [300, 800, 1500, 4000, 12000, 60000].into_iter().enumerate() {
+        let stock = if i % 2 == 0 { 0 } else { 3 };
+        c.add(
+            c.phones,
+            L {
+                title: "Tecno phone",
+                price,
+                stock,
+                ..L::default()
+            },
+        )
+        .await;
+    }
+    c.add(
+        c.flour,
+        L {
+            title: "Tecno flour",
+            price: 200,
+            ..L::default()
+        },
+    )
+    .await;
+    c.ready().await;
+
+    let r = c.find(&[("q", "tecno")]).await;
+    let f = &r.facets;
+    assert_eq!(f.total, 7);
+    assert!(!f.capped);
+    assert_eq!(f.categories.iter().map(|x| x.count).sum::<i64>(), 7);
+    assert_eq!(f.prices.iter().map(|x| x.count).sum::<i64>(), 7);
+    assert_eq!(f.counties.iter().map(|x| x.count).sum::<i64>(), 7);
+    assert_eq!(f.in_stock, 4);
+
+    assert_eq!(
+        c.find(&[("q", "tecno"), ("category", "electronics")])
+            .await
+            .facets
+            .total,
+        6,
+        "a parent category includes its children"
+    );
+    assert_eq!(
+        c.find(&[("q", "tecno"), ("category", "flour")])
+            .await
+            .facets
+            .total,
+        1
+    );
+    let r = c
+        .find(&[("q", "tecno"), ("min_price", "800"), ("max_price", "12000")])
+        .await;
+    assert_eq!(r.facets.total, 4);
+    assert!(
+        r.hits
+            .iter()
+            .all(|h| h.price >= 800.into() && h.price <= 12000.into())
+    );
+    assert_eq!(
+        c.find(&[("q", "tecno"), ("in_stock", "1")])
+            .await
+            .hits
+            .len(),
+        4
+    );
+
+    let r = c.find(&[("q", "tecno"), ("sort", "price_asc")]).await;
+    let prices: Vec<_> = r.hits.iter().map(|h| h.price).collect();
+    let mut sorted = prices.clone();
+    sorted.sort();
+    assert_eq!(prices, sorted);
+}
+
+#[sqlx::test(migrations = false)]
+async fn near_me_filters_by_radius_and_sorts_by_distance(pool: PgPool) {
+    let c = Catalog::new(pool).await;
+    c.add(
+        c.flour,
+        L {
+            title: "Unga Westlands",
+            lat: -1.2650,
+            lng: 36.8030,
+            ..L::default()
+        },
+    )
+    .await; // ~3.7 km
+    c.add(
+        c.flour,
+        L {
+            title: "Unga CBD",
+            lat: -1.2864,
+            lng: 36.8172,
+            ..L::default()
+        },
+    )
+    .await; // ~0.8 km
+    c.add(
+        c.flour,
+        L {
+            title: "Unga Mombasa",
+            lat: -4.0435,
+            lng: 39.6682,
+            ..L::default()
+        },
+    )
+    .await;
+    c.ready().await;
+    let r = c
+        .find(&[
+            ("q", "unga"),
+            ("lat", "-1.2921"),
+            ("lng", "36.8219"),
+            ("radius_km", "10"),
+            ("sort", "distance"),
+        ])
+        .await;
+    assert_eq!(titles(&r), vec!["Unga CBD", "Unga Westlands"]);
+    let d = r.hits[0].distance_km.expect("distance");
+    assert!((0.5..1.2).contains(&d), "{d}");
+}
+
+#[sqlx::test(migrations = false)]
+async fn pages_follow_each_other_without_gaps_or_repeats(pool: PgPool) {
+    let c = Catalog::new(pool).await;
+    let total = PAGE_SIZE as usize * 2 + 5;
+    for i in 0..total {
+        c.add(
+            c.phones,
+            L {
+                title: "Itel phone",
+                price: 1000 + (i as i64 % 7) * 100,
+                ..L::default()
+            },
+        )
+        .await;
+    }
+    c.ready().await;
+    for sort in ["price_asc", "price_desc", "newest", "popular", "relevance"] {
+        let mut seen = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let mut pairs = vec![("q", "itel"), ("sort", sort)];
+            if let Some(a) = &after {
+                pairs.push(("after", a.as_str()));
+            }
+            let r = c.find(&pairs).await;
+            seen.extend(r.hits.iter().map(|h| h.id));
+            match r.next {
+                Some(n) => after = Some(n),
+                None => break,
+            }
+        }
+        let mut unique = seen.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!((seen.len(), unique.len()), (total, total), "sort {sort}");
+    }
+}
+
+#[sqlx::test(migrations = false)]
+async fn shoppers_see_only_approved_listings(pool: PgPool) {
+    let c = Catalog::new(pool).await;
+    for status in ["draft", "pending", "rejected", "archived", "approved"] {
+        c.add(
+            c.phones,
+            L {
+                title: "Nokia kabambe",
+                status,
+                ..L::default()
+            },
+        )
+        .await;
+    }
+    c.ready().await;
+    let r = c.find(&[("q", "nokia")]).await;
+    assert_eq!(r.hits.len(), 1);
+    assert_eq!(r.facets.total, 1);
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_bad_query_string_is_a_field_error(pool: PgPool) {
+    let mut client = crate::common::Client::new(crate::common::app(pool).await);
+    let reply = client
+        .call("search_listings", &[("raw[min_price]", "cheap")])
+        .await;
+    assert_eq!(reply.status, axum::http::StatusCode::BAD_REQUEST);
+    assert_eq!(
+        reply.error(),
+        app::error::AppError::invalid("min_price", app::domain::Invalid::NumberFormat)
+    );
+    let reply = client
+        .call(
+            "search_listings",
+            &[("raw[q]", "unga"), ("raw[sort]", "price_asc")],
+        )
+        .await;
+    assert_eq!(reply.status, axum::http::StatusCode::OK, "{}", reply.body);
+}
