@@ -7,7 +7,7 @@
 //! Environment: SOKONI_BENCH_BUYERS (50), SOKONI_BENCH_SECS (30), SOKONI_BENCH_POOL (10, the
 //! server's default pool size), SOKONI_BENCH_SHOPS (40), SOKONI_BENCH_LISTINGS (2000).
 
-use app::checkout::{Checkout, Choices, PaymentMethod, place_order};
+use app::checkout::{Checkout, Choices, Payment, place_order};
 use app::domain::Phone;
 use app::domain::address::Address;
 use rand::{Rng, SeedableRng};
@@ -172,7 +172,7 @@ async fn main() {
                         key: Uuid::new_v4(),
                         address: &address,
                         vat_rate: Decimal::new(16, 2),
-                        method: PaymentMethod::CashOnDelivery,
+                        payment: Payment::CashOnDelivery,
                         choices: &Choices::default(),
                     };
                     let placed = place_order(&pool, &checkout).await;

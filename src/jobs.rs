@@ -41,10 +41,7 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
             }
             // The typo-correction vocabulary follows the approved catalog (approvals add
             // words at once; this also drops words of listings that left).
-            if let Err(e) = sqlx::query("select refresh_search_words()")
-                .execute(&pool)
-                .await
-            {
+            if let Err(e) = app::db::search::refresh_words(&pool).await {
                 tracing::warn!(error = %e, "refreshing the search vocabulary failed");
             }
             match app::db::login_failures::prune(&pool).await {

@@ -2,10 +2,10 @@
 //! take stock with conditional updates, split by shop with commission frozen per item, empty
 //! the cart. Anything wrong rolls all of it back.
 
-use crate::db::{carts, coupons, orders};
+use crate::db::{addresses, carts, commission, coupons, orders, vendors};
 use crate::domain::Invalid;
 use crate::domain::address::Address;
-use crate::domain::order::{VendorOrderEvent, VendorOrderStatus, vat_included};
+use crate::domain::order::{PaymentMethod, VendorOrderEvent, VendorOrderStatus, vat_included};
 use crate::domain::pricing::{Delivery, LineIn, price_part};
 use crate::error::AppError;
 use crate::wire::cart::{CartLineRow, CartView};
@@ -49,7 +49,7 @@ async fn delivery_for(
     county: &str,
     wants_pickup: Option<bool>,
 ) -> Result<Delivery, AppError> {
-    let (pickup, fee) = orders::delivery_options(tx, vendor_id, county).await?;
+    let (pickup, fee) = vendors::delivery_options(tx, vendor_id, county).await?;
     match (wants_pickup, pickup, fee) {
         (Some(true), true, _) | (None, true, None) => Ok(Delivery::Pickup),
         (Some(false) | None, _, Some(fee)) => Ok(Delivery::Delivered { fee }),
@@ -57,20 +57,20 @@ async fn delivery_for(
     }
 }
 
-/// How the shopper pays.
+/// How the shopper pays, with what that method needs at checkout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PaymentMethod {
+pub enum Payment {
     /// Confirmed at once; settled when the shop marks the part delivered.
     CashOnDelivery,
     /// Stock reserved for `reservation_minutes` while the STK push is answered.
     Mpesa { reservation_minutes: i64 },
 }
 
-impl PaymentMethod {
-    pub fn as_str(self) -> &'static str {
+impl Payment {
+    pub fn method(self) -> PaymentMethod {
         match self {
-            Self::CashOnDelivery => "cod",
-            Self::Mpesa { .. } => "mpesa",
+            Self::CashOnDelivery => PaymentMethod::CashOnDelivery,
+            Self::Mpesa { .. } => PaymentMethod::Mpesa,
         }
     }
 }
@@ -90,7 +90,7 @@ pub struct Checkout<'a> {
     pub key: Uuid,
     pub address: &'a Address,
     pub vat_rate: Decimal,
-    pub method: PaymentMethod,
+    pub payment: Payment,
     pub choices: &'a Choices,
 }
 
@@ -103,7 +103,7 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
         key,
         address,
         vat_rate,
-        method,
+        payment,
         choices,
     } = checkout;
     let mut tx = pool.begin().await?;
@@ -129,16 +129,17 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
         key,
         &print,
         &currency,
-        method.as_str(),
+        payment.method(),
         addr,
     )
     .await?
     else {
         // The key was used: the same checkout again (its cart is now empty), or a misuse.
         drop(tx);
-        let (existing, used_print) = orders::by_key(pool, user_id, key)
-            .await?
-            .ok_or(AppError::Internal)?;
+        let (existing, used_print) =
+            orders::by_key(pool, user_id, key).await?.ok_or_else(|| {
+                AppError::internal(format!("checkout key {key} claimed but not found"))
+            })?;
         return if lines.is_empty() || used_print == print {
             Ok(Placed {
                 order_id: existing,
@@ -178,15 +179,15 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
     }
     // Cash on delivery is confirmed at once: the shop is asked to accept straight away.
     // M-Pesa parts wait for the payment.
-    let status = match method {
-        PaymentMethod::CashOnDelivery => VendorOrderStatus::PendingPayment
+    let status = match payment {
+        Payment::CashOnDelivery => VendorOrderStatus::PendingPayment
             .transition(VendorOrderEvent::Confirmed)
-            .map_err(|_| AppError::Internal)?,
-        PaymentMethod::Mpesa { .. } => VendorOrderStatus::PendingPayment,
+            .map_err(AppError::internal)?,
+        Payment::Mpesa { .. } => VendorOrderStatus::PendingPayment,
     };
-    if method == PaymentMethod::CashOnDelivery {
+    if payment == Payment::CashOnDelivery {
         let shops: Vec<Uuid> = by_vendor.keys().copied().collect();
-        if !orders::all_take_cash(&mut tx, &shops).await? {
+        if !vendors::all_take_cash(&mut tx, &shops).await? {
             return Err(AppError::invalid("payment", Invalid::CodNotAccepted));
         }
     }
@@ -222,7 +223,8 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
         for l in &items {
             inputs.push(LineIn {
                 line_total: l.price_now * Decimal::from(l.quantity),
-                commission_rate: orders::commission_rate(&mut tx, vendor_id, l.category_id).await?,
+                commission_rate: commission::commission_rate(&mut tx, vendor_id, l.category_id)
+                    .await?,
             });
         }
         let shop_coupon = coupon.as_ref().filter(|c| c.vendor_id == vendor_id);
@@ -274,24 +276,46 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
     totals.vat = vat_included(totals.total, vat_rate);
     let total = totals.total;
     orders::set_totals(&mut tx, order_id, &totals).await?;
-    orders::save_address(&mut tx, user_id, address).await?;
-    if let PaymentMethod::Mpesa {
+    addresses::save_address(&mut tx, user_id, address).await?;
+    if let Payment::Mpesa {
         reservation_minutes,
-    } = method
+    } = payment
     {
         orders::reserve(&mut tx, order_id, reservation_minutes).await?;
     }
     orders::clear_bought(&mut tx, cart_id).await?;
-    crate::notifications::order_placed(
-        &mut tx,
-        order_id,
-        matches!(method, PaymentMethod::Mpesa { .. }),
-    )
-    .await?;
+    crate::notifications::order_placed(&mut tx, order_id, matches!(payment, Payment::Mpesa { .. }))
+        .await?;
     tx.commit().await?;
-    tracing::info!(order = %order_id, user = %user_id, %total, method = method.as_str(), "order placed");
+    tracing::info!(order = %order_id, user = %user_id, %total, method = payment.method().as_str(), "order placed");
     Ok(Placed {
         order_id,
         created: true,
     })
+}
+
+/// Places the order and, when this call created it and the shopper pays by M-Pesa, sends the
+/// PIN prompt to the checkout phone. Only the creating call prompts: a double click or a retry
+/// of the same checkout finds the order and sends nothing. A prompt that cannot be sent is
+/// logged; the order page offers to send it again.
+pub async fn place_and_prompt(
+    pool: &PgPool,
+    mpesa: &crate::mpesa::Daraja,
+    checkout: &Checkout<'_>,
+) -> Result<Placed, AppError> {
+    let placed = place_order(pool, checkout).await?;
+    if placed.created && checkout.payment.method() == PaymentMethod::Mpesa {
+        let pushed = crate::payments::collect::start(
+            pool,
+            mpesa,
+            checkout.user_id,
+            placed.order_id,
+            &checkout.address.phone,
+        )
+        .await;
+        if let Err(e) = pushed {
+            tracing::warn!(order = %placed.order_id, error = ?e, "first STK push not sent");
+        }
+    }
+    Ok(placed)
 }

@@ -45,6 +45,21 @@ impl AppError {
         }
     }
 
+    /// An internal failure: `what` goes to the server log (so a failed refund or payment
+    /// leaves a trace), the browser only learns that something went wrong. The one way to
+    /// make `Internal` outside the `From` conversions.
+    #[track_caller]
+    pub fn internal(what: impl std::fmt::Display) -> Self {
+        #[cfg(feature = "ssr")]
+        {
+            let at = std::panic::Location::caller();
+            tracing::error!(at = %at, "{what}");
+        }
+        #[cfg(not(feature = "ssr"))]
+        let _ = what;
+        AppError::Internal
+    }
+
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid { .. } => 400,
@@ -107,5 +122,13 @@ impl From<tower_sessions::session::Error> for AppError {
 impl From<(&'static str, Invalid)> for AppError {
     fn from((field, why): (&'static str, Invalid)) -> Self {
         AppError::invalid(field, why)
+    }
+}
+
+/// A ledger constructor built an unbalanced posting: a bug, logged, and the step refused.
+impl From<crate::domain::ledger::Unbalanced> for AppError {
+    #[track_caller]
+    fn from(err: crate::domain::ledger::Unbalanced) -> Self {
+        AppError::internal(format!("ledger posting refused: {err}"))
     }
 }

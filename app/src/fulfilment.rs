@@ -2,7 +2,9 @@
 //! implies in the same transaction: stock back and a refund when a part is dropped, the
 //! delivery date and the cash-on-delivery commission when it is delivered.
 
-use crate::domain::order::VendorOrderEvent;
+use crate::domain::Invalid;
+use crate::domain::ledger::TxKind;
+use crate::domain::order::{VendorOrderEvent, VendorOrderStatus};
 use crate::error::AppError;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -13,12 +15,14 @@ use uuid::Uuid;
 pub async fn step(
     pool: &PgPool,
     id: Uuid,
-    status: &str,
+    status: VendorOrderStatus,
     event: VendorOrderEvent,
     note: Option<&str>,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    crate::payments::move_part(&mut tx, id, status, event, note).await?;
+    crate::db::orders::advance(&mut tx, id, status, event, note)
+        .await?
+        .ok_or_else(|| AppError::invalid("action", Invalid::NotFound))?;
     match event {
         // Dropped before shipping, or sent back: the units return to stock, the money to
         // the shopper.
@@ -40,8 +44,6 @@ pub async fn step(
     Ok(())
 }
 
-/// A cash-on-delivery part handed over and paid in cash (less items refunded before): the shop kept the whole price, so the
-/// ledger records the commission it now owes the platform.
 /// Refunds one item of a part, with its notification, in one transaction.
 pub async fn refund_item(pool: &PgPool, id: Uuid, item_id: Uuid) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
@@ -53,16 +55,18 @@ pub async fn refund_item(pool: &PgPool, id: Uuid, item_id: Uuid) -> Result<(), A
     Ok(())
 }
 
+/// A cash-on-delivery part handed over and paid in cash (less items refunded before): the
+/// shop kept the whole price, so the ledger records the commission it now owes the platform.
 async fn settle_cash_on_delivery(
     tx: &mut sqlx::PgConnection,
     vendor_order_id: Uuid,
 ) -> Result<(), AppError> {
     let row = crate::db::orders::cod_commission_due(tx, vendor_order_id).await?;
     if let Some((vendor_id, commission, currency)) = row {
-        let posting = crate::domain::ledger::cod_settlement(commission, &currency);
+        let posting = crate::domain::ledger::cod_settlement(commission, &currency)?;
         crate::db::ledger::post(
             tx,
-            "cod_settlement",
+            TxKind::CodSettlement,
             vendor_order_id,
             "commission on a cash-on-delivery sale",
             Some(vendor_id),

@@ -12,7 +12,7 @@ pub async fn healthz() -> &'static str {
 
 /// The database answers within a second; otherwise take this instance out of rotation.
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    let ping = sqlx::query_scalar::<_, i32>("select 1").fetch_one(&state.pool);
+    let ping = app::db::ping(&state.pool);
     match tokio::time::timeout(Duration::from_secs(1), ping).await {
         Ok(Ok(_)) => (StatusCode::OK, "ready"),
         _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),

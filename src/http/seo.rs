@@ -2,6 +2,7 @@
 //! shops, and the approved listings in files of at most 40,000 URLs; the protocol's cap is
 //! 50,000).
 
+use app::db::sitemap;
 use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -39,14 +40,10 @@ pub async fn robots(State(state): State<AppState>) -> Response {
 }
 
 pub async fn index(State(state): State<AppState>) -> Response {
-    let count: i64 =
-        match sqlx::query_scalar("select count(*) from listings where status = 'approved'")
-            .fetch_one(&state.pool)
-            .await
-        {
-            Ok(n) => n,
-            Err(e) => return failed(e),
-        };
+    let count = match sitemap::approved_listings(&state.pool).await {
+        Ok(n) => n,
+        Err(e) => return failed(e),
+    };
     let base = base(&state);
     let mut body = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -83,14 +80,7 @@ fn urlset(base: &str, rows: impl IntoIterator<Item = (String, Option<String>)>) 
 pub async fn part(State(state): State<AppState>, Path(file): Path<String>) -> Response {
     let base = base(&state).to_owned();
     if file == "pages.xml" {
-        let rows: Result<Vec<(String, Option<String>)>, _> = sqlx::query_as(
-            "select '/' as path, null::text
-             union all select '/search?category=' || slug, null from categories
-             union all select '/store/' || slug, to_char(updated_at, 'YYYY-MM-DD') from vendors where verification_status = 'verified'",
-        )
-        .fetch_all(&state.pool)
-        .await;
-        return match rows {
+        return match sitemap::pages(&state.pool).await {
             Ok(rows) => xml(urlset(&base, rows)),
             Err(e) => failed(e),
         };
@@ -103,15 +93,7 @@ pub async fn part(State(state): State<AppState>, Path(file): Path<String>) -> Re
     else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let rows: Result<Vec<(String, Option<String>)>, _> = sqlx::query_as(
-        "select '/p/' || slug, to_char(updated_at, 'YYYY-MM-DD') from listings
-         where status = 'approved' order by id offset $1 limit $2",
-    )
-    .bind(n * PER_FILE)
-    .bind(PER_FILE)
-    .fetch_all(&state.pool)
-    .await;
-    match rows {
+    match sitemap::listings(&state.pool, n * PER_FILE, PER_FILE).await {
         Ok(rows) if rows.is_empty() && n > 0 => StatusCode::NOT_FOUND.into_response(),
         Ok(rows) => xml(urlset(&base, rows)),
         Err(e) => failed(e),

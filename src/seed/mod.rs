@@ -9,6 +9,7 @@ use crate::BoxError;
 use crate::config::Config;
 use crate::startup::connect_and_migrate;
 use app::auth::password;
+use app::db::seed as db;
 use app::domain::Password;
 use leptos::config::Env;
 use names::{CATEGORIES, CITIES, FIRST_NAMES, SHOP_KINDS, SHOP_PREFIXES, SURNAMES};
@@ -88,10 +89,7 @@ pub async fn run(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
 }
 
 pub async fn already_seeded(pool: &PgPool) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar("select exists (select 1 from users where email = $1)")
-        .bind(ADMIN_EMAIL)
-        .fetch_one(pool)
-        .await
+    app::db::seed::has_user(pool, ADMIN_EMAIL).await
 }
 
 fn uuid(rng: &mut ChaCha8Rng) -> Uuid {
@@ -203,140 +201,50 @@ pub async fn seed(
 
     for chunk in (0..users.id.len()).collect::<Vec<_>>().chunks(5_000) {
         let range = chunk[0]..chunk[chunk.len() - 1] + 1;
-        sqlx::query(
-            "insert into users (id, email, name, phone, role, password_hash)
-             select id, email, name, phone, role, $6
-             from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) as t(id, email, name, phone, role)",
-        )
-        .bind(&users.id[range.clone()])
-        .bind(&users.email[range.clone()])
-        .bind(&users.name[range.clone()])
-        .bind(&users.phone[range.clone()])
-        .bind(&users.role[range.clone()])
-        .bind(hash)
-        .execute(&mut *tx)
-        .await?;
+        let columns = db::UserColumns {
+            id: &users.id[range.clone()],
+            email: &users.email[range.clone()],
+            name: &users.name[range.clone()],
+            phone: &users.phone[range.clone()],
+            role: &users.role[range.clone()],
+        };
+        db::insert_users(&mut tx, &columns, hash).await?;
     }
-
     for v in &vendor_rows {
-        sqlx::query(
-            "insert into vendors (id, business_name, slug, phone, business_type, description, county, town, lat, lng,
-                                  verification_status, tier, rating)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        db::insert_shop(
+            &mut tx,
+            &db::DemoShop {
+                id: v.0,
+                owner: v.1,
+                business_name: &v.2,
+                slug: &v.3,
+                phone: &v.4,
+                business_type: v.5,
+                description: &v.6,
+                county: v.7,
+                town: v.8,
+                lat: v.9,
+                lng: v.10,
+                verification_status: v.11,
+                tier: v.12,
+                rating: v.13,
+            },
         )
-        .bind(v.0)
-        .bind(&v.2)
-        .bind(&v.3)
-        .bind(&v.4)
-        .bind(v.5)
-        .bind(&v.6)
-        .bind(v.7)
-        .bind(v.8)
-        .bind(v.9)
-        .bind(v.10)
-        .bind(v.11)
-        .bind(v.12)
-        .bind(v.13)
-        .execute(&mut *tx)
         .await?;
-        sqlx::query("insert into vendor_staff (vendor_id, user_id, role) values ($1, $2, 'owner')")
-            .bind(v.0)
-            .bind(v.1)
-            .execute(&mut *tx)
-            .await?;
     }
-    // Half the shops deliver, at a flat fee of KES 150–350; the rest offer pickup only.
-    sqlx::query(
-        "update vendors set delivery_fee = 150 + (abs(hashtext(slug)) % 5) * 50 where abs(hashtext(slug)) % 2 = 0",
-    )
-    .execute(&mut *tx)
-    .await?;
-    seed_listings(&mut tx, listings).await?;
-    // The home page's "featured" shelf: admins pick these from product pages; the demo starts
-    // with the most popular few.
-    sqlx::query(
-        "update listings set featured = true where id in
-           (select id from listings where status = 'approved' order by popularity desc, id limit 8)",
-    )
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    sqlx::query("select refresh_search_words()")
-        .execute(pool)
-        .await?;
-    // vacuum, not just analyze: it also merges the GIN index's pending list, which a bulk load
-    // leaves long and every text search would otherwise scan.
-    sqlx::query("vacuum analyze").execute(pool).await?;
-    Ok(())
-}
-
-/// Listings are generated inside PostgreSQL from the product templates: a row per number in
-/// `generate_series`, every choice taken from a stable hash of that number, so a million rows
-/// take one statement and come out the same on every machine.
-async fn seed_listings(tx: &mut sqlx::PgConnection, count: i64) -> Result<(), sqlx::Error> {
-    let column = |f: fn(&products::ProductTemplate) -> String| {
-        products::PRODUCTS.iter().map(f).collect::<Vec<_>>()
+    db::demo_delivery_fees(&mut tx).await?;
+    let templates = db::Templates {
+        category: products::PRODUCTS.iter().map(|p| p.0.to_owned()).collect(),
+        title: products::PRODUCTS.iter().map(|p| p.1.to_owned()).collect(),
+        low: products::PRODUCTS.iter().map(|p| p.2).collect(),
+        high: products::PRODUCTS.iter().map(|p| p.3).collect(),
+        tags: products::PRODUCTS.iter().map(|p| p.4.to_owned()).collect(),
     };
-    let lows: Vec<i64> = products::PRODUCTS.iter().map(|p| p.2).collect();
-    let highs: Vec<i64> = products::PRODUCTS.iter().map(|p| p.3).collect();
-    sqlx::query(
-        "with t as (
-             select c.id as category_id, t.title, t.lo, t.hi, t.tags, t.n
-             from unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[]) with ordinality as t(slug, title, lo, hi, tags, n)
-             join categories c on c.slug = t.slug),
-         p as (select array_agg(category_id order by n) as cats, array_agg(title order by n) as titles,
-                      array_agg(lo order by n) as los, array_agg(hi order by n) as his,
-                      array_agg(tags order by n) as tags, count(*)::bigint as n from t),
-         v as (select array_agg(id order by slug) as ids, array_agg(business_name order by slug) as names,
-                      array_agg(county order by slug) as counties, array_agg(town order by slug) as towns,
-                      array_agg(lat order by slug) as lats, array_agg(lng order by slug) as lngs,
-                      array_agg(rating order by slug) as ratings, count(*)::bigint as n
-               from vendors where verification_status = 'verified'),
-         g as (select i, 1 + abs(hashint8extended(i, 1)) % v.n as vi, 1 + abs(hashint8extended(i, 2)) % p.n as pi,
-                      abs(hashint8extended(i, 3)) as h3, abs(hashint8extended(i, 4)) as h4, abs(hashint8extended(i, 5)) as h5
-               from generate_series(1, $7::bigint) as i, v, p)
-         insert into listings (id, vendor_id, category_id, title, slug, description, tags, price, currency, status,
-                               county, town, lat, lng, stock, popularity, vendor_rating, created_at)
-         select md5('sokoni-listing-' || i)::uuid, v.ids[vi], p.cats[pi], x.title,
-                trim(both '-' from regexp_replace(lower(x.title), '[^a-z0-9]+', '-', 'g')) || '-' || to_hex(i),
-                x.title || ' sold by ' || v.names[vi] || ' in ' || v.towns[vi] || ', ' || v.counties[vi]
-                    || '. Delivery across ' || v.counties[vi] || ' or pick up at the shop. Karibu!',
-                string_to_array(p.tags[pi], ' '),
-                round(p.los[pi] + (h4 % 1000) * (p.his[pi] - p.los[pi]) / 1000.0),
-                'KES',
-                case when h3 % 50 = 0 then 'pending' else 'approved' end,
-                v.counties[vi], v.towns[vi],
-                v.lats[vi] + ((h5 % 2001) - 1000) / 100000.0, v.lngs[vi] + ((h4 % 2001) - 1000) / 100000.0,
-                case when h5 % 10 = 0 then 0 else h5 % 200 end,
-                power((h3 % 1000) / 1000.0, 4) * 1000,
-                v.ratings[vi],
-                timestamptz '2026-11-01 00:00:00+03' - make_interval(secs => (h4 % 31536000)::double precision)
-         from g, v, p, lateral (select trim(p.titles[pi] || ' ' || ($6::text[])[1 + (g.h4 / 1000) % cardinality($6::text[])]) as title) x",
-    )
-    .bind(column(|p| p.0.to_owned()))
-    .bind(column(|p| p.1.to_owned()))
-    .bind(lows)
-    .bind(highs)
-    .bind(column(|p| p.4.to_owned()))
-    .bind(products::QUALIFIERS)
-    .bind(count)
-    .execute(&mut *tx)
-    .await?;
-    // One variant per listing, carrying its stock. The listing already holds the total, so the
-    // per-statement stock trigger is skipped for this bulk load.
-    sqlx::query("alter table listing_variants disable trigger listing_variants_stock_insert")
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "insert into listing_variants (id, listing_id, vendor_id, sku, stock, attributes)
-         select md5('sokoni-variant-' || id)::uuid, id, vendor_id, 'SKU-' || upper(replace(id::text, '-', '')), stock, '{}'
-         from listings",
-    )
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("alter table listing_variants enable trigger listing_variants_stock_insert")
-        .execute(&mut *tx)
-        .await?;
+    db::generate_listings(&mut tx, &templates, products::QUALIFIERS, listings).await?;
+    db::feature_most_popular(&mut tx, 8).await?;
+    tx.commit().await?;
+    app::db::search::refresh_words(pool).await?;
+    db::vacuum_analyze(pool).await?;
     Ok(())
 }
 
@@ -346,32 +254,12 @@ async fn seed_categories(
 ) -> Result<(), sqlx::Error> {
     for (position, (slug, en, sw, children)) in CATEGORIES.iter().enumerate() {
         let parent = uuid(rng);
-        insert_category(&mut *tx, parent, None, slug, en, sw, position).await?;
+        db::insert_category(&mut *tx, parent, None, slug, (en, sw), position).await?;
         for (child_pos, (slug, en, sw)) in children.iter().enumerate() {
-            insert_category(&mut *tx, uuid(rng), Some(parent), slug, en, sw, child_pos).await?;
+            db::insert_category(&mut *tx, uuid(rng), Some(parent), slug, (en, sw), child_pos)
+                .await?;
         }
     }
-    Ok(())
-}
-
-async fn insert_category(
-    tx: &mut sqlx::PgConnection,
-    id: Uuid,
-    parent: Option<Uuid>,
-    slug: &str,
-    en: &str,
-    sw: &str,
-    position: usize,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("insert into categories (id, parent_id, slug, name_en, name_sw, position) values ($1, $2, $3, $4, $5, $6)")
-        .bind(id)
-        .bind(parent)
-        .bind(slug)
-        .bind(en)
-        .bind(sw)
-        .bind(i32::try_from(position).unwrap_or(i32::MAX))
-        .execute(tx)
-        .await?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 //! readable only by their buyer.
 
 use crate::common::{Client, app, buyer, shop, staff, variant};
-use app::checkout::{Checkout, Choices, PaymentMethod, Placed, place_order};
+use app::checkout::{Checkout, Choices, Payment, Placed, place_order};
 use app::domain::address::Address;
 use app::domain::{Invalid, Phone};
 use app::error::AppError;
@@ -37,7 +37,7 @@ async fn place_cod(
         key,
         address,
         vat_rate: vat,
-        method: PaymentMethod::CashOnDelivery,
+        payment: Payment::CashOnDelivery,
         choices: &Choices::default(),
     };
     place_order(pool, &checkout)

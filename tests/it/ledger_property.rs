@@ -7,10 +7,10 @@
 //! its shop's available balance below zero.
 
 use crate::common::{buyer, shop, variant};
-use app::checkout::{Checkout, Choices, PaymentMethod, place_order};
+use app::checkout::{Checkout, Choices, Payment, place_order};
 use app::domain::Phone;
 use app::domain::address::Address;
-use app::domain::order::VendorOrderEvent;
+use app::domain::order::{VendorOrderEvent, VendorOrderStatus};
 use app::mpesa::Daraja;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -124,10 +124,10 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     .into_iter()
                     .collect();
                 let (user, cart) = buyer(&pool, &lines).await;
-                let method = if rng.gen_bool(0.5) {
-                    PaymentMethod::CashOnDelivery
+                let payment = if rng.gen_bool(0.5) {
+                    Payment::CashOnDelivery
                 } else {
-                    PaymentMethod::Mpesa {
+                    Payment::Mpesa {
                         reservation_minutes: 10,
                     }
                 };
@@ -138,7 +138,7 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     key: Uuid::new_v4(),
                     address: &address,
                     vat_rate: Decimal::new(16, 2),
-                    method,
+                    payment,
                     choices: &Choices::default(),
                 };
                 place_order(&pool, &checkout).await.expect("checkout");
@@ -220,6 +220,7 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     ("accepted", _) => VendorOrderEvent::Ship,
                     _ => VendorOrderEvent::Deliver,
                 };
+                let status = VendorOrderStatus::parse(status).expect("a known status");
                 app::fulfilment::step(&pool, *part, status, event, Some("test"))
                     .await
                     .expect("step");

@@ -241,7 +241,7 @@ async fn the_most_specific_commission_rule_wins(pool: PgPool) {
     let category: Uuid = scalar(&pool, "select category_id from listings").await;
     let rate = |pool: PgPool| async move {
         let mut conn = pool.acquire().await.expect("conn");
-        app::db::orders::commission_rate(&mut conn, a, category)
+        app::db::commission::commission_rate(&mut conn, a, category)
             .await
             .expect("rate")
     };

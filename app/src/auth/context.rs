@@ -14,21 +14,19 @@ use std::net::SocketAddr;
 use tower_sessions::Session;
 
 pub fn state() -> Result<AppState, AppError> {
-    use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from the server-function context");
-        AppError::Internal
-    })
+    use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("AppState missing from the server-function context"))
 }
 
 fn parts() -> Result<Parts, AppError> {
-    use_context::<Parts>().ok_or(AppError::Internal)
+    use_context::<Parts>()
+        .ok_or_else(|| AppError::internal("request parts missing from the context"))
 }
 
 pub async fn session() -> Result<Session, AppError> {
-    leptos_axum::extract::<Session>().await.map_err(|e| {
-        tracing::error!(error = %e, "no session layer on this request");
-        AppError::Internal
-    })
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(|e| AppError::internal(format!("no session layer on this request: {e}")))
 }
 
 /// The logged-in, active user, if any. Suspended accounts count as logged out.

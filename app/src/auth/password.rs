@@ -28,14 +28,8 @@ fn hash_now(password: &str) -> Result<String, argon2::password_hash::Error> {
 pub async fn hash(password: String) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || hash_now(&password))
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "hashing task failed");
-            AppError::Internal
-        })?
-        .map_err(|e| {
-            tracing::error!(error = %e, "password hashing failed");
-            AppError::Internal
-        })
+        .map_err(|e| AppError::internal(format!("hashing task failed: {e}")))?
+        .map_err(|e| AppError::internal(format!("password hashing failed: {e}")))
 }
 
 /// True when `password` matches `stored`. With no stored hash (unknown user) it still does a
@@ -54,10 +48,7 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
         ok && known
     })
     .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "verification task failed");
-        AppError::Internal
-    })
+    .map_err(|e| AppError::internal(format!("verification task failed: {e}")))
 }
 
 #[cfg(test)]

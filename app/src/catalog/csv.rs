@@ -228,9 +228,13 @@ pub async fn export(pool: &PgPool, vendor_id: Uuid) -> Result<Vec<u8>, AppError>
         .from_writer(Vec::new());
     writer
         .write_record(COLUMNS)
-        .map_err(|_| AppError::Internal)?;
+        .map_err(|e| AppError::internal(format!("CSV export header: {e}")))?;
     for row in rows {
-        writer.serialize(row).map_err(|_| AppError::Internal)?;
+        writer
+            .serialize(row)
+            .map_err(|e| AppError::internal(format!("CSV export row: {e}")))?;
     }
-    writer.into_inner().map_err(|_| AppError::Internal)
+    writer
+        .into_inner()
+        .map_err(|e| AppError::internal(format!("CSV export: {e}")))
 }

@@ -3,8 +3,9 @@
 
 pub mod csv;
 
+use crate::db::listings;
 use crate::db::vendors::Membership;
-use crate::db::{self, listings};
+use crate::db::{Constraint, RefusedAs};
 use crate::domain::Invalid;
 use crate::domain::listing::{ListingDraft, ListingInput, VariantDraft, VariantInput};
 use crate::domain::slug::Slug;
@@ -42,13 +43,12 @@ async fn check_category(tx: &mut PgConnection, id: Uuid) -> Result<(), AppError>
     }
 }
 
-fn sku_error(e: sqlx::Error) -> AppError {
-    if db::violated_constraint(&e) == Some(listings::SKU_UNIQUE) {
-        AppError::invalid("sku", Invalid::SkuTaken)
-    } else {
-        e.into()
-    }
-}
+/// A refused write naming a SKU another variant of the shop uses.
+pub const SKU_TAKEN: (Constraint, &str, Invalid) = (
+    Constraint::Named(listings::SKU_UNIQUE),
+    "sku",
+    Invalid::SkuTaken,
+);
 
 /// Inserts a validated listing and its first variant inside `tx`, within the tier's limit.
 pub async fn insert_listing(
@@ -69,7 +69,7 @@ pub async fn insert_listing(
     listings::insert(tx, vendor_id, id, &listing_slug(&draft.title, id), draft).await?;
     listings::save_variant(&mut *tx, vendor_id, id, None, variant)
         .await
-        .map_err(sku_error)?;
+        .refused_as(&[SKU_TAKEN])?;
     Ok(id)
 }
 

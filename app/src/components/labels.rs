@@ -1,8 +1,8 @@
 //! How statuses and amounts read on pages: one label per status, in the reader's language.
 
-use crate::domain::order::VendorOrderStatus;
+use crate::domain::order::{PaymentMethod, VendorOrderStatus};
 use crate::domain::{Currency, Money};
-use crate::i18n::Key;
+use crate::i18n::{Key, Locale};
 use rust_decimal::Decimal;
 
 /// An amount with its currency, as pages print it ("KES 1,500.00").
@@ -24,17 +24,25 @@ pub fn status_key(status: &str) -> Key {
 }
 
 /// The label of a shop's part of an order.
-pub fn vendor_status_key(status: &str) -> Key {
-    match VendorOrderStatus::parse(status) {
-        Some(VendorOrderStatus::PendingPayment) => Key::OrderPendingPayment,
-        Some(VendorOrderStatus::AwaitingAcceptance) => Key::OrderAwaitingAcceptance,
-        Some(VendorOrderStatus::Accepted) => Key::OrderAccepted,
-        Some(VendorOrderStatus::Shipped) => Key::OrderShipped,
-        Some(VendorOrderStatus::Delivered) => Key::OrderDelivered,
-        Some(VendorOrderStatus::Completed) => Key::OrderCompleted,
-        Some(VendorOrderStatus::Cancelled) => Key::OrderCancelled,
-        Some(VendorOrderStatus::Rejected) => Key::OrderRejected,
-        Some(VendorOrderStatus::ReturnRequested) => Key::OrderReturnRequested,
-        Some(VendorOrderStatus::Refunded) | None => Key::OrderRefunded,
+pub fn vendor_status_key(status: VendorOrderStatus) -> Key {
+    match status {
+        VendorOrderStatus::PendingPayment => Key::OrderPendingPayment,
+        VendorOrderStatus::AwaitingAcceptance => Key::OrderAwaitingAcceptance,
+        VendorOrderStatus::Accepted => Key::OrderAccepted,
+        VendorOrderStatus::Shipped => Key::OrderShipped,
+        VendorOrderStatus::Delivered => Key::OrderDelivered,
+        VendorOrderStatus::Completed => Key::OrderCompleted,
+        VendorOrderStatus::Cancelled => Key::OrderCancelled,
+        VendorOrderStatus::Rejected => Key::OrderRejected,
+        VendorOrderStatus::ReturnRequested => Key::OrderReturnRequested,
+        VendorOrderStatus::Refunded => Key::OrderRefunded,
+    }
+}
+
+/// How an order is paid, as pages name it ("M-Pesa" is a brand: the same in every language).
+pub fn payment_method_text(method: PaymentMethod, locale: Locale) -> &'static str {
+    match method {
+        PaymentMethod::Mpesa => "M-Pesa",
+        PaymentMethod::CashOnDelivery => locale.text(Key::CashOnDelivery),
     }
 }

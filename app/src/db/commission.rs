@@ -1,7 +1,7 @@
-//! Commission rules (see `orders::commission_rate` for how a line's rate is chosen).
+//! Commission rules, and the rate a line gets from them (`commission_rate`).
 
 use rust_decimal::Decimal;
-use sqlx::PgExecutor;
+use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
 pub async fn list(
@@ -55,4 +55,34 @@ pub async fn remove(db: impl PgExecutor<'_>, id: Uuid) -> Result<bool, sqlx::Err
         .await?
         .rows_affected()
         == 1)
+}
+
+/// The commission rate for a line: the most specific rule wins — shop and category, then the
+/// shop, then the category (or one of its parents, nearest first) — else the shop's tier.
+pub async fn commission_rate(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+    category_id: Uuid,
+) -> Result<Decimal, sqlx::Error> {
+    sqlx::query_scalar(
+        "with recursive up (id, depth) as (
+             select $2::uuid, 0
+             union all
+             select c.parent_id, up.depth + 1 from categories c join up on c.id = up.id where c.parent_id is not null
+         )
+         select coalesce(
+             (select r.rate from commission_rules r
+                left join up on up.id = r.category_id
+               where (r.vendor_id = $1 or r.vendor_id is null)
+                 and (r.category_id is null or up.id is not null)
+               order by (r.vendor_id is not null and r.category_id is not null) desc,
+                        (r.vendor_id is not null) desc,
+                        up.depth asc nulls last
+               limit 1),
+             (select t.commission_rate from vendors v join membership_tiers t on t.code = v.tier where v.id = $1))",
+    )
+    .bind(vendor_id)
+    .bind(category_id)
+    .fetch_one(&mut *tx)
+    .await
 }

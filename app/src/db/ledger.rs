@@ -1,7 +1,8 @@
 //! Writing postings and reading balances. A posting is idempotent on (kind, reference): a
 //! retried job or a repeated callback finds it already there and writes nothing.
 
-use crate::domain::ledger::Posting;
+use crate::domain::ledger::{Posting, TxKind};
+use crate::error::AppError;
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
@@ -29,16 +30,36 @@ async fn account(
         .await
 }
 
-/// Posts `posting` once for (kind, reference); returns false if it was already posted.
-/// Per-shop accounts belong to `vendor_id`.
+/// Why a posting could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum PostError {
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+    /// A caller's bug: the posting moves a shop's money but no shop was named.
+    #[error("{0}: a shop account without a shop")]
+    NoShop(TxKind),
+}
+
+impl From<PostError> for AppError {
+    #[track_caller]
+    fn from(err: PostError) -> Self {
+        match err {
+            PostError::Db(e) => e.into(),
+            other => AppError::internal(other),
+        }
+    }
+}
+
+/// Posts `posting` once for (kind, reference); returns false if it was already posted (or
+/// moves nothing, as a 0% commission does). Per-shop accounts belong to `vendor_id`.
 pub async fn post(
     tx: &mut PgConnection,
-    kind: &str,
+    kind: TxKind,
     reference: Uuid,
     memo: &str,
     vendor_id: Option<Uuid>,
     posting: &Posting,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, PostError> {
     if posting.entries().is_empty() {
         return Ok(false);
     }
@@ -55,9 +76,7 @@ pub async fn post(
     let Some(id) = id else { return Ok(false) };
     for e in posting.entries() {
         let owner = if e.account.per_vendor() {
-            Some(vendor_id.ok_or_else(|| {
-                sqlx::Error::Protocol(format!("{kind}: a shop account without a shop"))
-            })?)
+            Some(vendor_id.ok_or(PostError::NoShop(kind))?)
         } else {
             None
         };
@@ -107,9 +126,9 @@ pub async fn shop_balances(
 /// once: a failed B2C puts the money back into the accounts it came from.
 pub async fn reverse(
     tx: &mut PgConnection,
-    kind: &str,
+    kind: TxKind,
     reference: Uuid,
-    as_kind: &str,
+    as_kind: TxKind,
 ) -> Result<bool, sqlx::Error> {
     let Some(original): Option<Uuid> =
         sqlx::query_scalar("select id from ledger_transactions where kind = $1 and reference = $2")
@@ -142,8 +161,8 @@ pub async fn reverse(
 }
 
 /// A shop's statement: a line per part with the money the ledger moved for it (for the part
-/// and for its items). The commission
-/// is what the platform earned on it; the net what it added to the shop's balance.
+/// and for its items). The commission is what the platform earned on it; the net what it
+/// added to the shop's balance.
 pub async fn statement(
     db: impl PgExecutor<'_>,
     vendor_id: Uuid,
@@ -176,7 +195,7 @@ pub async fn statement(
 /// Whether (kind, reference) was posted.
 pub async fn posted(
     tx: &mut PgConnection,
-    kind: &str,
+    kind: TxKind,
     reference: Uuid,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar(

@@ -1,5 +1,6 @@
 //! Data access: every query Sokoni runs, with bound parameters only.
 
+pub mod addresses;
 pub mod carts;
 pub mod categories;
 pub mod commission;
@@ -15,9 +16,58 @@ pub mod payments;
 pub mod payouts;
 pub mod products;
 pub mod search;
+pub mod seed;
+pub mod sitemap;
 pub mod stats;
 pub mod users;
 pub mod vendors;
+
+/// Whether the database answers (the readiness probe).
+pub async fn ping(db: impl sqlx::PgExecutor<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query_scalar::<_, i32>("select 1")
+        .fetch_one(db)
+        .await?;
+    Ok(())
+}
+
+/// Which refused writes a caller turns into field errors.
+#[derive(Clone, Copy, Debug)]
+pub enum Constraint {
+    /// The named unique or check constraint.
+    Named(&'static str),
+    /// Any constraint (a foreign key to something that is gone, a duplicate row).
+    Any,
+}
+
+/// Turns a database refusal into the field error it means for the user, by constraint name
+/// (never by message text); any other failure stays an internal error (logged).
+pub trait RefusedAs<T> {
+    fn refused_as(
+        self,
+        rules: &[(Constraint, &'static str, crate::domain::Invalid)],
+    ) -> Result<T, crate::error::AppError>;
+}
+
+impl<T> RefusedAs<T> for Result<T, sqlx::Error> {
+    fn refused_as(
+        self,
+        rules: &[(Constraint, &'static str, crate::domain::Invalid)],
+    ) -> Result<T, crate::error::AppError> {
+        self.map_err(|err| {
+            let violated = violated_constraint(&err);
+            rules
+                .iter()
+                .find(|(c, _, _)| match c {
+                    Constraint::Named(name) => violated == Some(*name),
+                    Constraint::Any => violated.is_some(),
+                })
+                .map_or_else(
+                    || err.into(),
+                    |(_, field, why)| crate::error::AppError::invalid(field, *why),
+                )
+        })
+    }
+}
 
 /// The constraint a write violated, if the database refused it for a unique/check rule.
 /// Errors are matched by constraint name, never by message text.

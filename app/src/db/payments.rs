@@ -1,6 +1,7 @@
 //! M-Pesa payment attempts and the raw callbacks. Payment rows are found by our id together
 //! with the session user, or by the CheckoutRequestID Daraja gave us.
 
+use crate::domain::payment::PaymentStatus;
 use rust_decimal::Decimal;
 use sqlx::{FromRow, PgConnection, PgExecutor};
 use uuid::Uuid;
@@ -9,7 +10,7 @@ use uuid::Uuid;
 pub struct PaymentRow {
     pub id: Uuid,
     pub order_id: Uuid,
-    pub status: String,
+    pub status: PaymentStatus,
     pub amount: Decimal,
     pub requested: Decimal,
     pub phone: String,
@@ -90,8 +91,8 @@ pub async fn latest(
 pub async fn resolve(
     tx: &mut PgConnection,
     id: Uuid,
-    from: &str,
-    to: &str,
+    from: PaymentStatus,
+    to: PaymentStatus,
     desc: &str,
     receipt: Option<&str>,
 ) -> Result<bool, sqlx::Error> {

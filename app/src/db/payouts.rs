@@ -1,5 +1,6 @@
 //! Money sent by B2C: shop payouts and refunds. A row's id is the OriginatorConversationID.
 
+use crate::domain::payment::{PayoutPurpose, PayoutStatus};
 use rust_decimal::Decimal;
 use sqlx::{FromRow, PgConnection, PgExecutor};
 use uuid::Uuid;
@@ -7,12 +8,12 @@ use uuid::Uuid;
 #[derive(Clone, Debug, FromRow)]
 pub struct PayoutRow {
     pub id: Uuid,
-    pub purpose: String,
+    pub purpose: PayoutPurpose,
     pub vendor_id: Option<Uuid>,
     pub amount: Decimal,
     pub currency: String,
     pub phone: String,
-    pub status: String,
+    pub status: PayoutStatus,
 }
 
 const COLUMNS: &str = "id, purpose, vendor_id, amount, currency, phone, status";
@@ -111,7 +112,7 @@ pub async fn lock(tx: &mut PgConnection, id: Uuid) -> Result<Option<PayoutRow>, 
 pub async fn resolve(
     tx: &mut PgConnection,
     id: Uuid,
-    status: &str,
+    status: PayoutStatus,
     code: i64,
     desc: &str,
     receipt: &str,

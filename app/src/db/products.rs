@@ -6,8 +6,9 @@ use crate::wire::product::ProductRow;
 use sqlx::PgExecutor;
 use uuid::Uuid;
 
-/// The card columns; `sort_key` is unused outside search but keeps one card type.
-const CARD: &str = "select l.id, l.slug, l.title, l.price, l.compare_at_price, l.currency, l.stock, l.county, l.town,
+/// The columns of a `ListingCard` (listing `l` joined to its shop `v`), but for the distance
+/// and the sort key each query adds. Search uses the same list, so the card has one shape.
+pub const CARD_COLUMNS: &str = "l.id, l.slug, l.title, l.price, l.compare_at_price, l.currency, l.stock, l.county, l.town,
         v.business_name as vendor_name, v.slug as vendor_slug, l.vendor_rating,
         (select p.media_key from listing_photos p where p.listing_id = l.id order by p.position limit 1) as cover";
 
@@ -34,7 +35,7 @@ pub async fn more_from_vendor(
     except: Uuid,
 ) -> Result<Vec<ListingCard>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "{CARD}, null::float8 as distance_km, '' as sort_key
+        "select {CARD_COLUMNS}, null::float8 as distance_km, '' as sort_key
          from listings l join vendors v on v.id = l.vendor_id
          where l.vendor_id = $1 and l.status = 'approved' and l.id <> $2
          order by l.popularity desc, l.id limit 6"
@@ -47,7 +48,7 @@ pub async fn more_from_vendor(
 
 pub async fn featured(db: impl PgExecutor<'_>) -> Result<Vec<ListingCard>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "{CARD}, null::float8 as distance_km, '' as sort_key
+        "select {CARD_COLUMNS}, null::float8 as distance_km, '' as sort_key
          from listings l join vendors v on v.id = l.vendor_id
          where l.status = 'approved' and l.featured
          order by l.popularity desc, l.id limit 8"
@@ -58,7 +59,7 @@ pub async fn featured(db: impl PgExecutor<'_>) -> Result<Vec<ListingCard>, sqlx:
 
 pub async fn newest(db: impl PgExecutor<'_>) -> Result<Vec<ListingCard>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "{CARD}, null::float8 as distance_km, '' as sort_key
+        "select {CARD_COLUMNS}, null::float8 as distance_km, '' as sort_key
          from listings l join vendors v on v.id = l.vendor_id
          where l.status = 'approved'
          order by l.created_at desc, l.id limit 8"
@@ -76,7 +77,7 @@ pub async fn popular_near(
     radius_km: f64,
 ) -> Result<Vec<ListingCard>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "{CARD}, n.distance_km, '' as sort_key
+        "select {CARD_COLUMNS}, n.distance_km, '' as sort_key
          from (select id, earth_distance(ll_to_earth($1, $2), ll_to_earth(lat, lng)) / 1000.0 as distance_km
                from listings where status = 'approved'
                order by ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) limit 200) n

@@ -261,9 +261,9 @@ async fn page(
         }
         _ => false,
     };
-    b.push("select l.id, l.slug, l.title, l.price, l.compare_at_price, l.currency, l.stock, l.county, l.town,");
-    b.push(" v.business_name as vendor_name, v.slug as vendor_slug, l.vendor_rating,");
-    b.push(" (select p.media_key from listing_photos p where p.listing_id = l.id order by p.position limit 1) as cover,");
+    b.push("select ")
+        .push(super::products::CARD_COLUMNS)
+        .push(",");
     match q.geo {
         Some(geo) => {
             b.push(" (earth_distance(ll_to_earth(")

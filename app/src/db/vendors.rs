@@ -451,3 +451,31 @@ pub async fn lock(tx: &mut PgConnection, vendor_id: Uuid) -> Result<(), sqlx::Er
         .await?;
     Ok(())
 }
+
+/// A shop's delivery options for an address in `county`: (offers pickup, delivery fee if it
+/// delivers there — its zone fee for the county, else its flat fee).
+pub async fn delivery_options(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+    county: &str,
+) -> Result<(bool, Option<Decimal>), sqlx::Error> {
+    sqlx::query_as(
+        "select v.offers_pickup,
+                coalesce((select z.fee from delivery_zones z where z.vendor_id = v.id and lower(z.county) = lower($2)), v.delivery_fee)
+         from vendors v where v.id = $1",
+    )
+    .bind(vendor_id)
+    .bind(county)
+    .fetch_one(&mut *tx)
+    .await
+}
+
+/// Whether every one of these shops takes cash on delivery.
+pub async fn all_take_cash(tx: &mut PgConnection, shops: &[Uuid]) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "select coalesce(bool_and(accepts_cod), true) from vendors where id = any($1)",
+    )
+    .bind(shops)
+    .fetch_one(&mut *tx)
+    .await
+}

@@ -1,8 +1,42 @@
 //! Double-entry bookkeeping: a transaction is a set of entries (debits positive, credits
 //! negative) that sums to zero in every currency. The database checks the same at commit.
 
+use crate::text_enum;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+
+text_enum! {
+    /// What a ledger transaction records. With its reference (the payment, part, item or
+    /// payout it is about) it is unique, so a retried step cannot post twice.
+    pub enum TxKind {
+        /// An M-Pesa payment received for an order.
+        MpesaPayment = "mpesa_payment",
+        /// An M-Pesa payment for an order that no longer waited (owed back).
+        MpesaUnallocated = "mpesa_unallocated",
+        /// A paid shop part: the shop's net pending, the platform's commission.
+        Sale = "sale",
+        /// A paid part refunded (rejected, cancelled or returned).
+        Refund = "refund",
+        /// One item of a paid part refunded.
+        ItemRefund = "item_refund",
+        /// A cash-on-delivery part delivered: the shop owes its commission.
+        CodSettlement = "cod_settlement",
+        /// A delivered cash-on-delivery part returned: the commission owed is reversed.
+        CodReturned = "cod_returned",
+        /// One item of a delivered cash-on-delivery part refunded.
+        CodItemRefund = "cod_item_refund",
+        /// Held sales released to the shop's available balance.
+        Release = "release",
+        /// A shop payout sent by B2C.
+        PayoutSent = "payout_sent",
+        /// A refund sent by B2C.
+        RefundSent = "refund_sent",
+        /// A B2C transfer confirmed.
+        B2cSettled = "b2c_settled",
+        /// A failed B2C transfer put back.
+        B2cReversed = "b2c_reversed",
+    }
+}
 
 /// The accounts money moves between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -96,10 +130,12 @@ impl Posting {
     }
 }
 
-/// The postings Sokoni makes, each balanced by construction (the `balanced` check still
-/// runs, and drops the zero entries of, say, a 0% tier). Amounts are positive; signs are set
+/// The postings Sokoni makes, each balanced by construction. The `balanced` check still runs
+/// (and drops the zero entries of, say, a 0% tier): a constructor that ever builds an
+/// unbalanced posting is a bug, and it surfaces as an error rather than as a posting with no
+/// entries that the ledger would skip without a word. Amounts are positive; signs are set
 /// here: debits positive, credits negative.
-fn posting(currency: &str, lines: &[(AccountKind, Decimal)]) -> Posting {
+fn posting(currency: &str, lines: &[(AccountKind, Decimal)]) -> Result<Posting, Unbalanced> {
     let entries = lines
         .iter()
         .map(|&(account, amount)| Entry {
@@ -108,16 +144,14 @@ fn posting(currency: &str, lines: &[(AccountKind, Decimal)]) -> Posting {
             currency: currency.to_owned(),
         })
         .collect();
-    Posting::balanced(entries).unwrap_or(Posting {
-        entries: Vec::new(),
-    })
+    Posting::balanced(entries)
 }
 
 use AccountKind as A;
 
 /// Cash on delivery, delivered and paid in cash to the shop: the shop kept the whole price,
 /// so it now owes the platform the commission.
-pub fn cod_settlement(commission: Decimal, currency: &str) -> Posting {
+pub fn cod_settlement(commission: Decimal, currency: &str) -> Result<Posting, Unbalanced> {
     posting(
         currency,
         &[
@@ -129,7 +163,11 @@ pub fn cod_settlement(commission: Decimal, currency: &str) -> Posting {
 
 /// An M-Pesa payment of `requested` whole shillings for an order of `total`: the cash is
 /// ours to allocate; the rounding up is revenue.
-pub fn mpesa_received(requested: Decimal, total: Decimal, currency: &str) -> Posting {
+pub fn mpesa_received(
+    requested: Decimal,
+    total: Decimal,
+    currency: &str,
+) -> Result<Posting, Unbalanced> {
     posting(
         currency,
         &[
@@ -141,7 +179,7 @@ pub fn mpesa_received(requested: Decimal, total: Decimal, currency: &str) -> Pos
 }
 
 /// A payment that arrived for an order no longer waiting for it: all of it is owed back.
-pub fn mpesa_unallocated(requested: Decimal, currency: &str) -> Posting {
+pub fn mpesa_unallocated(requested: Decimal, currency: &str) -> Result<Posting, Unbalanced> {
     posting(
         currency,
         &[(A::MpesaCash, requested), (A::RefundsPayable, -requested)],
@@ -150,7 +188,7 @@ pub fn mpesa_unallocated(requested: Decimal, currency: &str) -> Posting {
 
 /// A paid shop's part: its net is owed to the shop (pending until delivered and held), the
 /// commission is earned.
-pub fn sale(total: Decimal, commission: Decimal, currency: &str) -> Posting {
+pub fn sale(total: Decimal, commission: Decimal, currency: &str) -> Result<Posting, Unbalanced> {
     posting(
         currency,
         &[
@@ -164,7 +202,12 @@ pub fn sale(total: Decimal, commission: Decimal, currency: &str) -> Posting {
 /// A paid part rejected, cancelled or returned: the sale reversed, commission included, and
 /// the whole part owed back to the shopper. The shop's share comes out of its pending balance,
 /// or its available one when the sale was already released.
-pub fn refund(total: Decimal, commission: Decimal, currency: &str, released: bool) -> Posting {
+pub fn refund(
+    total: Decimal,
+    commission: Decimal,
+    currency: &str,
+    released: bool,
+) -> Result<Posting, Unbalanced> {
     let shop = if released {
         A::VendorPayable
     } else {
@@ -181,7 +224,7 @@ pub fn refund(total: Decimal, commission: Decimal, currency: &str, released: boo
 }
 
 /// Delivered and past the holding period: the shop's net becomes available.
-pub fn release(net: Decimal, currency: &str) -> Posting {
+pub fn release(net: Decimal, currency: &str) -> Result<Posting, Unbalanced> {
     posting(
         currency,
         &[(A::VendorPending, net), (A::VendorPayable, -net)],
@@ -189,7 +232,11 @@ pub fn release(net: Decimal, currency: &str) -> Posting {
 }
 
 /// A shop payout of `amount` sent; what the shop owed for cash sales (`offset`) is netted.
-pub fn payout_sent(amount: Decimal, offset: Decimal, currency: &str) -> Posting {
+pub fn payout_sent(
+    amount: Decimal,
+    offset: Decimal,
+    currency: &str,
+) -> Result<Posting, Unbalanced> {
     posting(
         currency,
         &[
@@ -201,7 +248,7 @@ pub fn payout_sent(amount: Decimal, offset: Decimal, currency: &str) -> Posting 
 }
 
 /// A refund of `owed` sent as `amount` whole shillings (the cents up are ours to bear).
-pub fn refund_sent(owed: Decimal, amount: Decimal, currency: &str) -> Posting {
+pub fn refund_sent(owed: Decimal, amount: Decimal, currency: &str) -> Result<Posting, Unbalanced> {
     posting(
         currency,
         &[
@@ -213,7 +260,7 @@ pub fn refund_sent(owed: Decimal, amount: Decimal, currency: &str) -> Posting {
 }
 
 /// B2C confirmed the money left our paybill.
-pub fn b2c_settled(amount: Decimal, currency: &str) -> Posting {
+pub fn b2c_settled(amount: Decimal, currency: &str) -> Result<Posting, Unbalanced> {
     posting(
         currency,
         &[(A::PayoutClearing, amount), (A::MpesaCash, -amount)],
@@ -283,18 +330,18 @@ mod tests {
     #[test]
     fn every_flow_balances_and_a_refund_reverses_the_sale_with_its_commission() {
         let (sub, fee) = (dec!(1499.50), dec!(120.00));
-        let received = mpesa_received(dec!(1500), sub, "KES");
-        let sold = sale(sub, fee, "KES");
-        let back = refund(sub, fee, "KES", false);
+        let received = mpesa_received(dec!(1500), sub, "KES").expect("balanced");
+        let sold = sale(sub, fee, "KES").expect("balanced");
+        let back = refund(sub, fee, "KES", false).expect("balanced");
         for p in [
             &received,
             &sold,
             &back,
-            &release(sub - fee, "KES"),
-            &payout_sent(dec!(1000), dec!(30), "KES"),
-            &refund_sent(sub, dec!(1500), "KES"),
-            &b2c_settled(dec!(1500), "KES"),
-            &mpesa_unallocated(dec!(1500), "KES"),
+            &release(sub - fee, "KES").expect("balanced"),
+            &payout_sent(dec!(1000), dec!(30), "KES").expect("balanced"),
+            &refund_sent(sub, dec!(1500), "KES").expect("balanced"),
+            &b2c_settled(dec!(1500), "KES").expect("balanced"),
+            &mpesa_unallocated(dec!(1500), "KES").expect("balanced"),
         ] {
             assert!(sums_to_zero(p), "{p:?}");
         }
@@ -311,7 +358,7 @@ mod tests {
         assert_eq!(net[&AccountKind::VendorPending], dec!(0));
         assert_eq!(net[&AccountKind::PlatformCommission], dec!(0));
         assert_eq!(net[&AccountKind::RefundsPayable], -sub);
-        let sent = payout_sent(dec!(500), dec!(0), "KES");
+        let sent = payout_sent(dec!(500), dec!(0), "KES").expect("balanced");
         let undone = reversal(&sent);
         assert!(sums_to_zero(&undone));
         assert_eq!(undone.entries()[0].amount, dec!(-500));
@@ -319,7 +366,7 @@ mod tests {
 
     #[test]
     fn cod_settlement_records_what_the_shop_owes() {
-        let p = cod_settlement(dec!(120.00), "KES");
+        let p = cod_settlement(dec!(120.00), "KES").expect("balanced");
         let sum: Decimal = p.entries().iter().map(|e| e.amount).sum();
         assert!(sum.is_zero());
         assert_eq!(
@@ -327,8 +374,36 @@ mod tests {
             e(AccountKind::VendorReceivable, dec!(120.00), "KES")
         );
         assert!(
-            cod_settlement(dec!(0), "KES").entries().is_empty(),
+            cod_settlement(dec!(0), "KES")
+                .expect("balanced")
+                .entries()
+                .is_empty(),
             "titan shops pay no commission"
         );
+    }
+
+    #[test]
+    fn an_unbalanced_posting_is_an_error_not_an_empty_posting() {
+        let lopsided = posting(
+            "KES",
+            &[
+                (AccountKind::MpesaCash, dec!(100)),
+                (AccountKind::CustomerClearing, dec!(-99)),
+            ],
+        );
+        assert_eq!(
+            lopsided,
+            Err(Unbalanced {
+                currency: "KES".into(),
+                off: dec!(1)
+            })
+        );
+    }
+
+    #[test]
+    fn transaction_kinds_round_trip() {
+        for k in TxKind::ALL {
+            assert_eq!(TxKind::parse(k.as_str()), Some(*k));
+        }
     }
 }

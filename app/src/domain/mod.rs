@@ -12,12 +12,14 @@ pub mod money;
 pub mod name;
 pub mod order;
 pub mod password;
+pub mod payment;
 pub mod phone;
 pub mod pricing;
 pub mod role;
 pub mod search;
 pub mod slug;
 pub mod text;
+pub mod text_enum;
 pub mod vendor;
 
 pub use email::Email;

@@ -1,8 +1,29 @@
 //! Orders as state machines, and the money rules frozen into them at purchase. A status only
 //! changes through `transition`, and the database update is guarded by the expected status.
 
+use crate::{sql_text, text_enum};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
+
+text_enum! {
+    /// The shopper's order as a whole. Its parts carry their own status; the order's follows
+    /// them (all dropped → cancelled or refunded; all delivered or dropped → completed).
+    pub enum OrderStatus {
+        PendingPayment = "pending_payment",
+        Paid = "paid",
+        Completed = "completed",
+        Cancelled = "cancelled",
+        Refunded = "refunded",
+    }
+}
+
+text_enum! {
+    /// How the shopper pays: an M-Pesa prompt at checkout, or cash to the shop on delivery.
+    pub enum PaymentMethod {
+        CashOnDelivery = "cod",
+        Mpesa = "mpesa",
+    }
+}
 
 /// One vendor's part of an order: the unit of fulfilment, commission and payout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +39,8 @@ pub enum VendorOrderStatus {
     ReturnRequested,
     Refunded,
 }
+
+sql_text!(VendorOrderStatus);
 
 /// What happens to a vendor order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -175,6 +198,14 @@ mod tests {
         for s in S::ALL {
             assert_eq!(S::parse(s.as_str()), Some(s));
         }
+        for s in OrderStatus::ALL {
+            assert_eq!(OrderStatus::parse(s.as_str()), Some(*s));
+        }
+        assert_eq!(
+            PaymentMethod::parse("cod"),
+            Some(PaymentMethod::CashOnDelivery)
+        );
+        assert_eq!(PaymentMethod::parse("card"), None);
     }
 
     #[test]

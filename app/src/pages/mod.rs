@@ -7,6 +7,7 @@ pub mod cart;
 pub mod checkout;
 pub mod error;
 pub mod home;
+pub mod orders;
 pub mod product;
 pub mod search;
 pub mod seller;

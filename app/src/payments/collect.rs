@@ -9,8 +9,9 @@
 use super::refunds;
 use crate::db::{ledger, orders, payments};
 use crate::domain::Invalid;
-use crate::domain::ledger as postings;
-use crate::domain::order::VendorOrderEvent;
+use crate::domain::ledger::{self as postings, TxKind};
+use crate::domain::order::{OrderStatus, VendorOrderEvent};
+use crate::domain::payment::PaymentStatus;
 use crate::error::AppError;
 use crate::mpesa::Daraja;
 use crate::mpesa::protocol::{self, Outcome, StkResult};
@@ -63,8 +64,8 @@ pub async fn start(
             payments::resolve(
                 &mut tx,
                 payment_id,
-                "pending",
-                "failed",
+                PaymentStatus::Pending,
+                PaymentStatus::Failed,
                 &e.to_string(),
                 None,
             )
@@ -160,9 +161,9 @@ async fn apply(
     let outcome = protocol::outcome(result.result_code);
     // Paid after we gave up on it (the reservation ran out, or a query said it failed): the
     // money is real, so it is taken in — and, its order no longer waiting, refunded.
-    let late = payment.status == "failed" && outcome == Outcome::Paid && from_callback;
-    if payment.status != "pending" && !late {
-        let same = (payment.status == "paid") == (outcome == Outcome::Paid);
+    let late = payment.status == PaymentStatus::Failed && outcome == Outcome::Paid && from_callback;
+    if payment.status != PaymentStatus::Pending && !late {
+        let same = (payment.status == PaymentStatus::Paid) == (outcome == Outcome::Paid);
         return Ok(if same {
             Applied::Duplicate
         } else {
@@ -178,8 +179,8 @@ async fn apply(
             payments::resolve(
                 tx,
                 payment.id,
-                "pending",
-                "failed",
+                PaymentStatus::Pending,
+                PaymentStatus::Failed,
                 &result.result_desc,
                 None,
             )
@@ -209,8 +210,12 @@ async fn apply(
             payments::resolve(
                 tx,
                 payment.id,
-                if late { "failed" } else { "pending" },
-                "paid",
+                if late {
+                    PaymentStatus::Failed
+                } else {
+                    PaymentStatus::Pending
+                },
+                PaymentStatus::Paid,
                 &result.result_desc,
                 receipt.map(String::as_str),
             )
@@ -228,12 +233,12 @@ async fn paid_order(
 ) -> Result<Applied, AppError> {
     let order = orders::lock(tx, payment.order_id)
         .await?
-        .ok_or(AppError::Internal)?;
-    if order.status != "pending_payment" {
-        let posting = postings::mpesa_unallocated(payment.requested, &order.currency);
+        .ok_or_else(|| AppError::internal(format!("payment {} has no order", payment.id)))?;
+    if order.status != OrderStatus::PendingPayment {
+        let posting = postings::mpesa_unallocated(payment.requested, &order.currency)?;
         ledger::post(
             tx,
-            "mpesa_unallocated",
+            TxKind::MpesaUnallocated,
             payment.id,
             "paid after the order stopped waiting",
             None,
@@ -253,24 +258,25 @@ async fn paid_order(
             order.status
         )));
     }
-    let posting = postings::mpesa_received(payment.requested, payment.amount, &order.currency);
+    let posting = postings::mpesa_received(payment.requested, payment.amount, &order.currency)?;
     ledger::post(
         tx,
-        "mpesa_payment",
+        TxKind::MpesaPayment,
         payment.id,
         "M-Pesa payment",
         None,
         &posting,
     )
     .await?;
-    orders::set_order_status(tx, order.id, "pending_payment", "paid").await?;
+    orders::set_order_status(tx, order.id, OrderStatus::PendingPayment, OrderStatus::Paid).await?;
     for part in orders::parts_for_update(tx, order.id).await? {
-        crate::payments::move_part(tx, part.id, &part.status, VendorOrderEvent::Confirmed, None)
-            .await?;
-        let sale = postings::sale(part.total, part.commission, &order.currency);
+        orders::advance(tx, part.id, part.status, VendorOrderEvent::Confirmed, None)
+            .await?
+            .ok_or_else(|| AppError::internal("a paid order's part could not be confirmed"))?;
+        let sale = postings::sale(part.total, part.commission, &order.currency)?;
         ledger::post(
             tx,
-            "sale",
+            TxKind::Sale,
             part.id,
             "M-Pesa sale",
             Some(part.vendor_id),
@@ -288,7 +294,7 @@ pub async fn expire_due(pool: &PgPool, mpesa: &Daraja) -> Result<usize, AppError
     let mut expired = 0;
     for order_id in payments::expired_orders(pool).await? {
         if let Some(p) = payments::latest(pool, order_id).await?
-            && p.status == "pending"
+            && p.status == PaymentStatus::Pending
             && let Some(request) = &p.checkout_request_id
             && reconcile(pool, mpesa, request).await.ok() == Some(Outcome::Paid)
         {
@@ -298,19 +304,26 @@ pub async fn expire_due(pool: &PgPool, mpesa: &Daraja) -> Result<usize, AppError
         let Some(order) = orders::lock(&mut tx, order_id).await? else {
             continue;
         };
-        if order.status != "pending_payment" {
+        if order.status != OrderStatus::PendingPayment {
             continue;
         }
-        orders::set_order_status(&mut tx, order_id, "pending_payment", "cancelled").await?;
+        orders::set_order_status(
+            &mut tx,
+            order_id,
+            OrderStatus::PendingPayment,
+            OrderStatus::Cancelled,
+        )
+        .await?;
         for part in orders::parts_for_update(&mut tx, order_id).await? {
-            crate::payments::move_part(
+            orders::advance(
                 &mut tx,
                 part.id,
-                &part.status,
+                part.status,
                 VendorOrderEvent::Cancel,
                 Some("payment not received in time"),
             )
-            .await?;
+            .await?
+            .ok_or_else(|| AppError::internal("an expired order's part could not be cancelled"))?;
             orders::release_stock(&mut tx, part.id).await?;
         }
         payments::fail_pending(&mut tx, order_id, "reservation expired").await?;

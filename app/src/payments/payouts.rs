@@ -5,7 +5,8 @@
 //! result settles the payout, or reverses it back into the shop's balance.
 
 use crate::db::{ledger, payments, payouts};
-use crate::domain::ledger as postings;
+use crate::domain::ledger::{self as postings, TxKind};
+use crate::domain::payment::{PayoutPurpose, PayoutStatus};
 use crate::error::AppError;
 use crate::mpesa::{Daraja, DarajaError, protocol};
 use crate::settings::PayoutSettings;
@@ -30,10 +31,10 @@ pub async fn run(
     let mut report = RunReport::default();
     for (part, vendor, net, currency) in payouts::releasable(pool, settings.holding_days).await? {
         let mut tx = pool.begin().await?;
-        let posting = postings::release(net, &currency);
+        let posting = postings::release(net, &currency)?;
         if ledger::post(
             &mut tx,
-            "release",
+            TxKind::Release,
             part,
             "available for payout",
             Some(vendor),
@@ -77,10 +78,10 @@ async fn queue_shop_payout(
     else {
         return Ok(false);
     };
-    let posting = postings::payout_sent(amount, owed, currency);
+    let posting = postings::payout_sent(amount, owed, currency)?;
     ledger::post(
         &mut tx,
-        "payout_sent",
+        TxKind::PayoutSent,
         id,
         "payout to the shop",
         Some(vendor),
@@ -97,7 +98,7 @@ pub async fn send_unsent(pool: &PgPool, mpesa: &Daraja) -> Result<usize, AppErro
     let mut sent = 0;
     for p in payouts::unsent(pool).await? {
         let amount = super::collect::shillings(p.amount);
-        let remarks = if p.purpose == "refund" {
+        let remarks = if p.purpose == PayoutPurpose::Refund {
             "Sokoni refund"
         } else {
             "Sokoni payout"
@@ -136,7 +137,7 @@ pub async fn on_result(pool: &PgPool, kind: &str, raw: &str) -> Result<(), AppEr
                         "flagged",
                         Some("unknown OriginatorConversationID".to_owned()),
                     ),
-                    Some(p) if p.status != "requested" => ("duplicate", None),
+                    Some(p) if p.status != PayoutStatus::Requested => ("duplicate", None),
                     // A queue time-out does not say the money stayed: an admin checks it in
                     // the M-Pesa portal rather than risk paying twice.
                     Some(_) if kind == "b2c_timeout" => (
@@ -170,19 +171,42 @@ async fn settle(
     p: &payouts::PayoutRow,
     r: &protocol::B2cResult,
 ) -> Result<(), AppError> {
-    let sent_kind = if p.purpose == "refund" {
-        "refund_sent"
-    } else {
-        "payout_sent"
+    let sent_kind = match p.purpose {
+        PayoutPurpose::Refund => TxKind::RefundSent,
+        PayoutPurpose::ShopPayout => TxKind::PayoutSent,
     };
     if r.result_code == 0 {
-        payouts::resolve(tx, p.id, "paid", 0, &r.result_desc, &r.transaction_id).await?;
-        let posting = postings::b2c_settled(p.amount, &p.currency);
-        ledger::post(tx, "b2c_settled", p.id, "B2C confirmed", None, &posting).await?;
+        payouts::resolve(
+            tx,
+            p.id,
+            PayoutStatus::Paid,
+            0,
+            &r.result_desc,
+            &r.transaction_id,
+        )
+        .await?;
+        let posting = postings::b2c_settled(p.amount, &p.currency)?;
+        ledger::post(
+            tx,
+            TxKind::B2cSettled,
+            p.id,
+            "B2C confirmed",
+            None,
+            &posting,
+        )
+        .await?;
     } else {
         // A failure or a queue time-out: the money did not leave; it goes back where it was.
-        payouts::resolve(tx, p.id, "failed", r.result_code, &r.result_desc, "").await?;
-        ledger::reverse(tx, sent_kind, p.id, "b2c_reversed").await?;
+        payouts::resolve(
+            tx,
+            p.id,
+            PayoutStatus::Failed,
+            r.result_code,
+            &r.result_desc,
+            "",
+        )
+        .await?;
+        ledger::reverse(tx, sent_kind, p.id, TxKind::B2cReversed).await?;
     }
     Ok(())
 }

@@ -3,8 +3,9 @@
 //! phone that paid, and the payouts run sends it.
 
 use crate::db::{ledger, orders, payments, payouts};
-use crate::domain::ledger as postings;
-use crate::domain::order::VendorOrderEvent;
+use crate::domain::Invalid;
+use crate::domain::ledger::{self as postings, TxKind};
+use crate::domain::order::{PaymentMethod, VendorOrderEvent, VendorOrderStatus};
 use crate::error::AppError;
 use crate::mpesa::protocol;
 use rust_decimal::Decimal;
@@ -25,10 +26,10 @@ pub async fn queue(
     let Some(id) = payouts::open_refund(tx, owed_for, amount, currency, phone).await? else {
         return Ok(());
     };
-    let posting = postings::refund_sent(owed, amount, currency);
+    let posting = postings::refund_sent(owed, amount, currency)?;
     ledger::post(
         tx,
-        "refund_sent",
+        TxKind::RefundSent,
         id,
         "refund to the shopper",
         None,
@@ -46,15 +47,15 @@ pub async fn queue(
 pub async fn refund_part(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result<(), AppError> {
     let part = orders::part_payment(tx, vendor_order_id)
         .await?
-        .ok_or(AppError::Internal)?;
+        .ok_or_else(|| AppError::internal(format!("refund of unknown part {vendor_order_id}")))?;
     let owed = part.total - part.refunded_total;
     let commission = part.commission - part.refunded_commission;
-    if part.payment_method == "cod" {
-        if ledger::posted(tx, "cod_settlement", vendor_order_id).await? {
-            let back = postings::reversal(&postings::cod_settlement(commission, &part.currency));
+    if part.payment_method == PaymentMethod::CashOnDelivery {
+        if ledger::posted(tx, TxKind::CodSettlement, vendor_order_id).await? {
+            let back = postings::reversal(&postings::cod_settlement(commission, &part.currency)?);
             ledger::post(
                 tx,
-                "cod_returned",
+                TxKind::CodReturned,
                 vendor_order_id,
                 "cash sale returned",
                 Some(part.vendor_id),
@@ -64,14 +65,14 @@ pub async fn refund_part(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result
         }
         return Ok(());
     }
-    if !ledger::posted(tx, "sale", vendor_order_id).await? {
+    if !ledger::posted(tx, TxKind::Sale, vendor_order_id).await? {
         return Ok(()); // never paid: nothing to give back
     }
-    let released = ledger::posted(tx, "release", vendor_order_id).await?;
-    let posting = postings::refund(owed, commission, &part.currency, released);
+    let released = ledger::posted(tx, TxKind::Release, vendor_order_id).await?;
+    let posting = postings::refund(owed, commission, &part.currency, released)?;
     ledger::post(
         tx,
-        "refund",
+        TxKind::Refund,
         vendor_order_id,
         "part refunded",
         Some(part.vendor_id),
@@ -79,15 +80,22 @@ pub async fn refund_part(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result
     )
     .await?;
     let status = orders::status_of(tx, vendor_order_id).await?;
-    if status != "refunded" {
-        super::move_part(tx, vendor_order_id, &status, VendorOrderEvent::Refund, None).await?;
+    if status != VendorOrderStatus::Refunded {
+        orders::advance(tx, vendor_order_id, status, VendorOrderEvent::Refund, None)
+            .await?
+            .ok_or_else(|| AppError::invalid("action", Invalid::NotFound))?;
     }
     if owed.is_zero() {
         return Ok(()); // every item was refunded already
     }
     let phone = payments::paid_phone(tx, part.order_id)
         .await?
-        .ok_or(AppError::Internal)?;
+        .ok_or_else(|| {
+            AppError::internal(format!(
+                "refund: order {} has no paying phone",
+                part.order_id
+            ))
+        })?;
     queue(
         tx,
         Owed::Part(vendor_order_id),
@@ -115,19 +123,19 @@ pub async fn refund_item(
     }
     let part = orders::part_payment(tx, vendor_order_id)
         .await?
-        .ok_or(AppError::Internal)?;
+        .ok_or_else(|| AppError::internal(format!("refund of unknown part {vendor_order_id}")))?;
     let paid = item.line_total - item.discount;
     orders::mark_item_refunded(tx, vendor_order_id, item_id, paid, item.commission).await?;
     orders::release_item_stock(tx, item_id).await?;
-    if part.payment_method == "cod" {
+    if part.payment_method == PaymentMethod::CashOnDelivery {
         // Cash not yet collected: the delivery settlement will count only what is left. Cash
         // already settled: the commission on this item is reversed.
-        if ledger::posted(tx, "cod_settlement", vendor_order_id).await? {
+        if ledger::posted(tx, TxKind::CodSettlement, vendor_order_id).await? {
             let back =
-                postings::reversal(&postings::cod_settlement(item.commission, &part.currency));
+                postings::reversal(&postings::cod_settlement(item.commission, &part.currency)?);
             ledger::post(
                 tx,
-                "cod_item_refund",
+                TxKind::CodItemRefund,
                 item_id,
                 "cash item refunded",
                 Some(part.vendor_id),
@@ -137,14 +145,14 @@ pub async fn refund_item(
         }
         return Ok(());
     }
-    if !ledger::posted(tx, "sale", vendor_order_id).await? {
+    if !ledger::posted(tx, TxKind::Sale, vendor_order_id).await? {
         return Ok(());
     }
-    let released = ledger::posted(tx, "release", vendor_order_id).await?;
-    let posting = postings::refund(paid, item.commission, &part.currency, released);
+    let released = ledger::posted(tx, TxKind::Release, vendor_order_id).await?;
+    let posting = postings::refund(paid, item.commission, &part.currency, released)?;
     ledger::post(
         tx,
-        "item_refund",
+        TxKind::ItemRefund,
         item_id,
         "item refunded",
         Some(part.vendor_id),
@@ -156,6 +164,11 @@ pub async fn refund_item(
     }
     let phone = payments::paid_phone(tx, part.order_id)
         .await?
-        .ok_or(AppError::Internal)?;
+        .ok_or_else(|| {
+            AppError::internal(format!(
+                "refund: order {} has no paying phone",
+                part.order_id
+            ))
+        })?;
     queue(tx, Owed::Item(item_id), paid, &part.currency, &phone).await
 }

@@ -1,10 +1,9 @@
 //! Register, log in, log out, and who is logged in.
 
+#[cfg(feature = "ssr")]
 use crate::domain::Role;
 use crate::error::AppError;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 pub use crate::wire::auth::*;
 
@@ -39,7 +38,7 @@ pub async fn register(
     #[server(default)] role: Option<String>,
 ) -> Result<(), AppError> {
     use crate::auth::{context, password as pw, session};
-    use crate::db::{self, users};
+    use crate::db::{Constraint, RefusedAs, users};
     use crate::domain::{Email, Invalid, Password, PersonName};
 
     context::respond(async move {
@@ -59,13 +58,11 @@ pub async fn register(
             password_hash: &hash,
             role: Role::Customer,
         };
-        let id = match users::insert(&state.pool, new).await {
-            Ok(id) => id,
-            Err(e) if db::violated_constraint(&e) == Some(users::EMAIL_UNIQUE) => {
-                return Err(AppError::invalid("email", Invalid::EmailTaken));
-            }
-            Err(e) => return Err(e.into()),
-        };
+        let id = users::insert(&state.pool, new).await.refused_as(&[(
+            Constraint::Named(users::EMAIL_UNIQUE),
+            "email",
+            Invalid::EmailTaken,
+        )])?;
         session::log_in(&context::session().await?, id).await?;
         crate::server_fns::cart::merge_guest_cart(id).await?;
         tracing::info!(user = %id, "registered");

@@ -2,11 +2,8 @@
 //! cart is found from the session (the account's cart, or a guest cart kept in the session),
 //! never from an id in the request.
 
-use crate::domain::cart::LineIssue;
 use crate::error::AppError;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use crate::wire::cart::*;
@@ -110,7 +107,9 @@ pub async fn add_to_cart(
         if stock <= 0 {
             return Err(AppError::invalid("quantity", Invalid::OutOfRange));
         }
-        let cart = current_cart(true).await?.ok_or(AppError::Internal)?;
+        let cart = current_cart(true)
+            .await?
+            .ok_or_else(|| AppError::internal("no cart could be made"))?;
         let mut tx = pool.begin().await?;
         crate::db::carts::add(&mut tx, cart, variant_id, quantity, stock, price).await?;
         tx.commit().await?;

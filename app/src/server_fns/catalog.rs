@@ -1,12 +1,8 @@
 //! Browsing and searching the catalog.
 
-use crate::domain::search::{RawSearch, Sort};
-use crate::domain::{Currency, Money};
+use crate::domain::search::RawSearch;
 use crate::error::AppError;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 pub use crate::wire::catalog::*;
 

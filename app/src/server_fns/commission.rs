@@ -4,8 +4,8 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use crate::wire::commission::*;
@@ -28,6 +28,7 @@ pub async fn add_commission_rule(
     commission_percent: String,
 ) -> Result<(), AppError> {
     use crate::auth::context;
+    use crate::db::{Constraint, RefusedAs};
     use crate::domain::Invalid;
     use crate::domain::text::number;
     context::respond(async move {
@@ -56,10 +57,7 @@ pub async fn add_commission_rule(
         let rate = (percent / Decimal::from(100)).round_dp(4);
         crate::db::commission::upsert(pool, vendor, category, rate)
             .await
-            .map_err(|e| match crate::db::violated_constraint(&e) {
-                Some(_) => AppError::invalid("category_id", Invalid::NotFound),
-                None => e.into(),
-            })?;
+            .refused_as(&[(Constraint::Any, "category_id", Invalid::NotFound)])?;
         tracing::info!(admin = %admin.id, ?vendor, ?category, %rate, "commission rule set");
         leptos_axum::redirect("/admin/shops");
         Ok(())

@@ -4,8 +4,6 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use crate::wire::coupons::*;

@@ -24,7 +24,8 @@ pub async fn set_locale(locale: String) -> Result<Locale, AppError> {
             "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
             locale.code()
         );
-        let value = http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?;
+        let value = http::HeaderValue::from_str(&cookie)
+            .map_err(|e| AppError::internal(format!("language cookie: {e}")))?;
         expect_context::<ResponseOptions>().append_header(http::header::SET_COOKIE, value);
         Ok(locale)
     })

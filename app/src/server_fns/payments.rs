@@ -2,9 +2,7 @@
 //! "run payouts now" button (the same run the scheduled job does).
 
 use crate::error::AppError;
-use crate::server_fns::orders::PayoutLine;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 pub use crate::wire::payments::*;
 

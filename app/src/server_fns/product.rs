@@ -2,13 +2,7 @@
 
 use crate::domain::search::RawSearch;
 use crate::error::AppError;
-use crate::server_fns::catalog::{ListingCard, SearchResults};
-use crate::server_fns::seller::VariantView;
-use crate::server_fns::vendor::ShopView;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 pub use crate::wire::product::*;
 

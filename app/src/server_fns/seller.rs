@@ -5,11 +5,12 @@
 // posts), so the long forms have long argument lists.
 #![allow(clippy::too_many_arguments)]
 
+#[cfg(feature = "ssr")]
 use crate::domain::listing::ListingInput;
 use crate::error::AppError;
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use crate::wire::seller::*;
@@ -214,7 +215,7 @@ pub async fn save_variant(
     #[server(default)] stock: String,
 ) -> Result<(), AppError> {
     use crate::auth::context;
-    use crate::db::{self, listings};
+    use crate::db::{RefusedAs, listings};
     use crate::domain::listing::{MAX_VARIANTS, VariantInput};
     use crate::domain::vendor::ShopTask;
     use crate::domain::{Currency, Invalid};
@@ -244,13 +245,11 @@ pub async fn save_variant(
             }
             v => Some(Uuid::parse_str(v).map_err(|_| AppError::NotFound)?),
         };
-        match listings::save_variant(pool, member.vendor_id, listing_id, variant_id, &draft).await {
-            Ok(true) => {}
-            Ok(false) => return Err(AppError::NotFound),
-            Err(e) if db::violated_constraint(&e) == Some(listings::SKU_UNIQUE) => {
-                return Err(AppError::invalid("sku", Invalid::SkuTaken));
-            }
-            Err(e) => return Err(e.into()),
+        let saved = listings::save_variant(pool, member.vendor_id, listing_id, variant_id, &draft)
+            .await
+            .refused_as(&[crate::catalog::SKU_TAKEN])?;
+        if !saved {
+            return Err(AppError::NotFound);
         }
         leptos_axum::redirect(&format!("/seller/listings/{listing_id}"));
         Ok(())

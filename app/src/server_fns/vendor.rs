@@ -7,8 +7,8 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use crate::wire::vendor::*;
@@ -59,7 +59,7 @@ pub async fn save_shop(
     lng: String,
 ) -> Result<(), AppError> {
     use crate::auth::context;
-    use crate::db::{self, vendors};
+    use crate::db::{Constraint, RefusedAs, vendors};
     use crate::domain::Invalid;
     context::respond(async move {
         let user = context::require_user().await?;
@@ -84,16 +84,19 @@ pub async fn save_shop(
             }
             Some(_) => return Err(AppError::Forbidden),
         };
-        match result {
-            Ok(()) => tx.commit().await?,
-            Err(e) if db::violated_constraint(&e) == Some(vendors::SLUG_UNIQUE) => {
-                return Err(AppError::invalid("slug", Invalid::SlugTaken));
-            }
-            Err(e) if db::violated_constraint(&e) == Some(vendors::ONE_SHOP_PER_USER) => {
-                return Err(AppError::invalid("business_name", Invalid::AlreadyApplied));
-            }
-            Err(e) => return Err(e.into()),
-        }
+        result.refused_as(&[
+            (
+                Constraint::Named(vendors::SLUG_UNIQUE),
+                "slug",
+                Invalid::SlugTaken,
+            ),
+            (
+                Constraint::Named(vendors::ONE_SHOP_PER_USER),
+                "business_name",
+                Invalid::AlreadyApplied,
+            ),
+        ])?;
+        tx.commit().await?;
         leptos_axum::redirect("/sell?saved=1");
         Ok(())
     })
@@ -115,7 +118,7 @@ pub async fn shop_staff() -> Result<Vec<StaffView>, AppError> {
 #[server(endpoint = "add_staff")]
 pub async fn add_staff(email: String, role: String) -> Result<(), AppError> {
     use crate::auth::context;
-    use crate::db::{self, vendors};
+    use crate::db::{Constraint, RefusedAs, vendors};
     use crate::domain::vendor::{ShopTask, StaffRole};
     use crate::domain::{Email, Invalid};
     context::respond(async move {
@@ -126,14 +129,13 @@ pub async fn add_staff(email: String, role: String) -> Result<(), AppError> {
             return Err(AppError::invalid("role", Invalid::NotFound));
         }
         let mut tx = context::state()?.pool.begin().await?;
-        match vendors::add_staff(&mut tx, member.vendor_id, email.as_str(), role).await {
-            Ok(true) => tx.commit().await?,
-            Ok(false) => return Err(AppError::invalid("email", Invalid::NotFound)),
-            Err(e) if db::violated_constraint(&e).is_some() => {
-                return Err(AppError::invalid("email", Invalid::AlreadyApplied));
-            }
-            Err(e) => return Err(e.into()),
+        let added = vendors::add_staff(&mut tx, member.vendor_id, email.as_str(), role)
+            .await
+            .refused_as(&[(Constraint::Any, "email", Invalid::AlreadyApplied)])?;
+        if !added {
+            return Err(AppError::invalid("email", Invalid::NotFound));
         }
+        tx.commit().await?;
         leptos_axum::redirect("/seller/staff");
         Ok(())
     })

@@ -1,6 +1,8 @@
 //! Types the orders server functions send and receive, compiled for both the server and the
 //! browser. The data layer fills them; pages render them.
 
+use crate::domain::order::{OrderStatus, PaymentMethod, VendorOrderStatus};
+use crate::domain::payment::{PaymentStatus, PayoutPurpose, PayoutStatus};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -11,8 +13,8 @@ use crate::wire::cart::{CartView, DeliveryOffer};
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct OrderSummary {
     pub id: Uuid,
-    pub status: String,
-    pub payment_method: String,
+    pub status: OrderStatus,
+    pub payment_method: PaymentMethod,
     pub currency: String,
     pub subtotal: Decimal,
     pub discount_total: Decimal,
@@ -41,7 +43,7 @@ pub struct OrderItemView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct OrderEvent {
-    pub status: String,
+    pub status: VendorOrderStatus,
     pub note: Option<String>,
     pub at: String,
 }
@@ -51,7 +53,7 @@ pub struct VendorOrderView {
     pub id: Uuid,
     pub vendor_name: String,
     pub vendor_slug: String,
-    pub status: String,
+    pub status: VendorOrderStatus,
     pub subtotal: Decimal,
     pub delivery_method: String,
     pub delivery_fee: Decimal,
@@ -73,7 +75,7 @@ pub struct OrderPage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentState {
     /// `pending`, `paid` or `failed` (the latest attempt), or `none` before the first.
-    pub status: String,
+    pub status: Option<PaymentStatus>,
     pub result: Option<String>,
     pub phone: String,
     /// The order can still be paid (unpaid, reservation running).
@@ -108,11 +110,11 @@ pub struct SavedAddress {
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct ShopOrderRow {
     pub id: Uuid,
-    pub status: String,
+    pub status: VendorOrderStatus,
     pub subtotal: Decimal,
     pub vendor_net: Decimal,
     pub currency: String,
-    pub payment_method: String,
+    pub payment_method: PaymentMethod,
     pub buyer: String,
     pub phone: String,
     pub street: String,
@@ -146,8 +148,8 @@ pub struct MoneyView {
 pub struct StatementLine {
     pub vendor_order_id: Uuid,
     pub placed: String,
-    pub status: String,
-    pub payment_method: String,
+    pub status: VendorOrderStatus,
+    pub payment_method: PaymentMethod,
     pub gross: Decimal,
     pub discount: Decimal,
     pub delivery_fee: Decimal,
@@ -162,12 +164,12 @@ pub struct StatementLine {
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PayoutLine {
     pub id: Uuid,
-    pub purpose: String,
+    pub purpose: PayoutPurpose,
     pub shop: Option<String>,
     pub amount: Decimal,
     pub currency: String,
     pub phone: String,
-    pub status: String,
+    pub status: PayoutStatus,
     pub result_desc: Option<String>,
     pub created: String,
 }

@@ -43,7 +43,7 @@ pub fn AdminPaymentsPage() -> impl IntoView {
                     let amount = Money::new(p.amount, Currency::parse(&p.currency).unwrap_or_default()).format();
                     view! {
                         <li class="rounded-xl bg-white p-2 shadow-sm">
-                            {p.created} " · " {p.purpose} " · " {p.shop.unwrap_or_default()} " · " {amount} " → +" {p.phone} " · " <strong>{p.status}</strong>
+                            {p.created} " · " {p.purpose.as_str()} " · " {p.shop.unwrap_or_default()} " · " {amount} " → +" {p.phone} " · " <strong>{p.status.as_str()}</strong>
                             {p.result_desc.map(|r| view! { <span class="text-stone-500">" (" {r} ")"</span> })}
                         </li>
                     }

@@ -1,12 +1,12 @@
 //! `/seller/money`: the shop's balances (pending, available, owed for cash sales), a statement
 //! line per part, and its payouts — all read from the ledger. Owners and accounting staff.
 
-use crate::components::labels::vendor_status_key;
+use crate::components::labels::{payment_method_text, vendor_status_key};
 use crate::components::loaded::loaded;
 use crate::components::nav::SellerNav;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
-use crate::server_fns::orders::shop_money;
+use crate::server_fns::shop_orders::shop_money;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use rust_decimal::Decimal;
@@ -40,8 +40,8 @@ pub fn ShopMoneyPage() -> impl IntoView {
                         <tbody>
                             {m.statement.into_iter().map(|l| view! {
                                 <tr class="border-t border-stone-100">
-                                    <td class="p-2">{l.placed} " · " {if l.payment_method == "cod" { i18n.t(Key::CashOnDelivery) } else { "M-Pesa" }}</td>
-                                    <td class="p-2">{i18n.tr(vendor_status_key(&l.status))}</td>
+                                    <td class="p-2">{l.placed} " · " {payment_method_text(l.payment_method, i18n.locale.get())}</td>
+                                    <td class="p-2">{i18n.tr(vendor_status_key(l.status))}</td>
                                     <td class="p-2 text-right">{fmt(l.gross)}</td>
                                     <td class="p-2 text-right">{fmt(l.discount)}</td>
                                     <td class="p-2 text-right">{fmt(l.delivery_fee)}</td>
@@ -56,7 +56,7 @@ pub fn ShopMoneyPage() -> impl IntoView {
                 <h2 class="mb-2 font-semibold">{i18n.tr(Key::Payouts)}</h2>
                 <ul class="flex flex-col gap-1 text-sm" data-testid="payouts">
                     {m.payouts.into_iter().map(|p| view! {
-                        <li class="rounded-xl bg-white p-2 shadow-sm">{p.created} " · " {fmt(p.amount)} " → +" {p.phone} " · " <strong>{p.status}</strong></li>
+                        <li class="rounded-xl bg-white p-2 shadow-sm">{p.created} " · " {fmt(p.amount)} " → +" {p.phone} " · " <strong>{p.status.as_str()}</strong></li>
                     }).collect_view()}
                 </ul>
             }

@@ -2,13 +2,13 @@
 //! with a reason, ship with a carrier note, mark delivered).
 
 use crate::components::form::{FormError, action_error};
-use crate::components::labels::vendor_status_key;
+use crate::components::labels::{payment_method_text, vendor_status_key};
 use crate::components::loaded::loaded;
 use crate::components::nav::SellerNav;
 use crate::domain::order::VendorOrderStatus;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
-use crate::server_fns::orders::{Fulfil, RefundItem, ShopOrderRow, shop_orders};
+use crate::server_fns::shop_orders::{Fulfil, RefundItem, ShopOrderRow, shop_orders};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -65,14 +65,14 @@ fn ShopOrder(
     let currency = Currency::parse(&o.currency).unwrap_or_default();
     let id = o.id.to_string();
     // (action, label, asks for a note, note label)
-    let steps: Vec<(&'static str, Key, Option<Key>)> = match o.status.as_str() {
-        "awaiting_acceptance" => vec![
+    let steps: Vec<(&'static str, Key, Option<Key>)> = match o.status {
+        VendorOrderStatus::AwaitingAcceptance => vec![
             ("accept", Key::Accept, None),
             ("reject", Key::Reject, Some(Key::ReasonLabel)),
         ],
-        "accepted" => vec![("ship", Key::Ship, Some(Key::CarrierNote))],
-        "shipped" => vec![("deliver", Key::MarkDelivered, None)],
-        "return_requested" => vec![("refund", Key::AcceptReturn, None)],
+        VendorOrderStatus::Accepted => vec![("ship", Key::Ship, Some(Key::CarrierNote))],
+        VendorOrderStatus::Shipped => vec![("deliver", Key::MarkDelivered, None)],
+        VendorOrderStatus::ReturnRequested => vec![("refund", Key::AcceptReturn, None)],
         _ => Vec::new(),
     };
     view! {
@@ -80,12 +80,12 @@ fn ShopOrder(
             <div class="flex flex-wrap items-center justify-between gap-2">
                 <p class="font-semibold">{o.placed.clone()} " · " {o.buyer.clone()} " · " {o.phone.clone()}</p>
                 <span class="rounded-full bg-amber-100 px-3 py-1 text-sm font-semibold text-amber-900" data-testid="shop-order-status">
-                    {i18n.tr(vendor_status_key(&o.status))}
+                    {i18n.tr(vendor_status_key(o.status))}
                 </span>
             </div>
             <ul class="text-sm" data-testid="shop-order-items">
                 {o.item_ids.iter().zip(&o.item_labels).zip(&o.item_refunded).map(|((item, label), refunded)| {
-                    let can_refund = !refunded && VendorOrderStatus::parse(&o.status).is_some_and(VendorOrderStatus::allows_item_refund);
+                    let can_refund = !refunded && o.status.allows_item_refund();
                     view! {
                         <li class="flex flex-wrap items-center gap-2">
                             <span class:line-through=*refunded>{label.clone()}</span>
@@ -100,7 +100,7 @@ fn ShopOrder(
             <p class="text-sm text-stone-600">{o.street.clone()} ", " {o.town.clone()} ", " {o.county.clone()}</p>
             <p class="text-sm">
                 {Money::new(o.subtotal, currency).format()} " · " {i18n.tr(Key::YouReceive)} " " {Money::new(o.vendor_net, currency).format()}
-                " · " {if o.payment_method == "cod" { i18n.t(Key::CashOnDelivery) } else { "M-Pesa" }}
+                " · " {payment_method_text(o.payment_method, i18n.locale.get())}
             </p>
             <div class="mt-2 flex flex-wrap items-end gap-3">
                 {steps.into_iter().map(|(action, label, note)| {

@@ -1,0 +1,242 @@
+//! The shopper's orders: `/account/orders` and `/account/orders/<id>` with each shop's part,
+//! its timeline, the M-Pesa payment and the cancel and return actions.
+
+use crate::components::form::{Field, FormError, SubmitButton, action_error};
+use crate::components::labels::{money, payment_method_text, vendor_status_key};
+use crate::components::loaded::loaded;
+use crate::domain::order::{OrderStatus, VendorOrderStatus};
+use crate::domain::payment::PaymentStatus;
+use crate::i18n::{Key, use_i18n};
+use crate::server_fns::orders::{
+    CancelPart, CheckPayment, OrderPage, PayOrder, PaymentState, RequestReturn, my_orders,
+    order_details,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let orders = Resource::new_blocking(|| (), |_| my_orders());
+    view! {
+        <Title text=i18n.tr(Key::MyOrders) />
+        <h1 class="mb-4 text-2xl font-bold">{i18n.tr(Key::MyOrders)}</h1>
+        {loaded(orders, move |list| view! {
+            {list.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::NoOrdersYet)}</p> })}
+            <ul class="flex flex-col gap-2">
+                {list.into_iter().map(|o| view! {
+                    <li class="rounded-2xl bg-white p-3 shadow-sm">
+                        <a class="font-semibold hover:underline" href=format!("/account/orders/{}", o.id)>{o.placed.clone()}</a>
+                        " · " {money(o.total, &o.currency)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+#[component]
+pub fn OrderRoute() -> impl IntoView {
+    let params = use_params_map();
+    // Bumped every few seconds while a payment is pending, so the page follows it; a new
+    // prompt or a check refetches at once.
+    let tick = RwSignal::new(0u32);
+    let pay = ServerAction::<PayOrder>::new();
+    let check = ServerAction::<CheckPayment>::new();
+    let page = Resource::new_blocking(
+        move || {
+            (
+                params
+                    .read()
+                    .get("id")
+                    .and_then(|s| Uuid::parse_str(&s).ok()),
+                tick.get(),
+                pay.version().get() + check.version().get(),
+            )
+        },
+        |(id, _, _)| async move {
+            match id {
+                Some(id) => order_details(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = set_interval_with_handle(
+            move || {
+                let waiting = page
+                    .get_untracked()
+                    .and_then(Result::ok)
+                    .and_then(|p| p.payment)
+                    .is_some_and(|p| p.status == Some(PaymentStatus::Pending));
+                if waiting {
+                    tick.update(|t| *t += 1);
+                }
+            },
+            std::time::Duration::from_secs(3),
+        )
+        .ok();
+        on_cleanup(move || {
+            if let Some(h) = handle {
+                h.clear();
+            }
+        });
+    }
+    loaded(page, move |page| view! { <Order page pay check /> })
+}
+
+/// Asking to return a delivered part (the server checks the return window).
+#[component]
+fn ReturnForm(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let ask = ServerAction::<RequestReturn>::new();
+    let error = action_error(ask.into());
+    view! {
+        <details class="mt-2 text-sm">
+            <summary class="cursor-pointer text-emerald-800 underline">{i18n.tr(Key::ReturnThis)}</summary>
+            <ActionForm action=ask attr:class="mt-2 flex flex-wrap items-end gap-2" attr:novalidate=true>
+                <FormError error />
+                <input type="hidden" name="id" value=id.to_string() />
+                <Field name="reason" label=Key::ReturnReason required=true error />
+                <SubmitButton label=Key::ReturnThis pending=ask.pending() />
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Cancelling one shop's part, possible until the shop accepts it.
+#[component]
+fn CancelButton(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let cancel = ServerAction::<CancelPart>::new();
+    view! {
+        <ActionForm action=cancel attr:class="mt-2">
+            <input type="hidden" name="id" value=id.to_string() />
+            <button type="submit" class="text-sm text-red-700 underline">{i18n.tr(Key::CancelPart)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn Order(
+    page: OrderPage,
+    pay: ServerAction<PayOrder>,
+    check: ServerAction<CheckPayment>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let o = page.order;
+    view! {
+        <Title text=i18n.tr(Key::YourOrder) />
+        <h1 class="text-2xl font-bold">{i18n.tr(Key::YourOrder)}</h1>
+        <p class="mb-4 text-sm text-stone-600" data-testid="order-placed">
+            {i18n.tr(Key::OrderPlacedOn)} " " {o.placed.clone()} " · "
+            {payment_method_text(o.payment_method, i18n.locale.get())} " · "
+            {o.street.clone()} ", " {o.town.clone()} ", " {o.county.clone()}
+        </p>
+        {page.payment.map(|p| view! { <PaymentPanel order=o.id p total=money(o.total.ceil(), &o.currency) cancelled=o.status == OrderStatus::Cancelled pay check /> })}
+        <div class="flex flex-col gap-4" data-testid="order-parts">
+            {page.parts.into_iter().map(|part| view! {
+                <section class="rounded-2xl bg-white p-4 shadow-sm" data-testid="order-part">
+                    <div class="flex items-center justify-between gap-2">
+                        <h2 class="font-semibold"><a class="hover:underline" href=format!("/store/{}", part.vendor_slug)>{part.vendor_name.clone()}</a></h2>
+                        <span class="rounded-full bg-amber-100 px-3 py-1 text-sm font-semibold text-amber-900" data-testid="part-status">{i18n.tr(vendor_status_key(part.status))}</span>
+                    </div>
+                    <ul class="mt-2 text-sm">
+                        {part.items.iter().map(|it| view! {
+                            <li class="flex justify-between gap-2">
+                                <span class:line-through=it.refunded>{it.quantity} " × " {it.title.clone()} " " <span class="text-stone-500">{it.options.clone()}</span></span>
+                                {it.refunded.then(|| view! { <span class="text-xs text-stone-500">{i18n.tr(Key::ItemRefunded)}</span> })}
+                                <span>{money(it.line_total, &o.currency)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <p class="mt-1 text-sm text-stone-600" data-testid="part-money">
+                        {if part.delivery_method == "pickup" { i18n.tr(Key::PickupAtShop) } else { i18n.tr(Key::DeliveredByShop) }}
+                        {(part.delivery_fee > Decimal::ZERO).then(|| format!(" {}", money(part.delivery_fee, &o.currency)))}
+                        {(part.discount > Decimal::ZERO).then(|| format!(" · {} {} −{}", i18n.t(Key::DiscountLabel), part.coupon_code.clone().unwrap_or_default(), money(part.discount, &o.currency)))}
+                        " · " <strong>{money(part.total, &o.currency)}</strong>
+                    </p>
+                    {(part.status == VendorOrderStatus::AwaitingAcceptance).then(|| view! { <CancelButton id=part.id /> })}
+                    {(part.status == VendorOrderStatus::Delivered).then(|| view! { <ReturnForm id=part.id /> })}
+                    <ol class="mt-3 border-l-2 border-emerald-200 pl-3 text-xs text-stone-600" aria-label=i18n.tr(Key::Timeline)>
+                        {part.events.iter().map(|e| view! { <li>{e.at.clone()} " — " {i18n.tr(vendor_status_key(e.status))}</li> }).collect_view()}
+                    </ol>
+                </section>
+            }).collect_view()}
+        </div>
+        <p class="mt-4 text-right text-sm text-stone-600">
+            {i18n.tr(Key::ItemsSubtotal)} " " {money(o.subtotal, &o.currency)}
+            {(o.discount_total > Decimal::ZERO).then(|| format!(" · {} −{}", i18n.t(Key::DiscountLabel), money(o.discount_total, &o.currency)))}
+            {(o.delivery_total > Decimal::ZERO).then(|| format!(" · {} {}", i18n.t(Key::DeliveryHeading), money(o.delivery_total, &o.currency)))}
+        </p>
+        <p class="text-right text-lg">{i18n.tr(Key::CartTotal)} ": " <strong data-testid="order-total">{money(o.total, &o.currency)}</strong></p>
+        <p class="text-right text-xs text-stone-500">{i18n.tr(Key::VatIncluded)} ": " {money(o.vat_included, &o.currency)}</p>
+    }
+}
+
+/// Where an M-Pesa payment stands. Without JavaScript the page refreshes itself while the
+/// prompt is out; with it, the order route polls. "Check again" runs an STK query; after a
+/// failed attempt the shopper sends a new prompt (to the same or another phone).
+#[component]
+fn PaymentPanel(
+    order: Uuid,
+    p: PaymentState,
+    total: String,
+    cancelled: bool,
+    pay: ServerAction<PayOrder>,
+    check: ServerAction<CheckPayment>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(pay.into());
+    let check_error = action_error(check.into());
+    let pending = p.status == Some(PaymentStatus::Pending);
+    let failed = p.status == Some(PaymentStatus::Failed);
+    let (tone, text) = match p.status {
+        Some(PaymentStatus::Paid) => (
+            "bg-emerald-50 text-emerald-900",
+            i18n.tr(Key::PaymentReceived),
+        ),
+        Some(PaymentStatus::Pending) => {
+            ("bg-amber-50 text-amber-900", i18n.tr(Key::CheckYourPhone))
+        }
+        _ if cancelled => (
+            "bg-stone-100 text-stone-700",
+            i18n.tr(Key::OrderNotPaidInTime),
+        ),
+        Some(PaymentStatus::Failed) => {
+            ("bg-red-50 text-red-900", i18n.tr(Key::PaymentNotCompleted))
+        }
+        None => ("bg-amber-50 text-amber-900", i18n.tr(Key::SendPrompt)),
+    };
+    // The panel's state for tests and styling: the attempt's status, or "none" before one.
+    let status_attr = p.status.map_or("none", PaymentStatus::as_str);
+    view! {
+        {pending.then(|| view! { <noscript><meta http-equiv="refresh" content="5" /></noscript> })}
+        <section class=format!("mb-4 rounded-2xl p-4 {tone}") data-testid="payment-panel" data-status=status_attr aria-live="polite">
+            <p class="font-semibold" data-testid="payment-message">
+                {text} {pending.then(|| format!(" {total} (+{})", p.phone.trim_start_matches('+')))}
+            </p>
+            {(failed && !cancelled).then(|| p.result.clone().map(|r| view! { <p class="text-sm">{r}</p> }))}
+            {p.payable.then(|| view! { <p class="text-sm">{i18n.tr(Key::ItemsHeldFor)} " " {p.reserved_minutes_left}</p> })}
+            {pending.then(|| view! {
+                <ActionForm action=check attr:class="mt-2">
+                    <FormError error=check_error />
+                    <input type="hidden" name="id" value=order.to_string() />
+                    <button type="submit" class="rounded-lg border border-current px-3 py-1 text-sm font-semibold">{i18n.tr(Key::CheckAgain)}</button>
+                </ActionForm>
+            })}
+            {(p.payable && !pending).then(|| view! {
+                <ActionForm action=pay attr:class="mt-2 flex flex-wrap items-end gap-2" attr:novalidate=true>
+                    <FormError error />
+                    <input type="hidden" name="id" value=order.to_string() />
+                    <Field name="phone" label=Key::MpesaPhone kind="tel" value=p.phone.clone() required=true error />
+                    <SubmitButton label=Key::SendPrompt pending=pay.pending() />
+                </ActionForm>
+            })}
+        </section>
+    }
+}
