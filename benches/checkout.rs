@@ -7,9 +7,13 @@
 //! Environment: SOKONI_BENCH_BUYERS (50), SOKONI_BENCH_SECS (30), SOKONI_BENCH_POOL (10, the
 //! server's default pool size), SOKONI_BENCH_SHOPS (40), SOKONI_BENCH_LISTINGS (2000).
 
+#[path = "common/percentile.rs"]
+mod percentile;
+#[path = "../tests/it/common/shopping.rs"]
+mod shopping;
+
 use app::checkout::{Checkout, Choices, Payment, place_order};
-use app::domain::Phone;
-use app::domain::address::Address;
+use percentile::percentile;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
@@ -82,18 +86,7 @@ async fn setup(
     }
     let mut users = Vec::new();
     for _ in 0..buyers {
-        let user = Uuid::new_v4();
-        sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, $2, 'Bench', 'x', 'customer')")
-            .bind(user)
-            .bind(format!("{}@bench.test", user.simple()))
-            .execute(pool)
-            .await
-            .expect("user");
-        let mut conn = pool.acquire().await.expect("conn");
-        let cart = app::db::carts::for_user(&mut conn, user)
-            .await
-            .expect("cart");
-        users.push((user, cart));
+        users.push(shopping::buyer(pool, &[]).await);
     }
     (variants, users)
 }
@@ -102,23 +95,8 @@ async fn setup(
 async fn fill(pool: &PgPool, cart: Uuid, variants: &[Uuid], rng: &mut ChaCha8Rng) {
     for _ in 0..rng.gen_range(1..=4) {
         let v = variants[rng.gen_range(0..variants.len())];
-        sqlx::query(
-            "insert into cart_items (cart_id, variant_id, quantity, price_when_added)
-             select $1, v.id, $3, l.price from listing_variants v join listings l on l.id = v.listing_id where v.id = $2
-             on conflict do nothing",
-        )
-        .bind(cart)
-        .bind(v)
-        .bind(rng.gen_range(1..=3))
-        .execute(pool)
-        .await
-        .expect("line");
+        shopping::add_line(pool, cart, v, rng.gen_range(1..=3)).await;
     }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i].as_secs_f64() * 1000.0
 }
 
 #[tokio::main]
@@ -146,12 +124,7 @@ async fn main() {
         "setup: {shops} shops, {listings} listings, {buyers} buyers in {:.1} s; pool {pool_size}; running {secs} s",
         t.elapsed().as_secs_f64()
     );
-    let address = std::sync::Arc::new(Address {
-        county: "Nairobi".into(),
-        town: "Kilimani".into(),
-        street: "Argwings Kodhek Rd".into(),
-        phone: Phone::parse("0712345678").expect("phone"),
-    });
+    let address = std::sync::Arc::new(shopping::address());
     let deadline = Instant::now() + Duration::from_secs(secs);
     let variants = std::sync::Arc::new(variants);
     let started = Instant::now();
@@ -209,9 +182,13 @@ async fn main() {
     );
     println!(
         "latency ms: p50 {:.1}  p95 {:.1}  p99 {:.1}  max {:.1}",
-        percentile(&all, 0.50),
-        percentile(&all, 0.95),
-        percentile(&all, 0.99),
-        percentile(&all, 1.0)
+        ms(percentile(&all, 50.0)),
+        ms(percentile(&all, 95.0)),
+        ms(percentile(&all, 99.0)),
+        ms(percentile(&all, 100.0))
     );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
 }

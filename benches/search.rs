@@ -6,8 +6,12 @@
 //! from two concurrent clients, and prints p50/p95/p99 per query kind and overall.
 //! Environment: SOKONI_BENCH_LISTINGS (default 1000000), SOKONI_BENCH_ROUNDS (default 20).
 
+#[path = "common/percentile.rs"]
+mod percentile;
+
 use app::db::search;
 use app::domain::search::{RawSearch, SearchQuery};
+use percentile::percentile;
 use sqlx::postgres::PgPoolOptions;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -71,14 +75,6 @@ fn query_set() -> Vec<(Kind, RawSearch)> {
         set.push(("geo radius + distance", query(&pairs)));
     }
     set
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
 fn ms(d: Duration) -> String {

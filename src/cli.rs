@@ -33,6 +33,7 @@ pub async fn create_admin(config: &Config, args: CreateAdminArgs) -> Result<(), 
             phone: None,
             password_hash: &hash,
             role: Role::Admin,
+            locale: config.settings.default_locale(),
         };
         users::insert(&pool, new).await?;
         println!("Admin {email} created.");

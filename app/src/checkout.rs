@@ -6,7 +6,7 @@ use crate::db::{addresses, carts, commission, coupons, orders, vendors};
 use crate::domain::Invalid;
 use crate::domain::address::Address;
 use crate::domain::order::{PaymentMethod, VendorOrderEvent, VendorOrderStatus, vat_included};
-use crate::domain::pricing::{Delivery, LineIn, price_part};
+use crate::domain::pricing::{LineIn, price_part};
 use crate::error::AppError;
 use crate::wire::cart::{CartLineRow, CartView};
 use rust_decimal::Decimal;
@@ -39,22 +39,6 @@ fn fingerprint(lines: &[CartLineRow], choices: &Choices) -> String {
     );
     parts.extend(choices.coupon.iter().map(|c| format!("coupon:{c}")));
     parts.join(",")
-}
-
-/// A shop's delivery for this address, as chosen — or, with no choice, its delivery when it
-/// delivers there, else pickup. A choice the shop does not offer is an error.
-async fn delivery_for(
-    tx: &mut sqlx::PgConnection,
-    vendor_id: Uuid,
-    county: &str,
-    wants_pickup: Option<bool>,
-) -> Result<Delivery, AppError> {
-    let (pickup, fee) = vendors::delivery_options(tx, vendor_id, county).await?;
-    match (wants_pickup, pickup, fee) {
-        (Some(true), true, _) | (None, true, None) => Ok(Delivery::Pickup),
-        (Some(false) | None, _, Some(fee)) => Ok(Delivery::Delivered { fee }),
-        _ => Err(AppError::invalid("delivery", Invalid::DeliveryUnavailable)),
-    }
 }
 
 /// How the shopper pays, with what that method needs at checkout.
@@ -185,11 +169,10 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
             .map_err(AppError::internal)?,
         Payment::Mpesa { .. } => VendorOrderStatus::PendingPayment,
     };
-    if payment == Payment::CashOnDelivery {
-        let shops: Vec<Uuid> = by_vendor.keys().copied().collect();
-        if !vendors::all_take_cash(&mut tx, &shops).await? {
-            return Err(AppError::invalid("payment", Invalid::CodNotAccepted));
-        }
+    let shops: Vec<Uuid> = by_vendor.keys().copied().collect();
+    let terms = vendors::delivery_terms(&mut tx, &shops).await?;
+    if payment == Payment::CashOnDelivery && !terms.iter().all(|o| o.terms.cash_on_delivery) {
+        return Err(AppError::invalid("payment", Invalid::CodNotAccepted));
     }
     // The coupon belongs to one shop and prices only that shop's part.
     let coupon = match &choices.coupon {
@@ -212,13 +195,15 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
         vat: Decimal::ZERO,
     };
     for (vendor_id, items) in by_vendor {
-        let delivery = delivery_for(
-            &mut tx,
-            vendor_id,
-            &address.county,
-            choices.pickup.get(&vendor_id).copied(),
-        )
-        .await?;
+        // As chosen, or with no choice the shop's delivery where it delivers, else pickup.
+        let delivery = terms
+            .iter()
+            .find(|o| o.vendor_id == vendor_id)
+            .and_then(|o| {
+                o.terms
+                    .delivery(&address.county, choices.pickup.get(&vendor_id).copied())
+            })
+            .ok_or_else(|| AppError::invalid("delivery", Invalid::DeliveryUnavailable))?;
         let mut inputs = Vec::new();
         for l in &items {
             inputs.push(LineIn {

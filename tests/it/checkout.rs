@@ -2,25 +2,16 @@
 //! no oversell under a race, one order per checkout key however often it is sent, and orders
 //! readable only by their buyer.
 
-use crate::common::{Client, app, buyer, shop, staff, variant};
+use crate::common::{Client, address, app, buyer, shop, staff, variant};
 use app::checkout::{Checkout, Choices, Payment, Placed, place_order};
+use app::domain::Invalid;
 use app::domain::address::Address;
-use app::domain::{Invalid, Phone};
 use app::error::AppError;
 use axum::http::StatusCode;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 use std::str::FromStr;
 use uuid::Uuid;
-
-fn address() -> Address {
-    Address {
-        county: "Nairobi".into(),
-        town: "Kilimani".into(),
-        street: "Argwings Kodhek Rd, Hse 4".into(),
-        phone: Phone::parse("0712345678").expect("phone"),
-    }
-}
 
 /// Places a cash-on-delivery order; the order id.
 async fn place_cod(

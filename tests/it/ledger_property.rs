@@ -6,10 +6,8 @@
 //! equals the sum of its statement less its payouts; after every payout run, no payout left
 //! its shop's available balance below zero.
 
-use crate::common::{buyer, shop, variant};
+use crate::common::{address, buyer, shop, variant};
 use app::checkout::{Checkout, Choices, Payment, place_order};
-use app::domain::Phone;
-use app::domain::address::Address;
 use app::domain::order::{VendorOrderEvent, VendorOrderStatus};
 use app::mpesa::Daraja;
 use rand::{Rng, SeedableRng};
@@ -22,15 +20,6 @@ use uuid::Uuid;
 const STEPS: usize = 160;
 /// A history that exercises every kind of posting.
 const DEFAULT_SEED: u64 = 1;
-
-fn address() -> Address {
-    Address {
-        county: "Nakuru".into(),
-        town: "Nakuru".into(),
-        street: "Kenyatta Ave 3".into(),
-        phone: Phone::parse("0712000123").expect("phone"),
-    }
-}
 
 async fn ids(pool: &PgPool, sql: &str) -> Vec<Uuid> {
     sqlx::query_scalar(sql).fetch_all(pool).await.expect(sql)

@@ -3,7 +3,10 @@
 //! (wrong token, malformed, unknown, wrong amount or phone, no metadata, duplicates, late);
 //! one push per checkout key; refunds and payouts through B2C, paid once; a balanced ledger.
 
-use crate::common::{Client, Live, eventually, live, shop, staff, variant};
+use crate::common::{
+    Client, Live, checkout_form, checkout_key, eventually, live, place_order, scalar, shop,
+    shopper, staff, variant,
+};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use rust_decimal::Decimal;
@@ -13,60 +16,15 @@ use std::str::FromStr;
 use tower::ServiceExt;
 use uuid::Uuid;
 
-async fn shopper(live: &Live, email: &str, lines: &[(Uuid, &str)]) -> Client {
-    let mut c = Client::new(live.router.clone());
-    c.register(email, "Mnunuzi").await;
-    for (v, q) in lines {
-        let r = c
-            .call(
-                "add_to_cart",
-                &[("variant_id", &v.to_string()), ("quantity", q)],
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    }
-    c
-}
-
-fn checkout_form(key: &str, phone: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("checkout_key", key.to_owned()),
-        ("county", "Nairobi".into()),
-        ("town", "Westlands".into()),
-        ("street", "Waiyaki Way 12".into()),
-        ("phone", phone.into()),
-        ("payment", "mpesa".into()),
-    ]
-}
-
-async fn key(c: &mut Client) -> String {
-    c.call("checkout_form", &[])
-        .await
-        .json::<serde_json::Value>()["key"]
-        .as_str()
-        .expect("key")
-        .to_owned()
-}
-
 /// Places an M-Pesa order from `c`'s cart, paying from `phone`; the order id.
 async fn place(pool: &PgPool, c: &mut Client, phone: &str) -> Uuid {
-    let k = key(c).await;
-    let form = checkout_form(&k, phone);
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(a, b)| (*a, b.as_str())).collect();
-    let r = c.call("place_order", &pairs).await;
+    let (k, r) = place_order(c, &[("phone", phone), ("payment", "mpesa")]).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     sqlx::query_scalar("select id from orders where checkout_key = $1::uuid")
         .bind(&k)
         .fetch_one(pool)
         .await
         .expect("order")
-}
-
-async fn scalar<T>(pool: &PgPool, sql: &str) -> T
-where
-    T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send + Unpin,
-{
-    sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql)
 }
 
 async fn assert_ledger_balanced(pool: &PgPool) {
@@ -131,7 +89,12 @@ async fn a_paid_basket_confirms_every_shop_and_posts_a_balanced_ledger(pool: PgP
     let b = shop(&pool, "vyombo", "legacy").await; // 4 %
     let kikapu = variant(&pool, a, "Kikapu", "1499.50", 5).await;
     let sufuria = variant(&pool, b, "Sufuria", "800.00", 5).await;
-    let mut c = shopper(&live, "paid@example.com", &[(kikapu, "1"), (sufuria, "1")]).await;
+    let mut c = shopper(
+        live.router.clone(),
+        "paid@example.com",
+        &[(kikapu, "1"), (sufuria, "1")],
+    )
+    .await;
     let order = place(&pool, &mut c, "0712000123").await;
     eventually(&pool, &order_status(order), "paid").await;
     let parts: Vec<String> =
@@ -179,13 +142,14 @@ async fn one_checkout_key_sent_twenty_times_sends_one_prompt(pool: PgPool) {
     let live = live(pool.clone()).await;
     let a = shop(&pool, "duka", "aspirant").await;
     let radio = variant(&pool, a, "Radio", "1000.00", 50).await;
-    let mut c = shopper(&live, "twenty@example.com", &[(radio, "2")]).await;
-    let k = key(&mut c).await;
+    let mut c = shopper(live.router.clone(), "twenty@example.com", &[(radio, "2")]).await;
+    let k = checkout_key(&mut c).await;
     let calls = (0..20).map(|_| {
         let mut c = c.clone();
-        let form = checkout_form(&k, "0712000123");
+        let form = checkout_form(&k, &[("phone", "0712000123"), ("payment", "mpesa")]);
         async move {
-            let pairs: Vec<(&str, &str)> = form.iter().map(|(a, b)| (*a, b.as_str())).collect();
+            let pairs: Vec<(&str, &str)> =
+                form.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
             c.call("place_order", &pairs).await.status
         }
     });
@@ -225,7 +189,7 @@ async fn only_a_matching_callback_moves_state_and_only_once(pool: PgPool) {
     let token = live.state.mpesa.callback_token().to_owned();
     let a = shop(&pool, "duka", "aspirant").await;
     let radio = variant(&pool, a, "Radio", "1000.00", 5).await;
-    let mut c = shopper(&live, "cb@example.com", &[(radio, "1")]).await;
+    let mut c = shopper(live.router.clone(), "cb@example.com", &[(radio, "1")]).await;
     // `999`: the simulator takes the money and sends no callback; we play Safaricom.
     let order = place(&pool, &mut c, "0712000999").await;
     let request: String = scalar(&pool, "select checkout_request_id from payments").await;
@@ -339,7 +303,7 @@ async fn a_cancelled_prompt_can_be_retried_and_foreign_orders_stay_hidden(pool: 
     let live = live(pool.clone()).await;
     let a = shop(&pool, "duka", "aspirant").await;
     let radio = variant(&pool, a, "Radio", "1000.00", 5).await;
-    let mut c = shopper(&live, "retry@example.com", &[(radio, "1")]).await;
+    let mut c = shopper(live.router.clone(), "retry@example.com", &[(radio, "1")]).await;
     let order = place(&pool, &mut c, "0712000032").await; // the payer cancels
     eventually(&pool, &payment_status(order), "failed").await;
     assert_eq!(
@@ -352,7 +316,7 @@ async fn a_cancelled_prompt_can_be_retried_and_foreign_orders_stay_hidden(pool: 
         .json::<serde_json::Value>();
     assert_eq!(page["payment"]["payable"], true);
 
-    let mut stranger = shopper(&live, "stranger@example.com", &[]).await;
+    let mut stranger = shopper(live.router.clone(), "stranger@example.com", &[]).await;
     for (f, args) in [
         ("order_details", vec![("id", order.to_string())]),
         (
@@ -390,7 +354,7 @@ async fn unpaid_orders_expire_and_a_late_payment_is_refunded(pool: PgPool) {
     let token = live.state.mpesa.callback_token().to_owned();
     let a = shop(&pool, "duka", "aspirant").await;
     let radio = variant(&pool, a, "Radio", "1000.00", 5).await;
-    let mut c = shopper(&live, "late@example.com", &[(radio, "2")]).await;
+    let mut c = shopper(live.router.clone(), "late@example.com", &[(radio, "2")]).await;
     let order = place(&pool, &mut c, "0712000037").await; // unreachable: no callback
     assert_eq!(
         scalar::<i32>(&pool, "select stock from listing_variants").await,
@@ -465,7 +429,7 @@ async fn a_rejected_paid_part_is_refunded_and_payouts_pay_once(pool: PgPool) {
     let kikapu = variant(&pool, a, "Kikapu", "1500.00", 5).await;
     let sufuria = variant(&pool, b, "Sufuria", "2000.00", 5).await;
     let mut c = shopper(
-        &live,
+        live.router.clone(),
         "refund@example.com",
         &[(kikapu, "1"), (sufuria, "1")],
     )
@@ -600,7 +564,12 @@ async fn a_single_item_is_refunded_and_the_rest_is_paid_out(pool: PgPool) {
     let a = shop(&pool, "vikapu", "aspirant").await; // 8 %
     let kikapu = variant(&pool, a, "Kikapu", "1500.00", 5).await;
     let mkeka = variant(&pool, a, "Mkeka", "500.00", 5).await;
-    let mut c = shopper(&live, "item@example.com", &[(kikapu, "1"), (mkeka, "2")]).await;
+    let mut c = shopper(
+        live.router.clone(),
+        "item@example.com",
+        &[(kikapu, "1"), (mkeka, "2")],
+    )
+    .await;
     let order = place(&pool, &mut c, "0712000123").await;
     eventually(&pool, &order_status(order), "paid").await;
     let part: Uuid = scalar(&pool, "select id from vendor_orders").await;

@@ -1,8 +1,25 @@
 //! The notifications outbox: rows are written in the transaction that caused them, so a
 //! notification exists exactly when its event does; the mail job sends them.
 
+use crate::i18n::Locale;
 use sqlx::{FromRow, PgConnection, PgExecutor};
 use uuid::Uuid;
+
+/// Who a notification goes to, and in which language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recipient {
+    pub email: String,
+    pub locale: Locale,
+}
+
+impl Recipient {
+    fn from_row((email, locale): (String, String)) -> Self {
+        Recipient {
+            email,
+            locale: Locale::parse(&locale).unwrap_or_default(),
+        }
+    }
+}
 
 pub async fn queue(
     tx: &mut PgConnection,
@@ -20,28 +37,30 @@ pub async fn queue(
     Ok(())
 }
 
-/// The shopper's email for an order.
-pub async fn buyer_email(tx: &mut PgConnection, order_id: Uuid) -> Result<String, sqlx::Error> {
-    sqlx::query_scalar(
-        "select u.email from orders o join users u on u.id = o.user_id where o.id = $1",
+/// The shopper of an order.
+pub async fn buyer(tx: &mut PgConnection, order_id: Uuid) -> Result<Recipient, sqlx::Error> {
+    sqlx::query_as(
+        "select u.email, u.locale from orders o join users u on u.id = o.user_id where o.id = $1",
     )
     .bind(order_id)
     .fetch_one(&mut *tx)
     .await
+    .map(Recipient::from_row)
 }
 
-/// Emails of a shop's owners and order staff.
-pub async fn shop_emails(
+/// A shop's owners and order staff.
+pub async fn shop_staff(
     tx: &mut PgConnection,
     vendor_id: Uuid,
-) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "select u.email from vendor_staff s join users u on u.id = s.user_id
+) -> Result<Vec<Recipient>, sqlx::Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "select u.email, u.locale from vendor_staff s join users u on u.id = s.user_id
          where s.vendor_id = $1 and s.role in ('owner', 'orders') order by u.email",
     )
     .bind(vendor_id)
     .fetch_all(&mut *tx)
-    .await
+    .await?;
+    Ok(rows.into_iter().map(Recipient::from_row).collect())
 }
 
 /// (shop, shop name, order) of a part.

@@ -1,6 +1,7 @@
 //! The `users` table.
 
 use crate::domain::{Email, PersonName, Phone, Role};
+use crate::i18n::Locale;
 use sqlx::{FromRow, PgExecutor};
 use uuid::Uuid;
 
@@ -44,6 +45,8 @@ pub struct NewUser<'a> {
     pub phone: Option<&'a Phone>,
     pub password_hash: &'a str,
     pub role: Role,
+    /// The language notifications are written in.
+    pub locale: Locale,
 }
 
 pub const EMAIL_UNIQUE: &str = "users_email_key";
@@ -54,7 +57,7 @@ const COLUMNS: &str = "id, email, name, phone, password_hash, role, status";
 pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> Result<Uuid, sqlx::Error> {
     let id = Uuid::new_v4();
     sqlx::query(
-        "insert into users (id, email, name, phone, password_hash, role) values ($1, $2, $3, $4, $5, $6)",
+        "insert into users (id, email, name, phone, password_hash, role, locale) values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(id)
     .bind(user.email.as_str())
@@ -62,6 +65,7 @@ pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> Result<Uuid, 
     .bind(user.phone.map(Phone::as_str))
     .bind(user.password_hash)
     .bind(user.role.as_str())
+    .bind(user.locale.code())
     .execute(db)
     .await?;
     Ok(id)
@@ -126,4 +130,18 @@ pub async fn promote_to_admin(
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// The language the user reads Sokoni in (their notifications follow it).
+pub async fn set_locale(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+    locale: Locale,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("update users set locale = $2 where id = $1")
+        .bind(id)
+        .bind(locale.code())
+        .execute(db)
+        .await?;
+    Ok(())
 }

@@ -1,7 +1,9 @@
 //! Shops: applications and their review, staff, documents, tiers. Every query that acts for a
 //! seller takes the vendor id from the session's membership (see `auth::context::require_shop`).
 
+use crate::domain::pricing::DeliveryTerms;
 use crate::domain::vendor::{Application, StaffRole, VerificationStatus};
+use crate::wire::cart::DeliveryOffer;
 use crate::wire::vendor::{Applicant, DocumentView, ShopView, StaffView, Tier};
 use rust_decimal::Decimal;
 use sqlx::{FromRow, PgConnection, PgExecutor};
@@ -368,49 +370,58 @@ pub async fn set_tier(
         == 1)
 }
 
-/// A shop's delivery and payment terms.
-pub struct Terms {
-    pub offers_pickup: bool,
-    pub accepts_cod: bool,
-    pub delivery_fee: Option<Decimal>,
-    pub zones: Vec<(String, Decimal)>,
-}
-
-pub async fn delivery_terms(db: &sqlx::PgPool, vendor_id: Uuid) -> Result<Terms, sqlx::Error> {
-    let (offers_pickup, accepts_cod, delivery_fee): (bool, bool, Option<Decimal>) = sqlx::query_as(
-        "select offers_pickup, accepts_cod, delivery_fee from vendors where id = $1",
+/// The delivery and payment terms of these shops (the one way they are read: the cart,
+/// checkout's pricing and the shop's own settings page).
+pub async fn delivery_terms(
+    conn: &mut PgConnection,
+    shops: &[Uuid],
+) -> Result<Vec<DeliveryOffer>, sqlx::Error> {
+    let rows: Vec<(Uuid, bool, bool, Option<Decimal>)> = sqlx::query_as(
+        "select id, offers_pickup, accepts_cod, delivery_fee from vendors where id = any($1) order by id",
     )
-    .bind(vendor_id)
-    .fetch_one(db)
+    .bind(shops)
+    .fetch_all(&mut *conn)
     .await?;
-    let zones = sqlx::query_as(
-        "select county, fee from delivery_zones where vendor_id = $1 order by county",
+    let zones: Vec<(Uuid, String, Decimal)> = sqlx::query_as(
+        "select vendor_id, county, fee from delivery_zones where vendor_id = any($1) order by county",
     )
-    .bind(vendor_id)
-    .fetch_all(db)
+    .bind(shops)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(Terms {
-        offers_pickup,
-        accepts_cod,
-        delivery_fee,
-        zones,
-    })
+    Ok(rows
+        .into_iter()
+        .map(
+            |(vendor_id, pickup, cash_on_delivery, flat_fee)| DeliveryOffer {
+                vendor_id,
+                terms: DeliveryTerms {
+                    pickup,
+                    cash_on_delivery,
+                    flat_fee,
+                    zones: zones
+                        .iter()
+                        .filter(|z| z.0 == vendor_id)
+                        .map(|(_, county, fee)| (county.clone(), *fee))
+                        .collect(),
+                },
+            },
+        )
+        .collect())
 }
 
 /// Replaces a shop's terms in one transaction.
 pub async fn save_delivery_terms(
     db: &sqlx::PgPool,
     vendor_id: Uuid,
-    t: &Terms,
+    t: &DeliveryTerms,
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     sqlx::query(
         "update vendors set offers_pickup = $2, accepts_cod = $3, delivery_fee = $4 where id = $1",
     )
     .bind(vendor_id)
-    .bind(t.offers_pickup)
-    .bind(t.accepts_cod)
-    .bind(t.delivery_fee)
+    .bind(t.pickup)
+    .bind(t.cash_on_delivery)
+    .bind(t.flat_fee)
     .execute(&mut *tx)
     .await?;
     sqlx::query("delete from delivery_zones where vendor_id = $1")
@@ -428,21 +439,6 @@ pub async fn save_delivery_terms(
     tx.commit().await
 }
 
-/// What each shop in a basket offers: (shop, pickup, flat fee, per-county fees).
-pub async fn delivery_offers(
-    db: &sqlx::PgPool,
-    vendor_ids: &[Uuid],
-) -> Result<Vec<crate::wire::cart::DeliveryOffer>, sqlx::Error> {
-    sqlx::query_as(
-        "select v.id as vendor_id, v.offers_pickup as pickup, v.accepts_cod as cod, v.delivery_fee as flat_fee,
-                coalesce((select string_agg(z.county || ': ' || z.fee, ', ' order by z.county) from delivery_zones z where z.vendor_id = v.id), '') as zones
-         from vendors v where v.id = any($1)",
-    )
-    .bind(vendor_ids)
-    .fetch_all(db)
-    .await
-}
-
 /// Locks a shop's row: one money decision (e.g. a payout) per shop at a time.
 pub async fn lock(tx: &mut PgConnection, vendor_id: Uuid) -> Result<(), sqlx::Error> {
     sqlx::query("select 1 from vendors where id = $1 for update")
@@ -450,32 +446,4 @@ pub async fn lock(tx: &mut PgConnection, vendor_id: Uuid) -> Result<(), sqlx::Er
         .execute(&mut *tx)
         .await?;
     Ok(())
-}
-
-/// A shop's delivery options for an address in `county`: (offers pickup, delivery fee if it
-/// delivers there — its zone fee for the county, else its flat fee).
-pub async fn delivery_options(
-    tx: &mut PgConnection,
-    vendor_id: Uuid,
-    county: &str,
-) -> Result<(bool, Option<Decimal>), sqlx::Error> {
-    sqlx::query_as(
-        "select v.offers_pickup,
-                coalesce((select z.fee from delivery_zones z where z.vendor_id = v.id and lower(z.county) = lower($2)), v.delivery_fee)
-         from vendors v where v.id = $1",
-    )
-    .bind(vendor_id)
-    .bind(county)
-    .fetch_one(&mut *tx)
-    .await
-}
-
-/// Whether every one of these shops takes cash on delivery.
-pub async fn all_take_cash(tx: &mut PgConnection, shops: &[Uuid]) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(
-        "select coalesce(bool_and(accepts_cod), true) from vendors where id = any($1)",
-    )
-    .bind(shops)
-    .fetch_one(&mut *tx)
-    .await
 }

@@ -27,6 +27,7 @@ text_enum! {
 
 /// One vendor's part of an order: the unit of fulfilment, commission and payout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum VendorOrderStatus {
     PendingPayment,
     AwaitingAcceptance,

@@ -272,6 +272,55 @@ impl CouponDraft {
     }
 }
 
+/// A shop's delivery and payment terms: pickup at the shop, a flat delivery fee, and fees per
+/// county that replace the flat fee there; and whether it takes cash on delivery.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DeliveryTerms {
+    pub pickup: bool,
+    pub cash_on_delivery: bool,
+    pub flat_fee: Option<Decimal>,
+    /// (county, fee), ordered by county.
+    pub zones: Vec<(String, Decimal)>,
+}
+
+impl DeliveryTerms {
+    /// Whether the shop delivers anywhere.
+    pub fn delivers(&self) -> bool {
+        self.flat_fee.is_some() || !self.zones.is_empty()
+    }
+
+    /// The fee to deliver to `county`: its zone fee, else the flat fee; None when the shop
+    /// does not deliver there.
+    pub fn fee_for(&self, county: &str) -> Option<Decimal> {
+        let county = county.trim().to_lowercase();
+        self.zones
+            .iter()
+            .find(|(c, _)| c.to_lowercase() == county)
+            .map(|(_, fee)| *fee)
+            .or(self.flat_fee)
+    }
+
+    /// The shop's delivery for `county`, as chosen (`Some(true)` = pickup) — or, with no
+    /// choice, its delivery when it delivers there, else pickup. None when the shop does not
+    /// offer what was chosen.
+    pub fn delivery(&self, county: &str, wants_pickup: Option<bool>) -> Option<Delivery> {
+        match (wants_pickup, self.pickup, self.fee_for(county)) {
+            (Some(true), true, _) | (None, true, None) => Some(Delivery::Pickup),
+            (Some(false) | None, _, Some(fee)) => Some(Delivery::Delivered { fee }),
+            _ => None,
+        }
+    }
+}
+
+/// Zones as `parse_zones` reads them back, one `County: fee` per `separator`.
+pub fn format_zones(zones: &[(String, Decimal)], separator: &str) -> String {
+    zones
+        .iter()
+        .map(|(county, fee)| format!("{county}: {fee}"))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// Delivery fees per county typed one per line as `County: fee`.
 pub fn parse_zones(input: &str) -> Result<Vec<(String, Decimal)>, super::Invalid> {
     use super::money::{Currency, Money};
@@ -293,6 +342,36 @@ mod input_tests {
     use super::*;
     use crate::domain::Invalid;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_zone_fee_replaces_the_flat_fee_in_its_county() {
+        let terms = DeliveryTerms {
+            pickup: true,
+            cash_on_delivery: false,
+            flat_fee: Some(dec!(200)),
+            zones: vec![("Mombasa".into(), dec!(400))],
+        };
+        assert_eq!(terms.fee_for(" mombasa"), Some(dec!(400)));
+        assert_eq!(terms.fee_for("Nairobi"), Some(dec!(200)));
+        assert_eq!(
+            terms.delivery("Nairobi", None),
+            Some(Delivery::Delivered { fee: dec!(200) })
+        );
+        assert_eq!(
+            terms.delivery("Nairobi", Some(true)),
+            Some(Delivery::Pickup)
+        );
+        let pickup_only = DeliveryTerms {
+            pickup: true,
+            ..DeliveryTerms::default()
+        };
+        assert_eq!(pickup_only.delivery("Kisumu", None), Some(Delivery::Pickup));
+        assert_eq!(pickup_only.delivery("Kisumu", Some(false)), None);
+        assert_eq!(
+            parse_zones(&format_zones(&terms.zones, "\n")),
+            Ok(terms.zones.clone())
+        );
+    }
 
     #[test]
     fn coupon_drafts_name_the_bad_field() {

@@ -15,7 +15,8 @@ macro_rules! text_enum {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum $name {
-            $( $(#[$vmeta])* $variant ),+
+            // On the wire too, a variant is spelled as in SQL.
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
         }
 
         impl $name {

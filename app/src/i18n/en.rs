@@ -1,6 +1,7 @@
 //! English text.
 
 use super::Key;
+use super::mail::{Mail, Message, order_number};
 use crate::domain::Invalid;
 
 pub fn text(key: Key) -> &'static str {
@@ -383,5 +384,108 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::ReturnWindowClosed => "The return window for this part has closed.".into(),
         Invalid::CodNotAccepted => "A shop in your basket does not take cash on delivery: pay with M-Pesa.".into(),
         Invalid::AlreadyRefunded => "This item was already refunded.".into(),
+    }
+}
+
+pub fn mail(mail: &Mail<'_>) -> Message {
+    let m = |subject: String, body: String| Message { subject, body };
+    match *mail {
+        Mail::OrderPlaced { order, mpesa } => {
+            let n = order_number(order);
+            let next = if mpesa {
+                "Enter your M-Pesa PIN on your phone to pay; the shops start once the payment arrives."
+            } else {
+                "You pay each shop in cash on delivery."
+            };
+            m(
+                format!("Sokoni order {n} placed"),
+                format!(
+                    "Asante! Your order {n} is placed. {next}\nFollow it at /account/orders/{order}"
+                ),
+            )
+        }
+        Mail::OrderPaid { order } => {
+            let n = order_number(order);
+            m(
+                format!("Sokoni order {n} paid"),
+                format!(
+                    "We received your M-Pesa payment for order {n}. Each shop will now accept and send its part."
+                ),
+            )
+        }
+        Mail::NewOrder { order, paid } => {
+            let n = order_number(order);
+            if paid {
+                m(
+                    format!("New paid order {n}"),
+                    "A paid order is waiting for you to accept it at /seller/orders.".into(),
+                )
+            } else {
+                m(
+                    format!("New order {n}"),
+                    "A new order is waiting for you to accept it at /seller/orders.".into(),
+                )
+            }
+        }
+        Mail::PartAccepted { order, shop } => {
+            update(order, shop, "accepted its part of your order")
+        }
+        Mail::PartShipped { order, shop } => update(order, shop, "sent its part of your order"),
+        Mail::PartDelivered { order, shop } => {
+            let n = order_number(order);
+            m(
+                format!("Sokoni order {n}: update from {shop}"),
+                format!("{shop} marked its part of your order {n} delivered."),
+            )
+        }
+        Mail::PartRejected { order, shop } => {
+            let n = order_number(order);
+            m(
+                format!("Sokoni order {n}: update from {shop}"),
+                format!(
+                    "{shop} could not fulfil its part of your order {n}; anything you paid for it is refunded."
+                ),
+            )
+        }
+        Mail::ReturnAccepted { order, shop } => {
+            let n = order_number(order);
+            m(
+                format!("Sokoni order {n}: update from {shop}"),
+                format!(
+                    "{shop} accepted your return for order {n}; anything you paid for it is refunded."
+                ),
+            )
+        }
+        Mail::ItemRefunded { order, shop } => {
+            let n = order_number(order);
+            m(
+                format!("Sokoni order {n}: refund from {shop}"),
+                format!(
+                    "{shop} refunded an item of your order {n}; anything you paid for it comes back to you."
+                ),
+            )
+        }
+        Mail::PartCancelled { order } => {
+            let n = order_number(order);
+            m(
+                format!("Order {n}"),
+                format!("The shopper cancelled their part of order {n}."),
+            )
+        }
+        Mail::ReturnRequested { order } => {
+            let n = order_number(order);
+            m(
+                format!("Order {n}"),
+                format!("The shopper asked to return their part of order {n}. See /seller/orders."),
+            )
+        }
+    }
+}
+
+fn update(order: uuid::Uuid, shop: &str, what: &str) -> Message {
+    let n = order_number(order);
+    Message {
+        subject: format!("Sokoni order {n}: update from {shop}"),
+        body: format!("{shop} {what} {n}."),
     }
 }

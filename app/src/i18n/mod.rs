@@ -2,6 +2,7 @@
 //! exhaustive `match`, so a key without its Swahili text does not compile.
 
 mod en;
+pub mod mail;
 mod sw;
 
 use crate::domain::Invalid;

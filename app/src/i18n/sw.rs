@@ -1,6 +1,7 @@
 //! Swahili text (Kiswahili).
 
 use super::Key;
+use super::mail::{Mail, Message, order_number};
 use crate::domain::Invalid;
 
 pub fn text(key: Key) -> &'static str {
@@ -381,5 +382,118 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::ReturnWindowClosed => "Muda wa kurudisha sehemu hii umekwisha.".into(),
         Invalid::CodNotAccepted => "Duka moja kwenye kikapu chako halikubali malipo unapopokea: lipa kwa M-Pesa.".into(),
         Invalid::AlreadyRefunded => "Bidhaa hii ilisharejeshewa pesa.".into(),
+    }
+}
+
+pub fn mail(mail: &Mail<'_>) -> Message {
+    let m = |subject: String, body: String| Message { subject, body };
+    let update = |order, shop: &str, body: String| Message {
+        subject: format!(
+            "Oda ya Sokoni {}: taarifa kutoka {shop}",
+            order_number(order)
+        ),
+        body,
+    };
+    match *mail {
+        Mail::OrderPlaced { order, mpesa } => {
+            let n = order_number(order);
+            let next = if mpesa {
+                "Weka PIN yako ya M-Pesa kwenye simu yako ili kulipa; maduka yataanza malipo yakifika."
+            } else {
+                "Utalipa kila duka pesa taslimu bidhaa zikifikishwa."
+            };
+            m(
+                format!("Oda ya Sokoni {n} imepokelewa"),
+                format!(
+                    "Asante! Oda yako {n} imepokelewa. {next}\nIfuatilie kwenye /account/orders/{order}"
+                ),
+            )
+        }
+        Mail::OrderPaid { order } => {
+            let n = order_number(order);
+            m(
+                format!("Oda ya Sokoni {n} imelipwa"),
+                format!(
+                    "Tumepokea malipo yako ya M-Pesa kwa oda {n}. Kila duka sasa litakubali na kutuma sehemu yake."
+                ),
+            )
+        }
+        Mail::NewOrder { order, paid } => {
+            let n = order_number(order);
+            if paid {
+                m(
+                    format!("Oda mpya iliyolipwa {n}"),
+                    "Oda iliyolipwa inasubiri uikubali kwenye /seller/orders.".into(),
+                )
+            } else {
+                m(
+                    format!("Oda mpya {n}"),
+                    "Oda mpya inasubiri uikubali kwenye /seller/orders.".into(),
+                )
+            }
+        }
+        Mail::PartAccepted { order, shop } => update(
+            order,
+            shop,
+            format!(
+                "{shop} imekubali sehemu yake ya oda yako {}.",
+                order_number(order)
+            ),
+        ),
+        Mail::PartShipped { order, shop } => update(
+            order,
+            shop,
+            format!(
+                "{shop} imetuma sehemu yake ya oda yako {}.",
+                order_number(order)
+            ),
+        ),
+        Mail::PartDelivered { order, shop } => update(
+            order,
+            shop,
+            format!(
+                "{shop} imeweka alama kuwa sehemu yake ya oda yako {} imefikishwa.",
+                order_number(order)
+            ),
+        ),
+        Mail::PartRejected { order, shop } => update(
+            order,
+            shop,
+            format!(
+                "{shop} haikuweza kutimiza sehemu yake ya oda yako {}; ulicholipia kitarejeshwa.",
+                order_number(order)
+            ),
+        ),
+        Mail::ReturnAccepted { order, shop } => update(
+            order,
+            shop,
+            format!(
+                "{shop} imekubali urejeshaji wako wa oda {}; ulicholipia kitarejeshwa.",
+                order_number(order)
+            ),
+        ),
+        Mail::ItemRefunded { order, shop } => {
+            let n = order_number(order);
+            m(
+                format!("Oda ya Sokoni {n}: marejesho kutoka {shop}"),
+                format!(
+                    "{shop} imerejesha pesa za bidhaa moja ya oda yako {n}; ulicholipia kinakurudia."
+                ),
+            )
+        }
+        Mail::PartCancelled { order } => {
+            let n = order_number(order);
+            m(
+                format!("Oda {n}"),
+                format!("Mnunuzi ameghairi sehemu yake ya oda {n}."),
+            )
+        }
+        Mail::ReturnRequested { order } => {
+            let n = order_number(order);
+            m(
+                format!("Oda {n}"),
+                format!("Mnunuzi ameomba kurejesha sehemu yake ya oda {n}. Tazama /seller/orders."),
+            )
+        }
     }
 }

@@ -8,8 +8,10 @@ use crate::components::media::Thumb;
 use crate::components::session::use_session;
 use crate::domain::cart::LineIssue;
 use crate::domain::listing::options_label;
+use crate::domain::pricing::format_zones;
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::cart::{CartLine, ChangeCartLine, cart};
+use crate::wire::cart::DeliveryOffer;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -43,10 +45,10 @@ pub fn CartPage() -> impl IntoView {
                             <ul class="flex flex-col gap-3">
                                 {g.lines.into_iter().map(|line| view! { <Line line change /> }).collect_view()}
                             </ul>
-                            {g.delivery.clone().map(|d| view! {
+                            {g.delivery.clone().map(|DeliveryOffer { terms: d, .. }| view! {
                                 <p class="mt-3 text-sm text-stone-600" data-testid="vendor-delivery">
                                     {d.flat_fee.map(|f| format!("{} {} · ", i18n.t(Key::DeliveredByShop), money(f, &currency)))}
-                                    {(!d.zones.is_empty()).then(|| format!("({}) · ", d.zones))}
+                                    {(!d.zones.is_empty()).then(|| format!("({}) · ", format_zones(&d.zones, ", ")))}
                                     {d.pickup.then(|| i18n.t(Key::PickupAtShop))}
                                 </p>
                             })}

@@ -5,6 +5,7 @@ use crate::components::form::{Field, FormError, SubmitButton, action_error};
 use crate::components::labels::money;
 use crate::components::loaded::loaded;
 use crate::components::session::use_session;
+use crate::domain::pricing::{DeliveryTerms, format_zones};
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::checkout::{CheckoutData, PlaceOrder, SavedAddress, checkout_form};
 use crate::wire::cart::DeliveryOffer;
@@ -50,7 +51,7 @@ fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoVi
         saved.phone.clone()
     };
     // Cash on delivery only when every shop in the basket takes it.
-    let cod = d.offers.iter().all(|o| o.cod);
+    let cod = d.offers.iter().all(|o| o.terms.cash_on_delivery);
     let choices = d
         .cart
         .groups
@@ -119,10 +120,17 @@ fn DeliveryChoice(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = format!("delivery[shop-{shop}]");
-    let (pickup, fee, zones) = offer.map_or((true, None, String::new()), |o| {
-        (o.pickup, o.flat_fee, o.zones)
-    });
-    let delivers = fee.is_some() || !zones.is_empty();
+    // A shop the page knows nothing about is offered as pickup; checkout checks again.
+    let terms = offer.map_or_else(
+        || DeliveryTerms {
+            pickup: true,
+            ..DeliveryTerms::default()
+        },
+        |o| o.terms,
+    );
+    let delivers = terms.delivers();
+    let (pickup, fee) = (terms.pickup, terms.flat_fee);
+    let zones = format_zones(&terms.zones, ", ");
     view! {
         <div class="rounded-xl border border-stone-200 p-3 text-sm" data-testid="delivery-choice">
             <p class="font-semibold">{name}</p>

@@ -57,6 +57,7 @@ pub async fn register(
             phone: phone.as_ref(),
             password_hash: &hash,
             role: Role::Customer,
+            locale: context::request_locale(),
         };
         let id = users::insert(&state.pool, new).await.refused_as(&[(
             Constraint::Named(users::EMAIL_UNIQUE),

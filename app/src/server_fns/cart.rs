@@ -60,7 +60,8 @@ pub async fn cart() -> Result<CartView, AppError> {
         let pool = &context::state()?.pool;
         let mut view = CartView::from_lines(crate::db::carts::lines(pool, id).await?);
         let shops: Vec<Uuid> = view.groups.iter().map(|g| g.vendor_id).collect();
-        let offers = crate::db::vendors::delivery_offers(pool, &shops).await?;
+        let offers =
+            crate::db::vendors::delivery_terms(&mut *pool.acquire().await?, &shops).await?;
         for g in &mut view.groups {
             g.delivery = offers.iter().find(|o| o.vendor_id == g.vendor_id).cloned();
         }

@@ -4,7 +4,10 @@
 
 // `place_order` takes one argument per checkout form field (as the no-JS form posts them);
 // the macro generates a client function for it too, so the allowance is module-wide.
-#![allow(clippy::too_many_arguments)]
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a form server function takes one argument per form field"
+)]
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -32,7 +35,8 @@ pub async fn checkout_form() -> Result<CheckoutData, AppError> {
         Ok(CheckoutData {
             vat_included: crate::domain::order::vat_included(total, rate),
             vat_percent: (rate * Decimal::from(100)).normalize().to_string(),
-            offers: crate::db::vendors::delivery_offers(&state.pool, &shops).await?,
+            offers: crate::db::vendors::delivery_terms(&mut *state.pool.acquire().await?, &shops)
+                .await?,
             addresses: crate::db::addresses::addresses(&state.pool, user.id).await?,
             cart,
             key: Uuid::new_v4(),

@@ -15,18 +15,15 @@ pub async fn shop_terms() -> Result<TermsView, AppError> {
     context::respond(async move {
         let (_, member) = context::require_shop(ShopTask::Manage).await?;
         let pool = &context::state()?.pool;
-        let terms = crate::db::vendors::delivery_terms(pool, member.vendor_id).await?;
+        let terms =
+            crate::db::vendors::delivery_terms(&mut *pool.acquire().await?, &[member.vendor_id])
+                .await?
+                .pop()
+                .map(|o| o.terms)
+                .unwrap_or_default();
         Ok(TermsView {
             coupons: crate::db::coupons::list(pool, member.vendor_id).await?,
-            offers_pickup: terms.offers_pickup,
-            accepts_cod: terms.accepts_cod,
-            delivery_fee: terms.delivery_fee,
-            zones: terms
-                .zones
-                .into_iter()
-                .map(|(c, f)| format!("{c}: {f}"))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            terms,
         })
     })
     .await
@@ -109,10 +106,10 @@ pub async fn save_delivery(
         };
         let zones = crate::domain::pricing::parse_zones(&zones)
             .map_err(|w| AppError::invalid("zones", w))?;
-        let terms = crate::db::vendors::Terms {
-            offers_pickup: offers_pickup.is_some(),
-            accepts_cod: accepts_cod.is_some(),
-            delivery_fee: fee,
+        let terms = crate::domain::pricing::DeliveryTerms {
+            pickup: offers_pickup.is_some(),
+            cash_on_delivery: accepts_cod.is_some(),
+            flat_fee: fee,
             zones,
         };
         crate::db::vendors::save_delivery_terms(&context::state()?.pool, member.vendor_id, &terms)

@@ -27,6 +27,10 @@ pub async fn set_locale(locale: String) -> Result<Locale, AppError> {
         let value = http::HeaderValue::from_str(&cookie)
             .map_err(|e| AppError::internal(format!("language cookie: {e}")))?;
         expect_context::<ResponseOptions>().append_header(http::header::SET_COOKIE, value);
+        // Signed in: their notifications follow the language they chose.
+        if let Some(user) = context::current_user().await? {
+            crate::db::users::set_locale(&context::state()?.pool, user.id, locale).await?;
+        }
         Ok(locale)
     })
     .await

@@ -3,7 +3,10 @@
 
 // Form server functions take one argument per form field (that is what a plain HTML form
 // posts), so the long forms have long argument lists.
-#![allow(clippy::too_many_arguments)]
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a form server function takes one argument per form field"
+)]
 
 #[cfg(feature = "ssr")]
 use crate::domain::listing::ListingInput;

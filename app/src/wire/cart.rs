@@ -111,15 +111,9 @@ impl CartView {
     }
 }
 
-/// How a shop gets its part to the shopper.
+/// How a shop gets its part to the shopper, and whether it takes cash.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct DeliveryOffer {
     pub vendor_id: Uuid,
-    pub pickup: bool,
-    /// The shop takes cash on delivery.
-    pub cod: bool,
-    pub flat_fee: Option<Decimal>,
-    /// "Mombasa: 400, Kisumu: 350" — fees that replace the flat fee in those counties.
-    pub zones: String,
+    pub terms: crate::domain::pricing::DeliveryTerms,
 }

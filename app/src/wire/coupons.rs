@@ -31,9 +31,5 @@ pub struct CouponRow {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TermsView {
     pub coupons: Vec<CouponRow>,
-    pub offers_pickup: bool,
-    pub accepts_cod: bool,
-    pub delivery_fee: Option<Decimal>,
-    /// `County: fee` per line, as the owner typed them.
-    pub zones: String,
+    pub terms: crate::domain::pricing::DeliveryTerms,
 }

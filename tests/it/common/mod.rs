@@ -1,6 +1,10 @@
 //! Shared test helpers: an app on a fresh database, and a tiny browser-like client that keeps
 //! the session cookie and sends the Origin header a browser would.
 
+mod shopping;
+
+pub use shopping::{address, buyer};
+
 use app::error::AppError;
 use app::state::{
     AppState, AuthSettings, HttpSettings, I18nSettings, MediaSettings, MpesaSettings, Settings,
@@ -330,35 +334,6 @@ pub async fn variant(
     id
 }
 
-/// A user with a cart holding `lines`, made directly in the database (no password hashing,
-/// so hundreds of buyers are cheap).
-pub async fn buyer(pool: &PgPool, lines: &[(uuid::Uuid, i32)]) -> (uuid::Uuid, uuid::Uuid) {
-    let user = uuid::Uuid::new_v4();
-    sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, $2, 'Buyer', 'x', 'customer')")
-        .bind(user)
-        .bind(format!("{}@example.com", user.simple()))
-        .execute(pool)
-        .await
-        .expect("user");
-    let mut conn = pool.acquire().await.expect("conn");
-    let cart = app::db::carts::for_user(&mut conn, user)
-        .await
-        .expect("cart");
-    for (v, q) in lines {
-        sqlx::query(
-            "insert into cart_items (cart_id, variant_id, quantity, price_when_added)
-             select $1, v.id, $3, coalesce(v.price, l.price) from listing_variants v join listings l on l.id = v.listing_id where v.id = $2",
-        )
-        .bind(cart)
-        .bind(v)
-        .bind(q)
-        .execute(pool)
-        .await
-        .expect("line");
-    }
-    (user, cart)
-}
-
 /// Daraja settings pointing at `base_url` (a simulator), with callbacks to `callback_base`.
 pub fn mpesa_settings(base_url: &str, callback_base: &str) -> MpesaSettings {
     MpesaSettings {
@@ -458,4 +433,71 @@ pub async fn staff(
     .await
     .expect("staff");
     c
+}
+
+/// One value from a query (tests read the database directly to check what a step did).
+pub async fn scalar<T>(pool: &PgPool, sql: &str) -> T
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send + Unpin,
+{
+    sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql)
+}
+
+/// A registered shopper with these (variant, quantity) lines in their cart; each add must
+/// succeed.
+pub async fn shopper(router: Router, email: &str, lines: &[(uuid::Uuid, &str)]) -> Client {
+    let mut c = Client::new(router);
+    c.register(email, "Mnunuzi").await;
+    for (v, q) in lines {
+        let r = c
+            .call(
+                "add_to_cart",
+                &[("variant_id", &v.to_string()), ("quantity", q)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    c
+}
+
+/// The checkout key the checkout page hands out.
+pub async fn checkout_key(c: &mut Client) -> String {
+    c.call("checkout_form", &[])
+        .await
+        .json::<serde_json::Value>()["key"]
+        .as_str()
+        .expect("key")
+        .to_owned()
+}
+
+/// The checkout form as the page posts it: `key`, an address in Nairobi, phone 0712345678,
+/// cash on delivery; `fields` replace or add to these.
+pub fn checkout_form(key: &str, fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = [
+        ("checkout_key", key),
+        ("county", "Nairobi"),
+        ("town", "Westlands"),
+        ("street", "Waiyaki Way 12"),
+        ("phone", "0712345678"),
+        ("payment", "cod"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    for (k, v) in fields {
+        match form.iter_mut().find(|(name, _)| name == k) {
+            Some(field) => field.1 = (*v).to_owned(),
+            None => form.push(((*k).to_owned(), (*v).to_owned())),
+        }
+    }
+    form
+}
+
+/// Posts the checkout form (see `checkout_form`) for `c`'s cart: the key used and the reply.
+pub async fn place_order(c: &mut Client, fields: &[(&str, &str)]) -> (String, Reply) {
+    let key = checkout_key(c).await;
+    let form = checkout_form(&key, fields);
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let reply = c.call("place_order", &pairs).await;
+    (key, reply)
 }

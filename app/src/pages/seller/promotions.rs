@@ -4,6 +4,7 @@
 use crate::components::form::{Field, FormError, Select, SubmitButton, TextArea, action_error};
 use crate::components::loaded::loaded;
 use crate::components::nav::SellerNav;
+use crate::domain::pricing::format_zones;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::coupons::{CreateCoupon, SaveDelivery, ToggleCoupon, shop_terms};
@@ -39,10 +40,10 @@ pub fn PromotionsPage() -> impl IntoView {
                     <h2 class="mb-2 font-semibold">{i18n.tr(Key::DeliveryHeading)}</h2>
                     <ActionForm action=delivery attr:class="flex flex-col gap-3" attr:novalidate=true>
                         <FormError error=delivery_error />
-                        <label class="flex items-center gap-2"><input type="checkbox" name="offers_pickup" value="on" checked=t.offers_pickup /> {i18n.tr(Key::OffersPickup)}</label>
-                        <label class="flex items-center gap-2"><input type="checkbox" name="accepts_cod" value="on" checked=t.accepts_cod /> {i18n.tr(Key::AcceptsCod)}</label>
-                        <Field name="delivery_fee" label=Key::FlatDeliveryFee value=t.delivery_fee.map(|f| f.to_string()).unwrap_or_default() error=delivery_error />
-                        <TextArea name="zones" label=Key::DeliveryZones value=t.zones.clone() rows=3 error=delivery_error />
+                        <label class="flex items-center gap-2"><input type="checkbox" name="offers_pickup" value="on" checked=t.terms.pickup /> {i18n.tr(Key::OffersPickup)}</label>
+                        <label class="flex items-center gap-2"><input type="checkbox" name="accepts_cod" value="on" checked=t.terms.cash_on_delivery /> {i18n.tr(Key::AcceptsCod)}</label>
+                        <Field name="delivery_fee" label=Key::FlatDeliveryFee value=t.terms.flat_fee.map(|f| f.to_string()).unwrap_or_default() error=delivery_error />
+                        <TextArea name="zones" label=Key::DeliveryZones value=format_zones(&t.terms.zones, "\n") rows=3 error=delivery_error />
                         <SubmitButton label=Key::SaveDelivery pending=delivery.pending() />
                     </ActionForm>
                 </section>

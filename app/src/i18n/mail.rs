@@ -1,0 +1,115 @@
+//! What notifications say, in the recipient's language. Like the UI text, each language is an
+//! exhaustive `match` (in `en.rs` and `sw.rs`), so a message without its Swahili words does
+//! not compile.
+
+use super::Locale;
+use uuid::Uuid;
+
+/// A notification with the facts its words need.
+#[derive(Clone, Copy, Debug)]
+pub enum Mail<'a> {
+    /// To the shopper: the order is placed (and, for M-Pesa, waits for the PIN).
+    OrderPlaced {
+        order: Uuid,
+        mpesa: bool,
+    },
+    /// To the shopper: the M-Pesa payment arrived.
+    OrderPaid {
+        order: Uuid,
+    },
+    /// To a shop's owners and order staff: a part waits for them.
+    NewOrder {
+        order: Uuid,
+        paid: bool,
+    },
+    /// To the shopper: a shop moved its part.
+    PartAccepted {
+        order: Uuid,
+        shop: &'a str,
+    },
+    PartShipped {
+        order: Uuid,
+        shop: &'a str,
+    },
+    PartDelivered {
+        order: Uuid,
+        shop: &'a str,
+    },
+    PartRejected {
+        order: Uuid,
+        shop: &'a str,
+    },
+    ReturnAccepted {
+        order: Uuid,
+        shop: &'a str,
+    },
+    ItemRefunded {
+        order: Uuid,
+        shop: &'a str,
+    },
+    /// To the shop: the shopper cancelled their part.
+    PartCancelled {
+        order: Uuid,
+    },
+    /// To the shop: the shopper asks to return their part.
+    ReturnRequested {
+        order: Uuid,
+    },
+}
+
+/// A notification in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub subject: String,
+    pub body: String,
+}
+
+/// The short order number people quote ("3F2A9C1B").
+pub fn order_number(order: Uuid) -> String {
+    order.simple().to_string()[..8].to_uppercase()
+}
+
+impl Locale {
+    pub fn mail(self, mail: &Mail<'_>) -> Message {
+        match self {
+            Locale::En => super::en::mail(mail),
+            Locale::Sw => super::sw::mail(mail),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_reads_in_both_languages_with_its_facts() {
+        let order = Uuid::nil();
+        let n = order_number(order);
+        for mail in [
+            Mail::OrderPlaced { order, mpesa: true },
+            Mail::PartShipped {
+                order,
+                shop: "Mama Mboga",
+            },
+            Mail::ReturnRequested { order },
+        ] {
+            let en = Locale::En.mail(&mail);
+            let sw = Locale::Sw.mail(&mail);
+            assert!(
+                en.subject.contains(&n) && sw.subject.contains(&n),
+                "{mail:?}"
+            );
+            assert_ne!(en.body, sw.body, "{mail:?}");
+        }
+        assert!(
+            Locale::Sw
+                .mail(&Mail::PartShipped {
+                    order,
+                    shop: "Mama Mboga"
+                })
+                .body
+                .contains("Mama Mboga")
+        );
+    }
+}
