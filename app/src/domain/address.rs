@@ -37,10 +37,7 @@ mod tests {
     fn parse_trims_and_names_the_bad_field() {
         let a = Address::parse(" Nairobi ", "Westlands", "Ring Rd 4", "0712345678").expect("valid");
         assert_eq!(a.county, "Nairobi");
-        assert_eq!(
-            a.phone.to_string(),
-            Phone::parse("+254712345678").unwrap().to_string()
-        );
+        assert_eq!(a.phone, Phone::parse("+254712345678").expect("phone"));
         assert_eq!(
             Address::parse("N", "Westlands", "Ring Rd", "0712345678"),
             Err(("county", Invalid::TooShort { min: 2 }))
