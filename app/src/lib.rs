@@ -7,6 +7,7 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod islands;
 pub mod pages;
 pub mod server_fns;
 pub mod wire;
@@ -48,7 +49,7 @@ pub use root::{App, shell};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
     // A marker for end-to-end tests (and curious developers) that the page is now interactive.
     if let Some(body) = leptos::prelude::document().body() {
         let _ = body.set_attribute("data-hydrated", "true");

@@ -37,6 +37,7 @@ use leptos_router::{
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let islands = page_has_islands();
     view! {
         <!DOCTYPE html>
         <html>
@@ -50,14 +51,33 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
                 <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name) />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                {islands.then(|| view! { <HydrationScripts options=options.clone() islands=true /> })}
                 <script src="/register-sw.js" defer></script>
                 <MetaTags />
             </head>
-            <body class="min-h-screen flex flex-col bg-stone-50 text-stone-900 antialiased">
+            <body class="min-h-screen flex flex-col bg-stone-50 text-stone-900 antialiased" data-islands=islands.then_some("true")>
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Whether the page loads the islands bundle. Seller and admin pages are server-rendered forms
+/// and tables with no island of their own, so they load no script at all (the header's search
+/// box is then a plain form without suggestions).
+fn page_has_islands() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().is_none_or(|parts| {
+            let path = parts.uri.path();
+            !["/seller", "/admin"]
+                .iter()
+                .any(|area| path == *area || path.starts_with(&format!("{area}/")))
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
     }
 }
 

@@ -1,9 +1,10 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 
-/** Opens a page and, when JavaScript is on, waits until the WASM has hydrated it. */
+/** Opens a page and, when JavaScript is on and the page has islands, waits until they are
+ * hydrated (seller and admin pages load no script). */
 export async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  if (await jsEnabled(page)) {
+  if ((await jsEnabled(page)) && (await page.locator("body[data-islands]").count()) > 0) {
     await expect(page.locator("body[data-hydrated]")).toBeAttached();
   }
 }

@@ -22,7 +22,7 @@ fn rank(module: &str) -> u8 {
         "auth" | "notifications" => 7,
         "catalog" | "checkout" | "payments" | "fulfilment" => 8,
         "server_fns" => 9,
-        "components" => 10,
+        "components" | "islands" => 10,
         "pages" => 11,
         "root" | "lib" => 12,
         other => panic!("app/src/{other} has no layer: give it one in tests/it/layers.rs"),

@@ -7,13 +7,9 @@ use leptos::prelude::*;
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    // A plain post: the server sets the cookie and sends the reader back to the page, now in
+    // the chosen language.
     let set_locale = ServerAction::<SetLocale>::new();
-    // With JavaScript the page switches in place once the cookie is set.
-    Effect::new(move |_| {
-        if let Some(Ok(locale)) = set_locale.value().get() {
-            i18n.locale.set(locale);
-        }
-    });
     view! {
         <div class="flex items-center gap-2" role="group" aria-label=i18n.tr(Key::Language)>
             <span class="text-sm text-stone-500">{i18n.tr(Key::Language)}":"</span>

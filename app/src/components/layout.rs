@@ -5,9 +5,10 @@ use crate::components::session::use_session;
 use crate::domain::role::Area;
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::auth::UserView;
-use crate::server_fns::catalog::suggest;
+use crate::islands::cart_count::CartCount;
+use crate::islands::search_box::SearchBox;
 use leptos::prelude::*;
-use leptos_router::components::{A, Form};
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -15,33 +16,6 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
-    // Autocomplete, in the browser only (effects never run on the server, so rendering a page
-    // never waits for it): ask once typing pauses for 200 ms, and keep only the answer for
-    // what is still in the box.
-    let typed = RwSignal::new(String::new());
-    let suggestions = RwSignal::new(Vec::<String>::new());
-    Effect::watch(
-        move || typed.get(),
-        move |text, _, _| {
-            let text = text.clone();
-            set_timeout(
-                move || {
-                    if typed.get_untracked() != text {
-                        return;
-                    }
-                    leptos::task::spawn_local(async move {
-                        if let Ok(found) = suggest(text.clone()).await
-                            && typed.get_untracked() == text
-                        {
-                            suggestions.set(found);
-                        }
-                    });
-                },
-                std::time::Duration::from_millis(200),
-            );
-        },
-        false,
-    );
     let cart_units = use_session().cart_units;
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
@@ -52,29 +26,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/" attr:class="text-2xl font-extrabold tracking-tight">
                     "Sokoni"
                 </A>
-                <Form action="/search" method="get" attr:role="search" attr:class="order-last w-full sm:order-none sm:w-auto sm:flex-1 flex">
-                    <label for="site-search" class="sr-only">{i18n.tr(Key::Search)}</label>
-                    <input
-                        id="site-search"
-                        type="search"
-                        name="q"
-                        maxlength="200"
-                        value=q
-                        list="search-suggestions"
-                        autocomplete="off"
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                        placeholder=i18n.tr(Key::SearchPlaceholder)
-                        class="w-full min-w-0 rounded-l-lg px-3 py-2 text-stone-900"
-                    />
-                    <datalist id="search-suggestions">
-                        {move || {
-                            suggestions.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()
-                        }}
-                    </datalist>
-                    <button type="submit" class="rounded-r-lg bg-amber-400 px-4 py-2 font-semibold text-stone-900">
-                        {i18n.tr(Key::Search)}
-                    </button>
-                </Form>
+                <SearchBox locale=i18n.locale.get_untracked() q=q() />
                 <nav class="ml-auto flex items-center gap-3" aria-label=i18n.tr(Key::MyAccount)>
                     <A href="/cart" attr:class="hover:underline">
                         {i18n.tr(Key::Cart)}
@@ -82,9 +34,7 @@ pub fn Header() -> impl IntoView {
                             {move || {
                                 cart_units
                                     .get()
-                                    .and_then(Result::ok)
-                                    .filter(|n| *n > 0)
-                                    .map(|n| view! { <span class="ml-1 rounded-full bg-amber-400 px-2 text-sm font-bold text-stone-900" data-testid="cart-count">{n}</span> })
+                                    .map(|units| view! { <CartCount units=units.unwrap_or(0) /> })
                             }}
                         </Suspense>
                     </A>

@@ -46,7 +46,6 @@ fn Profile(user: UserView) -> impl IntoView {
     let i18n = use_i18n();
     let update_profile = ServerAction::<UpdateProfile>::new();
     let change_password = ServerAction::<ChangePassword>::new();
-    use_session().refresh_after(update_profile.into());
     let saved = move || use_query_map().read().get("saved");
     let profile_error = action_error(update_profile.into());
     let password_error = action_error(change_password.into());

@@ -1,7 +1,6 @@
 //! Log in and register.
 
 use crate::components::form::{Field, FormError, SubmitButton, action_error};
-use crate::components::session::use_session;
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::auth::{Login, Register};
 use leptos::prelude::*;
@@ -13,7 +12,6 @@ use leptos_router::hooks::use_query_map;
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let login = ServerAction::<Login>::new();
-    use_session().refresh_after(login.into());
     let error = action_error(login.into());
     let next = move || use_query_map().read().get("next").unwrap_or_default();
     view! {
@@ -38,7 +36,6 @@ pub fn LoginPage() -> impl IntoView {
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
     let register = ServerAction::<Register>::new();
-    use_session().refresh_after(register.into());
     let error = action_error(register.into());
     view! {
         <Title text=i18n.tr(Key::Register) />

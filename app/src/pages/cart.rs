@@ -5,7 +5,6 @@ use crate::components::form::{FormError, action_error};
 use crate::components::labels::money;
 use crate::components::loaded::loaded;
 use crate::components::media::Thumb;
-use crate::components::session::use_session;
 use crate::domain::cart::LineIssue;
 use crate::domain::listing::options_label;
 use crate::domain::pricing::format_zones;
@@ -20,7 +19,6 @@ use leptos_router::components::A;
 pub fn CartPage() -> impl IntoView {
     let i18n = use_i18n();
     let change = ServerAction::<ChangeCartLine>::new();
-    use_session().cart_changed_after(change.into());
     let view = Resource::new_blocking(move || change.version().get(), |_| cart());
     let error = action_error(change.into());
     view! {

@@ -4,7 +4,6 @@
 use crate::components::form::{Field, FormError, SubmitButton, action_error};
 use crate::components::labels::money;
 use crate::components::loaded::loaded;
-use crate::components::session::use_session;
 use crate::domain::pricing::{DeliveryTerms, format_zones};
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::checkout::{CheckoutData, PlaceOrder, SavedAddress, checkout_form};
@@ -17,7 +16,6 @@ use uuid::Uuid;
 pub fn CheckoutPage() -> impl IntoView {
     let i18n = use_i18n();
     let place = ServerAction::<PlaceOrder>::new();
-    use_session().cart_changed_after(place.into());
     let data = Resource::new_blocking(|| (), |_| checkout_form());
     view! {
         <Title text=i18n.tr(Key::Checkout) />

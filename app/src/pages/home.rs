@@ -1,5 +1,6 @@
 //! The front page: what Sokoni is and where to start browsing.
 
+use crate::islands::near_me::NearMeButton;
 use crate::components::listing_card::Card;
 use crate::components::loaded::loaded;
 use crate::i18n::{Key, use_i18n};
@@ -35,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
             let asked_near = point().0.is_some();
             view! {
                 <Shelf title=Key::NearYou cards=s.near testid="near-you" />
-                {(!asked_near).then(|| view! { <NearMeButton /> })}
+                {(!asked_near).then(|| view! { <NearMeButton locale=i18n.locale.get_untracked() /> })}
                 <Shelf title=Key::Featured cards=s.featured testid="featured" />
                 <Shelf title=Key::Newest cards=s.newest testid="newest" />
             }
@@ -90,42 +91,4 @@ fn Shelf(title: Key, cards: Vec<ListingCard>, testid: &'static str) -> impl Into
             </section>
         }
     })
-}
-
-/// Asks the browser for the shopper's position and reloads with it. Hidden until hydrated:
-/// without JavaScript there is no way to ask.
-#[component]
-fn NearMeButton() -> impl IntoView {
-    let i18n = use_i18n();
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let ask = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            use wasm_bindgen::closure::Closure;
-            let Ok(geo) = window().navigator().geolocation() else {
-                return;
-            };
-            let found = Closure::once_into_js(move |pos: web_sys::Position| {
-                let c = pos.coords();
-                let _ = window().location().set_href(&format!(
-                    "/?lat={:.4}&lng={:.4}",
-                    c.latitude(),
-                    c.longitude()
-                ));
-            });
-            let _ = geo.get_current_position(found.unchecked_ref());
-        }
-    };
-    view! {
-        <button
-            type="button"
-            on:click=ask
-            class:hidden=move || !hydrated.get()
-            class="mt-6 rounded-lg border border-emerald-700 px-4 py-2 font-semibold text-emerald-800"
-        >
-            {i18n.tr(Key::ShowNearMe)}
-        </button>
-    }
 }

@@ -1,6 +1,7 @@
 //! The shopper's orders: `/account/orders` and `/account/orders/<id>` with each shop's part,
 //! its timeline, the M-Pesa payment and the cancel and return actions.
 
+use crate::islands::follow_payment::FollowPayment;
 use crate::components::form::{Field, FormError, SubmitButton, action_error};
 use crate::components::labels::{money, payment_method_text, vendor_status_key};
 use crate::components::loaded::loaded;
@@ -41,9 +42,6 @@ pub fn OrdersPage() -> impl IntoView {
 #[component]
 pub fn OrderRoute() -> impl IntoView {
     let params = use_params_map();
-    // Bumped every few seconds while a payment is pending, so the page follows it; a new
-    // prompt or a check refetches at once.
-    let tick = RwSignal::new(0u32);
     let pay = ServerAction::<PayOrder>::new();
     let check = ServerAction::<CheckPayment>::new();
     let page = Resource::new_blocking(
@@ -53,39 +51,16 @@ pub fn OrderRoute() -> impl IntoView {
                     .read()
                     .get("id")
                     .and_then(|s| Uuid::parse_str(&s).ok()),
-                tick.get(),
                 pay.version().get() + check.version().get(),
             )
         },
-        |(id, _, _)| async move {
+        |(id, _)| async move {
             match id {
                 Some(id) => order_details(id).await,
                 None => Err(crate::error::AppError::NotFound),
             }
         },
     );
-    #[cfg(feature = "hydrate")]
-    {
-        let handle = set_interval_with_handle(
-            move || {
-                let waiting = page
-                    .get_untracked()
-                    .and_then(Result::ok)
-                    .and_then(|p| p.payment)
-                    .is_some_and(|p| p.status == Some(PaymentStatus::Pending));
-                if waiting {
-                    tick.update(|t| *t += 1);
-                }
-            },
-            std::time::Duration::from_secs(3),
-        )
-        .ok();
-        on_cleanup(move || {
-            if let Some(h) = handle {
-                h.clear();
-            }
-        });
-    }
     loaded(page, move |page| view! { <Order page pay check /> })
 }
 
@@ -178,8 +153,8 @@ fn Order(
     }
 }
 
-/// Where an M-Pesa payment stands. Without JavaScript the page refreshes itself while the
-/// prompt is out; with it, the order route polls. "Check again" runs an STK query; after a
+/// Where an M-Pesa payment stands. While the prompt is out the page follows the payment: an
+/// island asks about it and reloads once it moved (without JavaScript, a refresh every 5 s). "Check again" runs an STK query; after a
 /// failed attempt the shopper sends a new prompt (to the same or another phone).
 #[component]
 fn PaymentPanel(
@@ -216,6 +191,7 @@ fn PaymentPanel(
     let status_attr = p.status.map_or("none", PaymentStatus::as_str);
     view! {
         {pending.then(|| view! { <noscript><meta http-equiv="refresh" content="5" /></noscript> })}
+        <FollowPayment order status=p.status />
         <section class=format!("mb-4 rounded-2xl p-4 {tone}") data-testid="payment-panel" data-status=status_attr aria-live="polite">
             <p class="font-semibold" data-testid="payment-message">
                 {text} {pending.then(|| format!(" {total} (+{})", p.phone.trim_start_matches('+')))}

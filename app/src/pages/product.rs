@@ -1,7 +1,7 @@
 //! `/p/<slug>`: one approved listing: photos, variants with their own price and stock, the
 //! shop, and more from it. Carries the tags search engines and link previews read.
 
-use crate::components::form::FormError;
+use crate::islands::add_to_cart::{BuyBox, VariantChoice};
 use crate::components::listing_card::Card;
 use crate::components::loaded::loaded;
 use crate::domain::listing::options_label;
@@ -60,27 +60,26 @@ fn Product(page: ProductDetails) -> impl IntoView {
         Locale::En => p.category_en.clone(),
         Locale::Sw => p.category_sw.clone(),
     };
-    // The picked variant; without JavaScript every variant's price and stock is listed anyway.
-    let picked = RwSignal::new(0usize);
-    let variants = page.variants.clone();
-    let shown_price = {
-        let variants = variants.clone();
-        let base = p.price;
-        move || {
-            money(
-                variants
-                    .get(picked.get())
-                    .and_then(|v| v.price)
-                    .unwrap_or(base),
-            )
-        }
-    };
-    let json = json_ld(&page);
-    let add = ServerAction::<crate::server_fns::cart::AddToCart>::new();
-    crate::components::session::use_session().cart_changed_after(add.into());
-    let add_error = crate::components::form::action_error(add.into());
     let query = leptos_router::hooks::use_query_map();
-    let added = move || query.read().get("added").is_some();
+    let added = query.read_untracked().get("added").is_some();
+    let choices: Vec<VariantChoice> = page
+        .variants
+        .iter()
+        .map(|v| {
+            let label = options_label(&v.options);
+            VariantChoice {
+                id: v.id,
+                label: if label.is_empty() { v.sku.clone() } else { label },
+                price: money(v.price.unwrap_or(p.price)),
+                stock: if v.stock > 0 {
+                    format!("{} {}", v.stock, i18n.t(Key::InStock))
+                } else {
+                    i18n.t(Key::OutOfStock).to_owned()
+                },
+            }
+        })
+        .collect();
+    let json = json_ld(&page);
     let photos = page.photos.clone();
     let title = p.title.clone();
     view! {
@@ -119,46 +118,8 @@ fn Product(page: ProductDetails) -> impl IntoView {
             </section>
             <section class="flex flex-col gap-3">
                 <h1 class="text-2xl font-bold" data-testid="product-title">{p.title.clone()}</h1>
-                <p class="text-2xl font-bold text-emerald-800" data-testid="product-price">{shown_price}</p>
+                <BuyBox locale=i18n.locale.get_untracked() variants=choices price=money(p.price) added />
                 {p.compare_at_price.map(|was| view! { <p class="text-sm text-stone-500 line-through">{money(was)}</p> })}
-                <ActionForm action=add attr:class="flex flex-col gap-3">
-                <fieldset class="flex flex-col gap-2" data-testid="variant-picker">
-                    <legend class="mb-1 text-sm font-semibold">{i18n.tr(Key::Variants)}</legend>
-                    {variants.iter().enumerate().map(|(n, v)| {
-                        let label = options_label(&v.options);
-                        let label = if label.is_empty() { v.sku.clone() } else { label };
-                        let price = money(v.price.unwrap_or(p.price));
-                        let stock_text = if v.stock > 0 {
-                            format!("{} {}", v.stock, i18n.t(Key::InStock))
-                        } else {
-                            i18n.t(Key::OutOfStock).to_owned()
-                        };
-                        view! {
-                            <label class="flex items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2">
-                                <input type="radio" name="variant_id" value=v.id.to_string() checked=n == 0 on:change=move |_| picked.set(n) />
-                                <span class="flex-1">{label}</span>
-                                <span class="text-sm font-semibold">{price}</span>
-                                <span class="text-xs text-stone-500">{stock_text}</span>
-                            </label>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                    <FormError error=add_error />
-                    <div class="flex items-end gap-2">
-                        <label class="flex flex-col text-sm">
-                            {i18n.tr(Key::Quantity)}
-                            <input name="quantity" type="number" min="1" max="99" value="1" class="w-20 rounded-lg border border-stone-300 px-2 py-2" />
-                        </label>
-                        <button type="submit" class="flex-1 rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white disabled:opacity-60" disabled=move || add.pending().get()>
-                            {i18n.tr(Key::AddToCart)}
-                        </button>
-                    </div>
-                </ActionForm>
-                {move || added().then(|| view! {
-                    <p class="rounded-lg bg-emerald-50 p-3 text-emerald-900" role="status" data-testid="added-to-cart">
-                        {i18n.tr(Key::AddedToCart)} " " <a href="/cart" class="font-semibold underline">{i18n.tr(Key::ViewCart)}</a>
-                    </p>
-                })}
                 <p class="text-sm text-stone-600">{i18n.tr(Key::DeliveryEstimate)}</p>
                 <div class="prose-sm max-w-none" inner_html=page.description_html.clone()></div>
                 <FeatureToggle id=p.id featured=p.featured />

@@ -76,6 +76,25 @@ pub async fn pay_order(id: Uuid, phone: String) -> Result<(), AppError> {
     .await
 }
 
+/// How the latest M-Pesa attempt of the user's order stands (the order page follows it).
+#[server(endpoint = "payment_status")]
+pub async fn payment_status(
+    id: Uuid,
+) -> Result<Option<crate::domain::payment::PaymentStatus>, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let pool = &context::state()?.pool;
+        let order = crate::db::orders::summary(pool, user.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(crate::db::payments::latest(pool, order.id)
+            .await?
+            .map(|p| p.status))
+    })
+    .await
+}
+
 /// "I've paid — check again": asks M-Pesa about the pending attempt of the user's order.
 #[server(endpoint = "check_payment")]
 pub async fn check_payment(id: Uuid) -> Result<(), AppError> {

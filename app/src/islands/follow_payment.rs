@@ -1,0 +1,34 @@
+//! Keeps an order page current while its M-Pesa prompt waits for the shopper's PIN: asks
+//! every 3 s how the payment stands and reloads the page once it has moved. Without
+//! JavaScript the page refreshes itself instead (a `<noscript>` refresh on the page).
+
+use crate::domain::payment::PaymentStatus;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+#[island]
+pub fn FollowPayment(order: Uuid, status: Option<PaymentStatus>) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    if status == Some(PaymentStatus::Pending) {
+        let handle = set_interval_with_handle(
+            move || {
+                leptos::task::spawn_local(async move {
+                    if let Ok(now) = crate::server_fns::orders::payment_status(order).await
+                        && now != status
+                    {
+                        let _ = window().location().reload();
+                    }
+                });
+            },
+            std::time::Duration::from_secs(3),
+        )
+        .ok();
+        on_cleanup(move || {
+            if let Some(h) = handle {
+                h.clear();
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (order, status);
+}
