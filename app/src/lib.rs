@@ -51,7 +51,14 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     // A marker for end-to-end tests (and curious developers) that the page is now interactive.
-    if let Some(body) = leptos::prelude::document().body() {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
+    // The loader hydrates the islands right after this returns, in the same task; the marker
+    // waits for the next one, so it is set once every island is live.
+    leptos::prelude::set_timeout(
+        || {
+            if let Some(body) = leptos::prelude::document().body() {
+                let _ = body.set_attribute("data-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

@@ -106,6 +106,14 @@ fn is_form_post() -> bool {
         .unwrap_or(false)
 }
 
+/// Sends a plain form post on to `path` after it succeeded. A call from an island (fetch)
+/// gets its answer instead and stays on the page: a redirect there would reload it.
+pub fn redirect_form_post(path: &str) {
+    if is_form_post() {
+        leptos_axum::redirect(path);
+    }
+}
+
 /// Runs a server function's body and, on error, sets the HTTP status that matches it.
 pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
     let result = body.await;

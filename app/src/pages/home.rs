@@ -1,9 +1,9 @@
 //! The front page: what Sokoni is and where to start browsing.
 
-use crate::islands::near_me::NearMeButton;
 use crate::components::listing_card::Card;
 use crate::components::loaded::loaded;
 use crate::i18n::{Key, use_i18n};
+use crate::islands::near_me::NearMeButton;
 use crate::server_fns::catalog::{ListingCard, top_categories};
 use crate::server_fns::product::home_shelves;
 use leptos::prelude::*;

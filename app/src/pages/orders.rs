@@ -1,13 +1,13 @@
 //! The shopper's orders: `/account/orders` and `/account/orders/<id>` with each shop's part,
 //! its timeline, the M-Pesa payment and the cancel and return actions.
 
-use crate::islands::follow_payment::FollowPayment;
 use crate::components::form::{Field, FormError, SubmitButton, action_error};
 use crate::components::labels::{money, payment_method_text, vendor_status_key};
 use crate::components::loaded::loaded;
 use crate::domain::order::{OrderStatus, VendorOrderStatus};
 use crate::domain::payment::PaymentStatus;
 use crate::i18n::{Key, use_i18n};
+use crate::islands::follow_payment::FollowPayment;
 use crate::server_fns::orders::{
     CancelPart, CheckPayment, OrderPage, PayOrder, PaymentState, RequestReturn, my_orders,
     order_details,

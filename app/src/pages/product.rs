@@ -1,13 +1,13 @@
 //! `/p/<slug>`: one approved listing: photos, variants with their own price and stock, the
 //! shop, and more from it. Carries the tags search engines and link previews read.
 
-use crate::islands::add_to_cart::{BuyBox, VariantChoice};
 use crate::components::listing_card::Card;
 use crate::components::loaded::loaded;
 use crate::domain::listing::options_label;
 use crate::domain::media::{PhotoSize, photo_url};
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, Locale, use_i18n};
+use crate::islands::add_to_cart::{BuyBox, VariantChoice};
 use crate::server_fns::product::{ProductDetails, product_page};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
@@ -69,7 +69,11 @@ fn Product(page: ProductDetails) -> impl IntoView {
             let label = options_label(&v.options);
             VariantChoice {
                 id: v.id,
-                label: if label.is_empty() { v.sku.clone() } else { label },
+                label: if label.is_empty() {
+                    v.sku.clone()
+                } else {
+                    label
+                },
                 price: money(v.price.unwrap_or(p.price)),
                 stock: if v.stock > 0 {
                     format!("{} {}", v.stock, i18n.t(Key::InStock))

@@ -114,7 +114,7 @@ pub async fn add_to_cart(
         let mut tx = pool.begin().await?;
         crate::db::carts::add(&mut tx, cart, variant_id, quantity, stock, price).await?;
         tx.commit().await?;
-        leptos_axum::redirect(&format!("/p/{slug}?added=1"));
+        context::redirect_form_post(&format!("/p/{slug}?added=1"));
         Ok(())
     })
     .await
