@@ -1,5 +1,6 @@
 //! Sokoni's Leptos application: pages, components and server functions, plus (under `ssr`)
-//! the state, authentication and data access they run on.
+//! the state, authentication and data access they run on. Pages render on the server only;
+//! the browser bundle holds just the `islands` and the server functions they call.
 
 #![recursion_limit = "512"]
 
@@ -44,11 +45,10 @@ pub mod views;
 mod root;
 pub use root::{App, shell};
 
-/// Entry point of the WASM bundle: attaches the reactive system to the server-rendered page.
+/// Entry point of the WASM bundle: hydrates the islands of the server-rendered page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     // A marker for end-to-end tests (and curious developers) that the page is now interactive.
     // The loader hydrates the islands right after this returns, in the same task; the marker

@@ -81,9 +81,8 @@ fn page_has_islands() -> bool {
     }
 }
 
-/// The language the first render uses: on the server from the request (cookie, then
-/// `Accept-Language`); in the browser from the `lang` the server put on `<html>`, so hydration
-/// renders exactly what the server sent.
+/// The language of the page: from the request (cookie, then `Accept-Language`). Pages render
+/// on the server only; islands get the language as a prop.
 fn initial_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
@@ -91,11 +90,7 @@ fn initial_locale() -> Locale {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        document()
-            .document_element()
-            .and_then(|el| el.get_attribute("lang"))
-            .and_then(|code| Locale::parse(&code))
-            .unwrap_or_default()
+        Locale::default()
     }
 }
 

@@ -26,7 +26,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/" attr:class="text-2xl font-extrabold tracking-tight">
                     "Sokoni"
                 </A>
-                <SearchBox locale=i18n.locale.get_untracked() q=q() />
+                <SearchBox q=q() label=i18n.t(Key::Search).to_owned() placeholder=i18n.t(Key::SearchPlaceholder).to_owned() />
                 <nav class="ml-auto flex items-center gap-3" aria-label=i18n.tr(Key::MyAccount)>
                     <A href="/cart" attr:class="hover:underline">
                         {i18n.tr(Key::Cart)}

@@ -2,10 +2,10 @@
 //! the cart. Without JavaScript it is the same form, posted, and every variant lists its own
 //! price; in the browser the cart fills without a page load and the header's count follows.
 
-use crate::components::form::{FormError, action_error};
-use crate::i18n::{Key, Locale};
-use crate::server_fns::cart::AddToCart;
+use crate::error::AppError;
+use crate::server_fns::cart::{AddToCart, add_to_cart};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -18,29 +18,53 @@ pub struct VariantChoice {
     pub stock: String,
 }
 
+/// The box's words in the reader's language, written by the server (so the browser bundle
+/// carries no dictionary).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BuyBoxText {
+    pub variants: String,
+    pub quantity: String,
+    pub add: String,
+    pub added: String,
+    pub view_cart: String,
+    /// A quantity that is not a number from 1 to 99, or more than the stock.
+    pub bad_quantity: String,
+    /// The listing or variant is no longer for sale.
+    pub unavailable: String,
+    /// Anything else (the network, the server).
+    pub failed: String,
+}
+
 #[island]
 pub fn BuyBox(
-    locale: Locale,
+    text: BuyBoxText,
     variants: Vec<VariantChoice>,
     /// The listing's price, shown until a variant with its own price is picked.
     price: String,
     /// The page was loaded after a plain-form add (`?added=1`).
     added: bool,
 ) -> impl IntoView {
-    let i18n = super::provide_i18n(locale);
     let picked = RwSignal::new(0usize);
-    let add = ServerAction::<AddToCart>::new();
-    let error = action_error(add.into());
-    let done = move || added || matches!(add.value().get(), Some(Ok(())));
-    Effect::watch(
-        move || add.version().get(),
-        move |_, _, _| {
-            if matches!(add.value().get_untracked(), Some(Ok(()))) {
-                super::announce_cart_changed();
+    let quantity = RwSignal::new("1".to_owned());
+    let pending = RwSignal::new(false);
+    let outcome = RwSignal::new(added.then_some(Ok::<(), AppError>(())));
+    let cart_units = super::cart_units();
+    let ids: Vec<Uuid> = variants.iter().map(|v| v.id).collect();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        let Some(&variant) = ids.get(picked.get_untracked()) else {
+            return; // no variant: let the plain post report it
+        };
+        ev.prevent_default();
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let result = add_to_cart(variant, quantity.get_untracked()).await;
+            if let Ok(units) = result {
+                cart_units.set(Some(units));
             }
-        },
-        false,
-    );
+            outcome.set(Some(result.map(|_| ())));
+            pending.set(false);
+        });
+    };
     let shown_price = {
         let variants = variants.clone();
         move || {
@@ -49,11 +73,29 @@ pub fn BuyBox(
                 .map_or_else(|| price.clone(), |v| v.price.clone())
         }
     };
+    let BuyBoxText {
+        variants: variants_label,
+        quantity: quantity_label,
+        add,
+        added: added_text,
+        view_cart,
+        bad_quantity,
+        unavailable,
+        failed,
+    } = text;
+    let problem = move || match outcome.get() {
+        Some(Err(AppError::Invalid { field, .. })) if field == "quantity" => {
+            Some(bad_quantity.clone())
+        }
+        Some(Err(AppError::NotFound)) => Some(unavailable.clone()),
+        Some(Err(_)) => Some(failed.clone()),
+        _ => None,
+    };
     view! {
         <p class="text-2xl font-bold text-emerald-800" data-testid="product-price">{shown_price}</p>
-        <ActionForm action=add attr:class="flex flex-col gap-3">
+        <form action=AddToCart::PATH method="post" class="flex flex-col gap-3" on:submit=on_submit>
             <fieldset class="flex flex-col gap-2" data-testid="variant-picker">
-                <legend class="mb-1 text-sm font-semibold">{i18n.tr(Key::Variants)}</legend>
+                <legend class="mb-1 text-sm font-semibold">{variants_label}</legend>
                 {variants.into_iter().enumerate().map(|(n, v)| view! {
                     <label class="flex items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2">
                         <input type="radio" name="variant_id" value=v.id.to_string() checked=n == 0 on:change=move |_| picked.set(n) />
@@ -63,20 +105,28 @@ pub fn BuyBox(
                     </label>
                 }).collect_view()}
             </fieldset>
-            <FormError error />
+            {move || problem().map(|p| view! { <p class="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">{p}</p> })}
             <div class="flex items-end gap-2">
                 <label class="flex flex-col text-sm">
-                    {i18n.tr(Key::Quantity)}
-                    <input name="quantity" type="number" min="1" max="99" value="1" class="w-20 rounded-lg border border-stone-300 px-2 py-2" />
+                    {quantity_label}
+                    <input
+                        name="quantity"
+                        type="number"
+                        min="1"
+                        max="99"
+                        value="1"
+                        on:input=move |ev| quantity.set(event_target_value(&ev))
+                        class="w-20 rounded-lg border border-stone-300 px-2 py-2"
+                    />
                 </label>
-                <button type="submit" class="flex-1 rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white disabled:opacity-60" disabled=move || add.pending().get()>
-                    {i18n.tr(Key::AddToCart)}
+                <button type="submit" class="flex-1 rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white disabled:opacity-60" disabled=move || pending.get()>
+                    {add}
                 </button>
             </div>
-        </ActionForm>
-        {move || done().then(|| view! {
+        </form>
+        {move || matches!(outcome.get(), Some(Ok(()))).then(|| view! {
             <p class="rounded-lg bg-emerald-50 p-3 text-emerald-900" role="status" data-testid="added-to-cart">
-                {i18n.tr(Key::AddedToCart)} " " <a href="/cart" class="font-semibold underline">{i18n.tr(Key::ViewCart)}</a>
+                {added_text.clone()} " " <a href="/cart" class="font-semibold underline">{view_cart.clone()}</a>
             </p>
         })}
     }

@@ -1,11 +1,13 @@
 //! "Show shops near me": asks the browser for the shopper's position and reloads the home page
 //! with it. Hidden until the page is interactive: without JavaScript there is no way to ask.
 
-use crate::i18n::{Key, Locale};
 use leptos::prelude::*;
 
 #[island]
-pub fn NearMeButton(locale: Locale) -> impl IntoView {
+pub fn NearMeButton(
+    /// The button's words, in the reader's language.
+    label: String,
+) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let ask = move |_| {
@@ -19,9 +21,9 @@ pub fn NearMeButton(locale: Locale) -> impl IntoView {
             let found = Closure::once_into_js(move |pos: web_sys::Position| {
                 let c = pos.coords();
                 let _ = window().location().set_href(&format!(
-                    "/?lat={:.4}&lng={:.4}",
-                    c.latitude(),
-                    c.longitude()
+                    "/?lat={}&lng={}",
+                    four_places(c.latitude()),
+                    four_places(c.longitude())
                 ));
             });
             let _ = geo.get_current_position(found.unchecked_ref());
@@ -34,7 +36,30 @@ pub fn NearMeButton(locale: Locale) -> impl IntoView {
             class:hidden=move || !hydrated.get()
             class="mt-6 rounded-lg border border-emerald-700 px-4 py-2 font-semibold text-emerald-800"
         >
-            {locale.text(Key::ShowNearMe)}
+            {label}
         </button>
+    }
+}
+
+/// A coordinate to four decimal places (about 11 m), written with integer formatting only:
+/// float formatting would add some 15 KB to the browser bundle.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+fn four_places(degrees: f64) -> String {
+    let units = (degrees * 10_000.0).round() as i64;
+    let sign = if units < 0 { "-" } else { "" };
+    let units = units.unsigned_abs();
+    format!("{sign}{}.{:04}", units / 10_000, units % 10_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::four_places;
+
+    #[test]
+    fn coordinates_keep_four_places_and_their_sign() {
+        assert_eq!(four_places(-1.28638), "-1.2864");
+        assert_eq!(four_places(36.8172), "36.8172");
+        assert_eq!(four_places(-0.00004), "0.0000");
+        assert_eq!(four_places(0.5), "0.5000");
     }
 }

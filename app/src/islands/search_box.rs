@@ -1,12 +1,16 @@
 //! The header's search box: a plain GET form to `/search`. In the browser it suggests words
 //! from the catalog's vocabulary as the shopper types.
 
-use crate::i18n::{Key, Locale};
 use crate::server_fns::catalog::suggest;
 use leptos::prelude::*;
 
 #[island]
-pub fn SearchBox(locale: Locale, q: String) -> impl IntoView {
+pub fn SearchBox(
+    q: String,
+    /// The box's label and the button, in the reader's language.
+    label: String,
+    placeholder: String,
+) -> impl IntoView {
     // Ask once typing pauses for 200 ms, and keep only the answer for what is still in the
     // box (effects run only in the browser, so rendering never waits for this).
     let typed = RwSignal::new(String::new());
@@ -35,7 +39,7 @@ pub fn SearchBox(locale: Locale, q: String) -> impl IntoView {
     );
     view! {
         <form action="/search" method="get" role="search" class="order-last w-full sm:order-none sm:w-auto sm:flex-1 flex">
-            <label for="site-search" class="sr-only">{locale.text(Key::Search)}</label>
+            <label for="site-search" class="sr-only">{label.clone()}</label>
             <input
                 id="site-search"
                 type="search"
@@ -45,14 +49,14 @@ pub fn SearchBox(locale: Locale, q: String) -> impl IntoView {
                 list="search-suggestions"
                 autocomplete="off"
                 on:input=move |ev| typed.set(event_target_value(&ev))
-                placeholder=locale.text(Key::SearchPlaceholder)
+                placeholder=placeholder
                 class="w-full min-w-0 rounded-l-lg px-3 py-2 text-stone-900"
             />
             <datalist id="search-suggestions">
                 {move || suggestions.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
             </datalist>
             <button type="submit" class="rounded-r-lg bg-amber-400 px-4 py-2 font-semibold text-stone-900">
-                {locale.text(Key::Search)}
+                {label}
             </button>
         </form>
     }

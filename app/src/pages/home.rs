@@ -36,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
             let asked_near = point().0.is_some();
             view! {
                 <Shelf title=Key::NearYou cards=s.near testid="near-you" />
-                {(!asked_near).then(|| view! { <NearMeButton locale=i18n.locale.get_untracked() /> })}
+                {(!asked_near).then(|| view! { <NearMeButton label=i18n.t(Key::ShowNearMe).to_owned() /> })}
                 <Shelf title=Key::Featured cards=s.featured testid="featured" />
                 <Shelf title=Key::Newest cards=s.newest testid="newest" />
             }

@@ -83,12 +83,13 @@ pub async fn cart_count() -> Result<i64, AppError> {
     .await
 }
 
-/// Adds a variant to the cart and goes back to its product page, which says so.
+/// Adds a variant to the cart: the units now in the cart. A plain form post goes back to the
+/// product page, which says so.
 #[server(endpoint = "add_to_cart")]
 pub async fn add_to_cart(
     variant_id: Uuid,
     #[server(default)] quantity: String,
-) -> Result<(), AppError> {
+) -> Result<i64, AppError> {
     use crate::auth::context;
     use crate::domain::Invalid;
     use crate::domain::cart::parse_quantity;
@@ -115,7 +116,7 @@ pub async fn add_to_cart(
         crate::db::carts::add(&mut tx, cart, variant_id, quantity, stock, price).await?;
         tx.commit().await?;
         context::redirect_form_post(&format!("/p/{slug}?added=1"));
-        Ok(())
+        Ok(crate::db::carts::count(pool, cart).await?)
     })
     .await
 }
