@@ -28,8 +28,10 @@ ensure_debian_packages() {
   [ -f /usr/include/openssl/ssl.h ] || missing+=(libssl-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
+    local t=$SECONDS
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+    log "Debian packages installed in $((SECONDS - t)) s"
   fi
 }
 
@@ -37,16 +39,20 @@ ensure_rust_tools() {
   rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
   if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
     # no_downloads: cargo-leptos would otherwise fetch its helpers from GitHub, which is unreachable.
-    log "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes, once per machine)"
+    log "installing cargo-leptos $CARGO_LEPTOS_VERSION: it orchestrates the builds (about 15 minutes, once per machine)"
+    local t=$SECONDS
     cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+    log "cargo-leptos installed in $((SECONDS - t)) s"
   fi
   # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
   local want have
   want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
   have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
   if [ "$have" != "$want" ]; then
-    log "installing wasm-bindgen-cli $want (a few minutes, once)"
+    log "installing wasm-bindgen-cli $want: it writes the browser bundle's JS glue (a few minutes, once)"
+    local t=$SECONDS
     cargo install wasm-bindgen-cli --version "$want"
+    log "wasm-bindgen-cli installed in $((SECONDS - t)) s"
   fi
 }
 

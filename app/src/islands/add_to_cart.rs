@@ -51,6 +51,7 @@ pub fn BuyBox(
     let cart_units = super::cart_units();
     let ids: Vec<Uuid> = variants.iter().map(|v| v.id).collect();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        let cart_units = cart_units.clone();
         let Some(&variant) = ids.get(picked.get_untracked()) else {
             return; // no variant: let the plain post report it
         };

@@ -13,11 +13,20 @@ pub mod near_me;
 pub mod search_box;
 
 /// The units in the cart, shared by the islands of a page (they run in one WASM module): the
-/// buy box sets it, the header's badge shows it.
-pub fn cart_units() -> leptos::prelude::RwSignal<Option<i64>> {
-    use leptos::prelude::RwSignal;
-    thread_local! {
-        static UNITS: RwSignal<Option<i64>> = RwSignal::new(None);
+/// buy box sets it, the header's badge shows it. Reference-counted rather than owned by an
+/// island, so it outlives whichever island made it. On the server every render gets its own:
+/// nothing is shared between requests.
+pub fn cart_units() -> leptos::prelude::ArcRwSignal<Option<i64>> {
+    use leptos::prelude::ArcRwSignal;
+    #[cfg(feature = "hydrate")]
+    {
+        thread_local! {
+            static UNITS: ArcRwSignal<Option<i64>> = ArcRwSignal::new(None);
+        }
+        UNITS.with(Clone::clone)
     }
-    UNITS.with(|units| *units)
+    #[cfg(not(feature = "hydrate"))]
+    {
+        ArcRwSignal::new(None)
+    }
 }

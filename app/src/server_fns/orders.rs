@@ -22,11 +22,8 @@ pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
 pub async fn order_details(id: Uuid) -> Result<OrderPage, AppError> {
     use crate::auth::context;
     context::respond(async move {
-        let user = context::require_user().await?;
         let pool = &context::state()?.pool;
-        let order = crate::db::orders::summary(pool, user.id, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let order = my_order(pool, id).await?;
         let mut conn = pool.acquire().await?;
         let parts = crate::db::orders::parts(&mut conn, order.id).await?;
         let payment = payment_state(&mut conn, &order).await?;
@@ -37,6 +34,15 @@ pub async fn order_details(id: Uuid) -> Result<OrderPage, AppError> {
         })
     })
     .await
+}
+
+/// The session user's order `id`; another shopper's order reads exactly like a missing one.
+#[cfg(feature = "ssr")]
+async fn my_order(pool: &sqlx::PgPool, id: Uuid) -> Result<OrderSummary, AppError> {
+    let user = crate::auth::context::require_user().await?;
+    crate::db::orders::summary(pool, user.id, id)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 #[cfg(feature = "ssr")]
@@ -83,11 +89,8 @@ pub async fn payment_status(
 ) -> Result<Option<crate::domain::payment::PaymentStatus>, AppError> {
     use crate::auth::context;
     context::respond(async move {
-        let user = context::require_user().await?;
         let pool = &context::state()?.pool;
-        let order = crate::db::orders::summary(pool, user.id, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let order = my_order(pool, id).await?;
         Ok(crate::db::payments::latest(pool, order.id)
             .await?
             .map(|p| p.status))
@@ -100,11 +103,8 @@ pub async fn payment_status(
 pub async fn check_payment(id: Uuid) -> Result<(), AppError> {
     use crate::auth::context;
     context::respond(async move {
-        let user = context::require_user().await?;
         let state = context::state()?;
-        let order = crate::db::orders::summary(&state.pool, user.id, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let order = my_order(&state.pool, id).await?;
         if let Some(p) = crate::db::payments::latest(&state.pool, order.id).await?
             && p.status == crate::domain::payment::PaymentStatus::Pending
             && let Some(request) = p.checkout_request_id
