@@ -79,11 +79,15 @@ pub fn client_ip() -> String {
 }
 
 /// The language of this request (cookie, then `Accept-Language`, then the configured default).
+/// Outside a request (the route list is made by rendering the app once at start-up) it is the
+/// default, and that is not an error.
 pub fn request_locale() -> Locale {
-    let default = state()
+    let default = use_context::<AppState>()
         .map(|s| s.settings.default_locale())
         .unwrap_or_default();
-    let Ok(parts) = parts() else { return default };
+    let Some(parts) = use_context::<Parts>() else {
+        return default;
+    };
     let header = |name: http::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
     Locale::from_headers(
         header(http::header::COOKIE),

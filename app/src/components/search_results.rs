@@ -98,7 +98,7 @@ fn Filters(facets: Facets, sort: Sort, base: String) -> impl IntoView {
         let href = url_with(&base, &params, key, Some(value));
         view! {
             <li>
-                <a href=href class="flex justify-between gap-2 hover:underline">
+                <a href=href class="flex justify-between gap-2 py-1 hover:underline">
                     <span>{text}</span>
                     <span class="text-stone-500">{count}</span>
                 </a>
@@ -144,7 +144,7 @@ fn Filters(facets: Facets, sort: Sort, base: String) -> impl IntoView {
             };
             Some(view! {
                 <li>
-                    <a href=href class="flex justify-between gap-2 hover:underline">
+                    <a href=href class="flex justify-between gap-2 py-1 hover:underline">
                         <span>{text}</span>
                         <span class="text-stone-500">{f.count}</span>
                     </a>

@@ -50,7 +50,7 @@ pub fn SearchBox(
                 autocomplete="off"
                 on:input=move |ev| typed.set(event_target_value(&ev))
                 placeholder=placeholder
-                class="w-full min-w-0 rounded-l-lg px-3 py-2 text-stone-900"
+                class="w-full min-w-0 rounded-l-lg bg-white px-3 py-2 text-stone-900"
             />
             <datalist id="search-suggestions">
                 {move || suggestions.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
