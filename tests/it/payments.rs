@@ -642,3 +642,85 @@ async fn a_single_item_is_refunded_and_the_rest_is_paid_out(pool: PgPool) {
     assert_eq!(money["statement"][0]["net"], "1380.00");
     assert_ledger_balanced(&pool).await;
 }
+
+/// A part waiting for its M-Pesa payment cannot be cancelled on its own. An order left in that
+/// state by older code (a part dropped while the order waited) is not charged for it: its
+/// payment is taken in and refunded. And it does not stop the expiry job for other orders.
+#[sqlx::test(migrations = false)]
+async fn an_unpaid_part_cannot_be_cancelled_and_a_stuck_order_never_stalls_expiry(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let token = live.state.mpesa.callback_token().to_owned();
+    let a = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, a, "Radio", "1000.00", 5).await;
+    let mut first = shopper(live.router.clone(), "first@example.com", &[(radio, "1")]).await;
+    let stuck = place(&pool, &mut first, "0712000037").await; // unreachable: no callback
+    let part: Uuid = scalar(
+        &pool,
+        &format!("select id from vendor_orders where order_id = '{stuck}'"),
+    )
+    .await;
+    let refused = first
+        .call("cancel_part", &[("id", &part.to_string())])
+        .await;
+    assert_eq!(refused.error().field(), Some("action"));
+    let part_status = format!("select status from vendor_orders where id = '{part}'");
+    assert_eq!(
+        scalar::<String>(&pool, &part_status).await,
+        "pending_payment"
+    );
+
+    // What the old rule allowed: the part cancelled (its unit back) while the order waits.
+    sqlx::query("update vendor_orders set status = 'cancelled' where id = $1")
+        .bind(part)
+        .execute(&pool)
+        .await
+        .expect("old state");
+    sqlx::query("update listing_variants set stock = stock + 1")
+        .execute(&pool)
+        .await
+        .expect("unit back");
+    let request: String = scalar(
+        &pool,
+        &format!("select checkout_request_id from payments where order_id = '{stuck}'"),
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let status = post_callback(
+        &live,
+        &token,
+        &paid_body(&request, "1000", "254712000037", "RSTUCK1"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "the payment is recorded, not a 500");
+    let flag: String = scalar(
+        &pool,
+        "select flag from mpesa_callbacks where outcome = 'flagged'",
+    )
+    .await;
+    assert!(flag.contains("refund queued"), "{flag}");
+    assert_eq!(scalar::<String>(&pool, &part_status).await, "cancelled");
+    assert_ledger_balanced(&pool).await;
+
+    // Another unpaid order; both reservations run out; the job expires both.
+    let mut second = shopper(live.router.clone(), "second@example.com", &[(radio, "2")]).await;
+    let other = place(&pool, &mut second, "0712000037").await;
+    sqlx::query("update orders set reserved_until = now() - interval '1 second'")
+        .execute(&pool)
+        .await
+        .expect("age");
+    let expired = app::payments::collect::expire_due(&pool, &live.state.mpesa)
+        .await
+        .expect("expire");
+    assert_eq!(expired, 2);
+    for order in [stuck, other] {
+        assert_eq!(
+            scalar::<String>(&pool, &order_status(order)).await,
+            "cancelled"
+        );
+    }
+    assert_eq!(
+        scalar::<i32>(&pool, "select stock from listing_variants").await,
+        5,
+        "every unit back"
+    );
+}

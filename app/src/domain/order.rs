@@ -112,6 +112,13 @@ impl VendorOrderStatus {
         )
     }
 
+    /// Whether the shopper may cancel the part: only once it is confirmed and before the shop
+    /// accepts it. A part still waiting for its M-Pesa payment is not cancelled on its own (the
+    /// prompt asks for the whole order); an unpaid order ends when its reservation runs out.
+    pub fn shopper_may_cancel(self) -> bool {
+        self == Self::AwaitingAcceptance
+    }
+
     /// The only way a vendor order's status changes.
     pub fn transition(self, event: VendorOrderEvent) -> Result<Self, IllegalTransition> {
         use VendorOrderEvent as E;
@@ -165,6 +172,14 @@ mod tests {
             S::Refunded,
         ] {
             assert!(!settled.allows_item_refund(), "{settled:?}");
+        }
+    }
+
+    #[test]
+    fn shoppers_cancel_only_confirmed_parts_the_shop_has_not_accepted() {
+        assert!(S::AwaitingAcceptance.shopper_may_cancel());
+        for s in [S::PendingPayment, S::Accepted, S::Shipped, S::Cancelled] {
+            assert!(!s.shopper_may_cancel(), "{s:?}");
         }
     }
 

@@ -135,7 +135,7 @@ fn Order(
                         {(part.discount > Decimal::ZERO).then(|| format!(" · {} {} −{}", i18n.t(Key::DiscountLabel), part.coupon_code.clone().unwrap_or_default(), money(part.discount, &o.currency)))}
                         " · " <strong>{money(part.total, &o.currency)}</strong>
                     </p>
-                    {(part.status == VendorOrderStatus::AwaitingAcceptance).then(|| view! { <CancelButton id=part.id /> })}
+                    {part.status.shopper_may_cancel().then(|| view! { <CancelButton id=part.id /> })}
                     {(part.status == VendorOrderStatus::Delivered).then(|| view! { <ReturnForm id=part.id /> })}
                     <ol class="mt-3 border-l-2 border-emerald-200 pl-3 text-xs text-stone-600" aria-label=i18n.tr(Key::Timeline)>
                         {part.events.iter().map(|e| view! { <li>{e.at.clone()} " — " {i18n.tr(vendor_status_key(e.status))}</li> }).collect_view()}

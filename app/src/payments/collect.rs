@@ -10,7 +10,7 @@ use super::refunds;
 use crate::db::{ledger, orders, payments};
 use crate::domain::Invalid;
 use crate::domain::ledger::{self as postings, TxKind};
-use crate::domain::order::{OrderStatus, VendorOrderEvent};
+use crate::domain::order::{OrderStatus, VendorOrderEvent, VendorOrderStatus};
 use crate::domain::payment::PaymentStatus;
 use crate::error::AppError;
 use crate::mpesa::Daraja;
@@ -234,7 +234,14 @@ async fn paid_order(
     let order = orders::lock(tx, payment.order_id)
         .await?
         .ok_or_else(|| AppError::internal(format!("payment {} has no order", payment.id)))?;
-    if order.status != OrderStatus::PendingPayment {
+    let parts = orders::parts_for_update(tx, order.id).await?;
+    // Payable only while the whole order waits: a part dropped meanwhile (or an order that
+    // expired) means the money no longer matches what is owed, so it is taken in and sent back.
+    let payable = order.status == OrderStatus::PendingPayment
+        && parts
+            .iter()
+            .all(|p| p.status == VendorOrderStatus::PendingPayment);
+    if !payable {
         let posting = postings::mpesa_unallocated(payment.requested, &order.currency)?;
         ledger::post(
             tx,
@@ -254,7 +261,7 @@ async fn paid_order(
         )
         .await?;
         return Ok(Applied::Flagged(format!(
-            "paid after the order was {}; refund queued",
+            "paid after the order was {} (or a part of it dropped); refund queued",
             order.status
         )));
     }
@@ -269,7 +276,7 @@ async fn paid_order(
     )
     .await?;
     orders::set_order_status(tx, order.id, OrderStatus::PendingPayment, OrderStatus::Paid).await?;
-    for part in orders::parts_for_update(tx, order.id).await? {
+    for part in parts {
         orders::advance(tx, part.id, part.status, VendorOrderEvent::Confirmed, None)
             .await?
             .ok_or_else(|| AppError::internal("a paid order's part could not be confirmed"))?;
@@ -293,44 +300,63 @@ async fn paid_order(
 pub async fn expire_due(pool: &PgPool, mpesa: &Daraja) -> Result<usize, AppError> {
     let mut expired = 0;
     for order_id in payments::expired_orders(pool).await? {
-        if let Some(p) = payments::latest(pool, order_id).await?
-            && p.status == PaymentStatus::Pending
-            && let Some(request) = &p.checkout_request_id
-            && reconcile(pool, mpesa, request).await.ok() == Some(Outcome::Paid)
-        {
-            continue;
+        // One order that cannot be expired must never stop the job for the others (their
+        // stock would stay held): it is logged and skipped, and the next run tries again.
+        match expire_one(pool, mpesa, order_id).await {
+            Ok(true) => expired += 1,
+            Ok(false) => {}
+            Err(e) => {
+                tracing::error!(order = %order_id, error = ?e, "unpaid order not expired; skipped")
+            }
         }
-        let mut tx = pool.begin().await?;
-        let Some(order) = orders::lock(&mut tx, order_id).await? else {
-            continue;
-        };
-        if order.status != OrderStatus::PendingPayment {
-            continue;
-        }
-        orders::set_order_status(
-            &mut tx,
-            order_id,
-            OrderStatus::PendingPayment,
-            OrderStatus::Cancelled,
-        )
-        .await?;
-        for part in orders::parts_for_update(&mut tx, order_id).await? {
-            orders::advance(
-                &mut tx,
-                part.id,
-                part.status,
-                VendorOrderEvent::Cancel,
-                Some("payment not received in time"),
-            )
-            .await?
-            .ok_or_else(|| AppError::internal("an expired order's part could not be cancelled"))?;
-            orders::release_stock(&mut tx, part.id).await?;
-        }
-        payments::fail_pending(&mut tx, order_id, "reservation expired").await?;
-        tx.commit().await?;
-        expired += 1;
     }
     Ok(expired)
+}
+
+/// Cancels one unpaid order whose reservation ran out; false when it turned out paid or was
+/// already settled.
+async fn expire_one(pool: &PgPool, mpesa: &Daraja, order_id: Uuid) -> Result<bool, AppError> {
+    if let Some(p) = payments::latest(pool, order_id).await?
+        && p.status == PaymentStatus::Pending
+        && let Some(request) = &p.checkout_request_id
+        && reconcile(pool, mpesa, request).await.ok() == Some(Outcome::Paid)
+    {
+        return Ok(false);
+    }
+    let mut tx = pool.begin().await?;
+    let Some(order) = orders::lock(&mut tx, order_id).await? else {
+        return Ok(false);
+    };
+    if order.status != OrderStatus::PendingPayment {
+        return Ok(false);
+    }
+    orders::set_order_status(
+        &mut tx,
+        order_id,
+        OrderStatus::PendingPayment,
+        OrderStatus::Cancelled,
+    )
+    .await?;
+    for part in orders::parts_for_update(&mut tx, order_id).await? {
+        let cancelled = orders::advance(
+            &mut tx,
+            part.id,
+            part.status,
+            VendorOrderEvent::Cancel,
+            Some("payment not received in time"),
+        )
+        .await?;
+        match cancelled {
+            Some(_) => orders::release_stock(&mut tx, part.id).await?,
+            // Already dropped (its stock went back then), or moved on: not ours to change.
+            None => {
+                tracing::warn!(order = %order_id, part = %part.id, status = part.status.as_str(), "part of an expired order left as it is")
+            }
+        }
+    }
+    payments::fail_pending(&mut tx, order_id, "reservation expired").await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// The whole shillings M-Pesa is asked for, as a count.

@@ -129,6 +129,12 @@ pub async fn cancel_part(id: Uuid) -> Result<(), AppError> {
             .await?
             .ok_or(AppError::NotFound)?;
         let order = state.order_id;
+        if !state.status.shopper_may_cancel() {
+            return Err(AppError::invalid(
+                "action",
+                crate::domain::Invalid::NotFound,
+            ));
+        }
         crate::fulfilment::step(pool, id, state.status, VendorOrderEvent::Cancel, None).await?;
         leptos_axum::redirect(&format!("/account/orders/{order}"));
         Ok(())
