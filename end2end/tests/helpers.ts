@@ -5,7 +5,8 @@ import { expect, test, type Browser, type Page, type TestInfo } from "@playwrigh
 export async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
   if ((await jsEnabled(page)) && (await page.locator("body[data-islands]").count()) > 0) {
-    await expect(page.locator("body[data-hydrated]")).toBeAttached();
+    // The first page of a run also waits for the debug bundle's first download and compile.
+    await expect(page.locator("body[data-hydrated]")).toBeAttached({ timeout: 25_000 });
   }
 }
 

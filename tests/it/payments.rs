@@ -724,3 +724,64 @@ async fn an_unpaid_part_cannot_be_cancelled_and_a_stuck_order_never_stalls_expir
         "every unit back"
     );
 }
+
+/// Rejecting a paid part and refunding one of its items at the same moment refund the part
+/// once: whichever runs second sees the other's work (the part's row is locked and its status
+/// checked inside the transaction), so the shopper never gets more back than they paid.
+#[sqlx::test(migrations = false)]
+async fn an_item_refund_racing_a_rejection_refunds_once(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let a = shop(&pool, "vikapu", "aspirant").await;
+    let kikapu = variant(&pool, a, "Kikapu", "1500.00", 50).await;
+    let mkeka = variant(&pool, a, "Mkeka", "500.00", 50).await;
+    for n in 0..4 {
+        let mut c = shopper(
+            live.router.clone(),
+            &format!("race{n}@example.com"),
+            &[(kikapu, "1"), (mkeka, "1")],
+        )
+        .await;
+        let order = place(&pool, &mut c, "0712000123").await;
+        eventually(&pool, &order_status(order), "paid").await;
+        let part: Uuid = scalar(
+            &pool,
+            &format!("select id from vendor_orders where order_id = '{order}'"),
+        )
+        .await;
+        let item: Uuid = scalar(
+            &pool,
+            &format!(
+                "select id from order_items where vendor_order_id = '{part}' and title = 'Mkeka'"
+            ),
+        )
+        .await;
+        let status = app::domain::order::VendorOrderStatus::AwaitingAcceptance;
+        let reject = app::fulfilment::step(
+            &pool,
+            part,
+            status,
+            app::domain::order::VendorOrderEvent::Reject,
+            Some("out of stock"),
+        );
+        let refund = app::fulfilment::refund_item(&pool, part, item);
+        let (rejected, refunded) = tokio::join!(reject, refund);
+        assert!(
+            rejected.is_ok() || refunded.is_ok(),
+            "{rejected:?} {refunded:?}"
+        );
+        let owed: Decimal = scalar(
+            &pool,
+            &format!(
+                "select coalesce(sum(amount), 0) from payouts where purpose = 'refund'
+                 and (vendor_order_id = '{part}' or order_item_id in (select id from order_items where vendor_order_id = '{part}'))"
+            ),
+        )
+        .await;
+        assert_eq!(
+            owed,
+            Decimal::from(2000),
+            "race {n}: refunded exactly what was paid"
+        );
+    }
+    assert_ledger_balanced(&pool).await;
+}

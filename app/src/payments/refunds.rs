@@ -114,7 +114,14 @@ pub async fn refund_item(
     vendor_order_id: Uuid,
     item_id: Uuid,
 ) -> Result<(), AppError> {
-    use crate::domain::Invalid;
+    // The part's status decides, under its row lock: racing a rejection (which refunds the
+    // whole part) either waits for it and is refused, or goes first and is counted by it.
+    let status = orders::lock_status(tx, vendor_order_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !status.allows_item_refund() {
+        return Err(AppError::invalid("item", Invalid::AlreadyRefunded));
+    }
     let item = orders::lock_item(tx, vendor_order_id, item_id)
         .await?
         .ok_or(AppError::NotFound)?;

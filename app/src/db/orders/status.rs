@@ -238,3 +238,15 @@ pub async fn add_event_note(
     .await?;
     Ok(())
 }
+
+/// Locks a vendor order's row and reads its status: a money step that depends on the status
+/// checks it here, inside its transaction, so a concurrent step waits and then sees the result.
+pub async fn lock_status(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+) -> Result<Option<VendorOrderStatus>, sqlx::Error> {
+    sqlx::query_scalar("select status from vendor_orders where id = $1 for update")
+        .bind(vendor_order_id)
+        .fetch_optional(&mut *tx)
+        .await
+}
