@@ -59,6 +59,8 @@ struct Inner {
     tokens: Vec<String>,
     pushes: HashMap<String, Push>,
     b2c: HashMap<String, u64>,
+    /// Every B2C request that passed the checks, duplicates included.
+    b2c_requests: usize,
     serial: u64,
 }
 
@@ -115,6 +117,11 @@ impl Simulator {
     /// B2C payments accepted so far.
     pub fn payouts(&self) -> usize {
         self.lock().b2c.len()
+    }
+
+    /// B2C requests received (valid ones, duplicates included): a payout sent twice shows here.
+    pub fn payout_requests(&self) -> usize {
+        self.lock().b2c_requests
     }
 
     /// Forgets every issued token: the next call with one gets a 401.
@@ -479,6 +486,7 @@ async fn b2c(
     };
     let n = {
         let mut inner = sim.lock();
+        inner.b2c_requests += 1;
         if inner.b2c.contains_key(&originator) {
             return error(
                 StatusCode::CONFLICT,

@@ -785,3 +785,46 @@ async fn an_item_refund_racing_a_rejection_refunds_once(pool: PgPool) {
     }
     assert_ledger_balanced(&pool).await;
 }
+
+/// Three senders at once (the job, "Run payouts now" and a second server instance) send each
+/// queued payout exactly once: counted at the simulator, duplicates included.
+#[sqlx::test(migrations = false)]
+async fn concurrent_payout_runs_send_each_payout_once(pool: PgPool) {
+    let live = live(pool.clone()).await;
+    let mut queued = Vec::new();
+    for n in 0..6 {
+        let vendor = shop(&pool, &format!("duka-{n}"), "aspirant").await;
+        let id = Uuid::new_v4();
+        sqlx::query(
+            "insert into payouts (id, purpose, vendor_id, amount, currency, phone, status)
+             values ($1, 'shop_payout', $2, 500, 'KES', '254712000123', 'requested')",
+        )
+        .bind(id)
+        .bind(vendor)
+        .execute(&pool)
+        .await
+        .expect("queued payout");
+        queued.push(id);
+    }
+    let mpesa = &live.state.mpesa;
+    let (a, b, c) = tokio::join!(
+        app::payments::payouts::send_unsent(&pool, mpesa),
+        app::payments::payouts::send_unsent(&pool, mpesa),
+        app::payments::payouts::send_unsent(&pool, mpesa),
+    );
+    let sent = a.expect("run a") + b.expect("run b") + c.expect("run c");
+    assert_eq!(sent, queued.len());
+    assert_eq!(
+        live.sim.payout_requests(),
+        queued.len(),
+        "no payout requested twice"
+    );
+    assert_eq!(
+        app::payments::payouts::send_unsent(&pool, mpesa)
+            .await
+            .expect("rerun"),
+        0,
+        "a later run finds nothing to send"
+    );
+    assert_eq!(live.sim.payout_requests(), queued.len());
+}

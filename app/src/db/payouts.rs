@@ -79,12 +79,30 @@ pub async fn open_shop_payout(
 }
 
 /// Requested payouts not yet accepted by Daraja (new ones, or a send that failed).
-pub async fn unsent(db: impl PgExecutor<'_>) -> Result<Vec<PayoutRow>, sqlx::Error> {
+/// Claims up to 200 unsent payouts for this sender, oldest first: each is held for two minutes,
+/// and one claimed (or being claimed) by another sender is skipped, so no payout goes out twice
+/// at once.
+pub async fn claim_unsent(db: impl PgExecutor<'_>) -> Result<Vec<PayoutRow>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "select {COLUMNS} from payouts where status = 'requested' and conversation_id is null order by created_at limit 200"
+        "update payouts set sending_until = now() + interval '2 minutes'
+         where id in (select id from payouts
+                      where status = 'requested' and conversation_id is null
+                        and (sending_until is null or sending_until < now())
+                      order by created_at limit 200
+                      for update skip locked)
+         returning {COLUMNS}"
     ))
     .fetch_all(db)
     .await
+}
+
+/// Gives a claimed payout back (it could not be sent; the next run tries again).
+pub async fn release_claim(db: impl PgExecutor<'_>, id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query("update payouts set sending_until = null where id = $1")
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
 }
 
 pub async fn set_conversation(

@@ -92,11 +92,13 @@ async fn queue_shop_payout(
     Ok(true)
 }
 
-/// Sends queued payouts and refunds. Each keeps its id as OriginatorConversationID on every
-/// try, so a payout Daraja already took is refused as a duplicate, not paid again.
+/// Sends queued payouts and refunds. Each is claimed first (`claim_unsent`), so concurrent
+/// runs — the job, "Run payouts now", another server instance — never send one twice at once;
+/// and each keeps its id as OriginatorConversationID on every try, so a payout Daraja already
+/// took is refused as a duplicate, not paid again.
 pub async fn send_unsent(pool: &PgPool, mpesa: &Daraja) -> Result<usize, AppError> {
     let mut sent = 0;
-    for p in payouts::unsent(pool).await? {
+    for p in payouts::claim_unsent(pool).await? {
         let amount = super::collect::shillings(p.amount);
         let remarks = if p.purpose == PayoutPurpose::Refund {
             "Sokoni refund"
@@ -114,7 +116,10 @@ pub async fn send_unsent(pool: &PgPool, mpesa: &Daraja) -> Result<usize, AppErro
             Err(DarajaError::Refused { code, .. }) if code.starts_with("409") => {
                 payouts::set_conversation(pool, p.id, "duplicate").await?;
             }
-            Err(e) => tracing::warn!(payout = %p.id, error = %e, "B2C not sent; retried next run"),
+            Err(e) => {
+                tracing::warn!(payout = %p.id, error = %e, "B2C not sent; retried next run");
+                payouts::release_claim(pool, p.id).await?;
+            }
         }
     }
     Ok(sent)
