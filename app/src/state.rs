@@ -2,7 +2,7 @@
 //! runtime settings (`settings.rs`) and the clients built from them. This is the composition
 //! root; adapters below it read only their own settings struct.
 
-pub use crate::settings::*;
+use crate::settings::Settings;
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sqlx::PgPool;

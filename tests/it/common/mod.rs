@@ -6,9 +6,10 @@ mod shopping;
 pub use shopping::{address, buyer};
 
 use app::error::AppError;
-use app::state::{
-    AppState, AuthSettings, HttpSettings, I18nSettings, MediaSettings, MpesaSettings, Settings,
+use app::settings::{
+    AuthSettings, HttpSettings, I18nSettings, MediaSettings, MpesaSettings, Settings,
 };
+use app::state::AppState;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
