@@ -70,9 +70,10 @@ fn page_has_islands() -> bool {
     {
         use_context::<http::request::Parts>().is_none_or(|parts| {
             let path = parts.uri.path();
-            !["/seller", "/admin"]
-                .iter()
-                .any(|area| path == *area || path.starts_with(&format!("{area}/")))
+            !["/seller", "/admin"].iter().any(|area| {
+                path.strip_prefix(area)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
         })
     }
     #[cfg(not(feature = "ssr"))]

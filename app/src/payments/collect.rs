@@ -254,7 +254,7 @@ async fn paid_order(
         .await?;
         refunds::queue(
             tx,
-            refunds::Owed::LatePayment(payment.id),
+            crate::db::payouts::Owed::LatePayment(payment.id),
             payment.requested,
             &order.currency,
             &payment.phone,

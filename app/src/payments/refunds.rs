@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-pub use crate::db::payouts::Owed;
+use crate::db::payouts::Owed;
 
 /// Queues a refund of `owed` to `phone`, sent as whole shillings (rounded up, at our cost).
 pub async fn queue(
