@@ -4,9 +4,9 @@
 
 use crate::domain::Invalid;
 use crate::i18n::{Key, Locale};
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
+use server_fn::codec::PostcardEncoding;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum AppError {
@@ -95,7 +95,9 @@ impl AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    /// Postcard, as islands' answers are (`wire::IslandCodec`): the browser bundle then carries
+    /// no JSON decoder. A plain form post gets the error in its redirect URL, base64-encoded.
+    type Encoder = PostcardEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::Transport(value.to_string())

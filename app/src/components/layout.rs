@@ -4,8 +4,9 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::session::use_session;
 use crate::domain::role::Area;
 use crate::i18n::{Key, use_i18n};
-use crate::islands::cart_count::CartCount;
-use crate::islands::search_box::SearchBox;
+use crate::islands::cart_count::{CartBadge, CartCount};
+use crate::islands::search_box::{SearchBox, SearchBoxText};
+use crate::islands::seed::Seeded;
 use crate::server_fns::auth::UserView;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -26,7 +27,9 @@ pub fn Header() -> impl IntoView {
                 <A href="/" attr:class="text-2xl font-extrabold tracking-tight">
                     "Sokoni"
                 </A>
-                <SearchBox q=q() label=i18n.t(Key::Search).to_owned() placeholder=i18n.t(Key::SearchPlaceholder).to_owned() />
+                <Seeded data=SearchBoxText { q: q(), label: i18n.t(Key::Search).to_owned(), placeholder: i18n.t(Key::SearchPlaceholder).to_owned() }>
+                    <SearchBox />
+                </Seeded>
                 <nav class="ml-auto flex items-center gap-3" aria-label=i18n.tr(Key::MyAccount)>
                     <A href="/cart" attr:class="hover:underline">
                         {i18n.tr(Key::Cart)}
@@ -34,7 +37,7 @@ pub fn Header() -> impl IntoView {
                             {move || {
                                 cart_units
                                     .get()
-                                    .map(|units| view! { <CartCount units=units.unwrap_or(0) /> })
+                                    .map(|units| view! { <Seeded data=CartBadge { units: units.unwrap_or(0) }><CartCount /></Seeded> })
                             }}
                         </Suspense>
                     </A>

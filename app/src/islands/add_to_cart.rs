@@ -2,6 +2,7 @@
 //! the cart. Without JavaScript it is the same form, posted, and every variant lists its own
 //! price; in the browser the cart fills without a page load and the header's count follows.
 
+use super::seed::{Seed, seed};
 use crate::error::AppError;
 use crate::server_fns::cart::{AddToCart, add_to_cart};
 use leptos::prelude::*;
@@ -35,15 +36,29 @@ pub struct BuyBoxText {
     pub failed: String,
 }
 
-#[island]
-pub fn BuyBox(
-    text: BuyBoxText,
-    variants: Vec<VariantChoice>,
+/// Everything the box shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BuyBoxData {
+    pub text: BuyBoxText,
+    pub variants: Vec<VariantChoice>,
     /// The listing's price, shown until a variant with its own price is picked.
-    price: String,
+    pub price: String,
     /// The page was loaded after a plain-form add (`?added=1`).
-    added: bool,
-) -> impl IntoView {
+    pub added: bool,
+}
+
+impl Seed for BuyBoxData {
+    const ID: &'static str = "buy-box-seed";
+}
+
+#[island]
+pub fn BuyBox() -> impl IntoView {
+    let BuyBoxData {
+        text,
+        variants,
+        price,
+        added,
+    } = seed();
     let picked = RwSignal::new(0usize);
     let quantity = RwSignal::new("1".to_owned());
     let pending = RwSignal::new(false);

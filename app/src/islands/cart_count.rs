@@ -1,10 +1,23 @@
 //! The header's cart badge: the count the server rendered, then whatever the buy box reports
 //! after adding to the cart.
 
+use super::seed::{Seed, seed};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The units in the cart when the page was rendered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CartBadge {
+    pub units: i64,
+}
+
+impl Seed for CartBadge {
+    const ID: &'static str = "cart-count-seed";
+}
 
 #[island]
-pub fn CartCount(units: i64) -> impl IntoView {
+pub fn CartCount() -> impl IntoView {
+    let CartBadge { units } = seed();
     let reported = super::cart_units();
     move || {
         let n = reported.get().unwrap_or(units);

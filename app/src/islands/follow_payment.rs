@@ -2,12 +2,26 @@
 //! every 3 s how the payment stands and reloads the page once it has moved. Without
 //! JavaScript the page refreshes itself instead (a `<noscript>` refresh on the page).
 
+use super::seed::{Seed, seed};
 use crate::domain::payment::PaymentStatus;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The order and how its latest M-Pesa attempt stood when the page was rendered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentShown {
+    pub order: Uuid,
+    pub status: Option<PaymentStatus>,
+}
+
+impl Seed for PaymentShown {
+    const ID: &'static str = "follow-payment-seed";
+}
+
 #[island]
-pub fn FollowPayment(order: Uuid, status: Option<PaymentStatus>) -> impl IntoView {
+pub fn FollowPayment() -> impl IntoView {
+    let PaymentShown { order, status } = seed();
     #[cfg(feature = "hydrate")]
     if status == Some(PaymentStatus::Pending) {
         let handle = set_interval_with_handle(

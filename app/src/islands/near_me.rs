@@ -1,13 +1,23 @@
 //! "Show shops near me": asks the browser for the shopper's position and reloads the home page
 //! with it. Hidden until the page is interactive: without JavaScript there is no way to ask.
 
+use super::seed::{Seed, seed};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The button's words, in the reader's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NearMeText {
+    pub label: String,
+}
+
+impl Seed for NearMeText {
+    const ID: &'static str = "near-me-seed";
+}
 
 #[island]
-pub fn NearMeButton(
-    /// The button's words, in the reader's language.
-    label: String,
-) -> impl IntoView {
+pub fn NearMeButton() -> impl IntoView {
+    let NearMeText { label } = seed();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let ask = move |_| {

@@ -1,16 +1,30 @@
 //! The header's search box: a plain GET form to `/search`. In the browser it suggests words
 //! from the catalog's vocabulary as the shopper types.
 
+use super::seed::{Seed, seed};
 use crate::server_fns::catalog::suggest;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the box shows: the query of the page, and its words in the reader's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchBoxText {
+    pub q: String,
+    pub label: String,
+    pub placeholder: String,
+}
+
+impl Seed for SearchBoxText {
+    const ID: &'static str = "search-box-seed";
+}
 
 #[island]
-pub fn SearchBox(
-    q: String,
-    /// The box's label and the button, in the reader's language.
-    label: String,
-    placeholder: String,
-) -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
+    let SearchBoxText {
+        q,
+        label,
+        placeholder,
+    } = seed();
     // Ask once typing pauses for 200 ms, and keep only the answer for what is still in the
     // box (effects run only in the browser, so rendering never waits for this).
     let typed = RwSignal::new(String::new());

@@ -3,7 +3,8 @@
 use crate::components::listing_card::Card;
 use crate::components::loaded::loaded;
 use crate::i18n::{Key, use_i18n};
-use crate::islands::near_me::NearMeButton;
+use crate::islands::near_me::{NearMeButton, NearMeText};
+use crate::islands::seed::Seeded;
 use crate::server_fns::catalog::{ListingCard, top_categories};
 use crate::server_fns::product::home_shelves;
 use leptos::prelude::*;
@@ -36,7 +37,7 @@ pub fn HomePage() -> impl IntoView {
             let asked_near = point().0.is_some();
             view! {
                 <Shelf title=Key::NearYou cards=s.near testid="near-you" />
-                {(!asked_near).then(|| view! { <NearMeButton label=i18n.t(Key::ShowNearMe).to_owned() /> })}
+                {(!asked_near).then(|| view! { <Seeded data=NearMeText { label: i18n.t(Key::ShowNearMe).to_owned() }><NearMeButton /></Seeded> })}
                 <Shelf title=Key::Featured cards=s.featured testid="featured" />
                 <Shelf title=Key::Newest cards=s.newest testid="newest" />
             }

@@ -7,7 +7,8 @@ use crate::components::loaded::loaded;
 use crate::domain::order::{OrderStatus, VendorOrderStatus};
 use crate::domain::payment::PaymentStatus;
 use crate::i18n::{Key, use_i18n};
-use crate::islands::follow_payment::FollowPayment;
+use crate::islands::follow_payment::{FollowPayment, PaymentShown};
+use crate::islands::seed::Seeded;
 use crate::server_fns::orders::{
     CancelPart, CheckPayment, OrderPage, PayOrder, PaymentState, RequestReturn, my_orders,
     order_details,
@@ -191,7 +192,7 @@ fn PaymentPanel(
     let status_attr = p.status.map_or("none", PaymentStatus::as_str);
     view! {
         {pending.then(|| view! { <noscript><meta http-equiv="refresh" content="5" /></noscript> })}
-        <FollowPayment order status=p.status />
+        <Seeded data=PaymentShown { order, status: p.status }><FollowPayment /></Seeded>
         <section class=format!("mb-4 rounded-2xl p-4 {tone}") data-testid="payment-panel" data-status=status_attr aria-live="polite">
             <p class="font-semibold" data-testid="payment-message">
                 {text} {pending.then(|| format!(" {total} (+{})", p.phone.trim_start_matches('+')))}

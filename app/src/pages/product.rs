@@ -7,7 +7,8 @@ use crate::domain::listing::options_label;
 use crate::domain::media::{PhotoSize, photo_url};
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, Locale, use_i18n};
-use crate::islands::add_to_cart::{BuyBox, BuyBoxText, VariantChoice};
+use crate::islands::add_to_cart::{BuyBox, BuyBoxData, BuyBoxText, VariantChoice};
+use crate::islands::seed::Seeded;
 use crate::server_fns::product::{ProductDetails, product_page};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
@@ -122,7 +123,9 @@ fn Product(page: ProductDetails) -> impl IntoView {
             </section>
             <section class="flex flex-col gap-3">
                 <h1 class="text-2xl font-bold" data-testid="product-title">{p.title.clone()}</h1>
-                <BuyBox text=buy_box_text(i18n.locale.get_untracked()) variants=choices price=money(p.price) added />
+                <Seeded data=BuyBoxData { text: buy_box_text(i18n.locale.get_untracked()), variants: choices, price: money(p.price), added }>
+                    <BuyBox />
+                </Seeded>
                 {p.compare_at_price.map(|was| view! { <p class="text-sm text-stone-500 line-through">{money(was)}</p> })}
                 <p class="text-sm text-stone-600">{i18n.tr(Key::DeliveryEstimate)}</p>
                 <div class="prose-sm max-w-none" inner_html=page.description_html.clone()></div>

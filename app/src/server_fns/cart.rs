@@ -85,7 +85,7 @@ pub async fn cart_count() -> Result<i64, AppError> {
 
 /// Adds a variant to the cart: the units now in the cart. A plain form post goes back to the
 /// product page, which says so.
-#[server(endpoint = "add_to_cart")]
+#[server(endpoint = "add_to_cart", output = crate::wire::IslandCodec)]
 pub async fn add_to_cart(
     variant_id: Uuid,
     #[server(default)] quantity: String,

@@ -39,7 +39,7 @@ pub async fn search_listings(raw: RawSearch) -> Result<SearchResults, AppError> 
 }
 
 /// Autocomplete for the header search box.
-#[server(endpoint = "suggest")]
+#[server(endpoint = "suggest", output = crate::wire::IslandCodec)]
 pub async fn suggest(prefix: String) -> Result<Vec<String>, AppError> {
     use crate::auth::context;
     context::respond(async move {

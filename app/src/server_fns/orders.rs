@@ -83,7 +83,7 @@ pub async fn pay_order(id: Uuid, phone: String) -> Result<(), AppError> {
 }
 
 /// How the latest M-Pesa attempt of the user's order stands (the order page follows it).
-#[server(endpoint = "payment_status")]
+#[server(endpoint = "payment_status", output = crate::wire::IslandCodec)]
 pub async fn payment_status(
     id: Uuid,
 ) -> Result<Option<crate::domain::payment::PaymentStatus>, AppError> {

@@ -15,3 +15,8 @@ pub mod payments;
 pub mod product;
 pub mod seller;
 pub mod vendor;
+
+/// How server functions that islands call answer: postcard rather than JSON, because a JSON
+/// decoder in the browser bundle costs about 30 KB brotli (see `islands/seed.rs`). Errors
+/// (`AppError`) use the same encoding.
+pub type IslandCodec = server_fn::codec::Postcard;

@@ -76,12 +76,20 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    pub bytes: axum::body::Bytes,
 }
 
 impl Reply {
+    /// A server function's error, decoded as the browser decodes it.
     pub fn error(&self) -> AppError {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("not an AppError ({e}): {}", self.body))
+        self.postcard()
+    }
+
+    /// The answer of a server function that islands call (`wire::IslandCodec`), or an error.
+    pub fn postcard<T: serde::de::DeserializeOwned>(&self) -> T {
+        use server_fn::Decodes;
+        <server_fn::codec::PostcardEncoding as Decodes<T>>::decode(self.bytes.clone())
+            .unwrap_or_else(|e| panic!("not postcard ({e}): {}", self.body))
     }
 
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
@@ -127,6 +135,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
         }
     }
 
