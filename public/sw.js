@@ -1,8 +1,10 @@
 // Sokoni service worker.
 // Pages: network first, so prices and stock are fresh; the last copy seen is served when the
-// network is gone, and the offline page when there is no copy. Static assets likewise.
+// network is gone, and the offline page when there is no copy. Bundles (/pkg) are named by
+// their content hash, so a cached one is always right: cache first, and a new release's bundles
+// replace the old ones in the cache. Icons: network first, the cached copy offline.
 // Server functions (/api) and other non-GET requests always go to the network.
-const VERSION = "sokoni-v1";
+const VERSION = "sokoni-v2";
 const OFFLINE_URL = "/offline.html";
 const PRECACHE = [OFFLINE_URL, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon.svg"];
 
@@ -40,9 +42,19 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // Bundles keep their names across releases, so the network decides while there is one;
-  // the cached copy is only for offline.
-  if (url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/")) {
+  if (url.pathname.startsWith("/pkg/")) {
+    event.respondWith(
+      caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(VERSION).then((cache) => keepOnlyThisRelease(cache, url).then(() => cache.put(request, copy)));
+        }
+        return response;
+      }))
+    );
+    return;
+  }
+  if (url.pathname.startsWith("/icons/")) {
     event.respondWith(
       fetch(request)
         .then((response) => {
@@ -56,3 +68,19 @@ self.addEventListener("fetch", (event) => {
     );
   }
 });
+
+// "/pkg/sokoni.<hash>.wasm" → "/pkg/sokoni.*.wasm": the same bundle of another release.
+function bundleKind(pathname) {
+  return pathname.replace(/\.[A-Za-z0-9_-]+(\.[a-z]+)$/, ".*$1");
+}
+
+// Drops the other releases' copies of a bundle before a new one is cached.
+function keepOnlyThisRelease(cache, url) {
+  const kind = bundleKind(url.pathname);
+  return cache.keys().then((requests) => Promise.all(requests
+    .filter((r) => {
+      const path = new URL(r.url).pathname;
+      return path !== url.pathname && path.startsWith("/pkg/") && bundleKind(path) === kind;
+    })
+    .map((r) => cache.delete(r))));
+}

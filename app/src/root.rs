@@ -29,7 +29,7 @@ use crate::pages::{
     store::StorePage,
 };
 use leptos::prelude::*;
-use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Html, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -49,7 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
-                <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name) />
+                <HashedStylesheet options=options.clone() />
                 <AutoReload options=options.clone() />
                 {islands.then(|| view! { <HydrationScripts options=options.clone() islands=true /> })}
                 <script src="/register-sw.js" defer></script>

@@ -69,7 +69,15 @@ async function scriptsOf(page: Page, path: string): Promise<string[]> {
 }
 
 test("shopper pages load the one islands bundle; seller and admin pages load no script", async ({ page, browser }) => {
-  expect(await scriptsOf(page, "/")).toEqual(["/pkg/sokoni.js", "/pkg/sokoni.wasm"]);
+  const bundle = await scriptsOf(page, "/");
+  expect(bundle).toHaveLength(2);
+  const js = bundle.find((f) => f.endsWith(".js")) ?? "";
+  expect(js).toMatch(/^\/pkg\/sokoni\.[\w-]+\.js$/);
+  expect(bundle.find((f) => f.endsWith(".wasm"))).toMatch(/^\/pkg\/sokoni\.[\w-]+\.wasm$/);
+  // Named by content, so browsers may keep them for good.
+  const answer = await page.request.get(js);
+  expect(answer.ok()).toBe(true);
+  expect(answer.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   const seller = await logInAs(browser, ownerEmail(1), "/seller");
   expect(await scriptsOf(seller, "/seller/orders")).toEqual([]);
   await expect(seller.locator("body[data-islands]")).toHaveCount(0);

@@ -1,6 +1,7 @@
 //! The HTTP surface: Leptos pages and server functions, static files, health probes, and the
 //! middleware every request passes (sessions, CSRF origin check, area guard, compression).
 
+mod assets;
 mod guard;
 mod health;
 mod media;
@@ -100,6 +101,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             origin::require_same_origin,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            assets::cache_headers,
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -4,6 +4,7 @@
 
 mod access;
 mod accounts;
+mod assets;
 mod cart;
 mod checkout;
 mod common;
