@@ -64,8 +64,8 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
 /// Attempts whose callback is this late are asked about by STK query.
 const CALLBACK_GRACE_SECS: i64 = 60;
 
-/// Every tick: reconcile M-Pesa prompts whose callback never came, and release the stock of
-/// unpaid orders whose reservation ran out.
+/// Every tick: reconcile M-Pesa prompts whose callback never came, flag callbacks that match
+/// no prompt, and release the stock of unpaid orders whose reservation ran out.
 async fn payment_upkeep(state: &AppState) {
     use app::payments::collect;
     let pool = &state.pool;
@@ -78,6 +78,14 @@ async fn payment_upkeep(state: &AppState) {
             }
         }
         Err(e) => tracing::warn!(error = %e, "listing late M-Pesa attempts failed"),
+    }
+    match app::db::payments::flag_unmatched(pool, collect::UNMATCHED_GRACE_SECS).await {
+        Ok(n) if n > 0 => tracing::warn!(
+            callbacks = n,
+            "M-Pesa callbacks for no attempt of ours flagged"
+        ),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "flagging unmatched M-Pesa callbacks failed"),
     }
     match collect::expire_due(pool, &state.mpesa).await {
         Ok(n) if n > 0 => tracing::info!(orders = n, "unpaid orders expired; stock released"),

@@ -155,7 +155,7 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                 tx.commit().await.expect("commit");
                 serial += 1;
                 let request = format!("ws_CO_P{serial}");
-                app::db::payments::set_request_ids(&pool, payment, "m", &request)
+                app::payments::collect::attach_request_ids(&pool, payment, "m", &request)
                     .await
                     .expect("ids");
                 let body = if rng.gen_bool(0.8) {

@@ -44,7 +44,7 @@ pub async fn open(
 }
 
 pub async fn set_request_ids(
-    db: impl PgExecutor<'_>,
+    db: &mut PgConnection,
     id: Uuid,
     merchant: &str,
     checkout: &str,
@@ -58,6 +58,66 @@ pub async fn set_request_ids(
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// Serialises the work on one CheckoutRequestID until the transaction ends: saving the ids
+/// of our push and applying a callback that names them. Whichever comes second sees the
+/// other's commit, so a callback that beat the push's answer is never lost between the two.
+pub async fn lock_request(
+    tx: &mut PgConnection,
+    checkout_request_id: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("select pg_advisory_xact_lock(hashtextextended($1, 7001))")
+        .bind(checkout_request_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Callbacks kept for a request whose ids were not saved yet: (callback id, raw body).
+pub async fn unmatched_callbacks(
+    tx: &mut PgConnection,
+    checkout_request_id: &str,
+) -> Result<Vec<(Uuid, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, raw from mpesa_callbacks
+         where outcome = 'unmatched' and request_id = $1 order by received_at",
+    )
+    .bind(checkout_request_id)
+    .fetch_all(&mut *tx)
+    .await
+}
+
+/// What became of a kept callback once it could be applied.
+pub async fn settle_callback(
+    tx: &mut PgConnection,
+    id: Uuid,
+    outcome: &str,
+    flag: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("update mpesa_callbacks set outcome = $2, flag = $3 where id = $1")
+        .bind(id)
+        .bind(outcome)
+        .bind(flag)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Callbacks still unmatched after `older_than_secs` name no attempt of ours: flagged for an
+/// admin. Returns how many.
+pub async fn flag_unmatched(
+    db: impl PgExecutor<'_>,
+    older_than_secs: i64,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "update mpesa_callbacks set outcome = 'flagged', flag = 'unknown CheckoutRequestID'
+         where outcome = 'unmatched' and received_at < now() - make_interval(secs => $1)",
+    )
+    .bind(older_than_secs as f64)
+    .execute(db)
+    .await?
+    .rows_affected())
 }
 
 /// Locks the attempt a callback or query is about.

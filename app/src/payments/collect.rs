@@ -48,7 +48,7 @@ pub async fn start(
         .await
     {
         Ok(sent) => {
-            payments::set_request_ids(
+            attach_request_ids(
                 pool,
                 payment_id,
                 &sent.merchant_request_id,
@@ -76,11 +76,48 @@ pub async fn start(
     }
 }
 
+/// Saves the request ids Daraja gave our push and, in the same transaction, applies any
+/// callback that arrived before them (Daraja can call back within milliseconds): the order is
+/// paid at once and nothing is flagged.
+pub async fn attach_request_ids(
+    pool: &PgPool,
+    payment_id: Uuid,
+    merchant_request_id: &str,
+    checkout_request_id: &str,
+) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    payments::lock_request(&mut tx, checkout_request_id).await?;
+    payments::set_request_ids(
+        &mut tx,
+        payment_id,
+        merchant_request_id,
+        checkout_request_id,
+    )
+    .await?;
+    for (callback, raw) in payments::unmatched_callbacks(&mut tx, checkout_request_id).await? {
+        let applied = match protocol::parse_stk_callback(&raw) {
+            Ok(result) => apply(&mut tx, &result, true).await?,
+            Err(e) => Applied::Flagged(format!("unreadable: {e}")),
+        };
+        let (outcome, flag) = applied.record();
+        payments::settle_callback(&mut tx, callback, outcome, flag).await?;
+        tracing::info!(payment = %payment_id, outcome, "early M-Pesa callback applied");
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Callbacks unmatched this long name no attempt of ours (our push's answer would have been
+/// saved by now): they are flagged for an admin.
+pub const UNMATCHED_GRACE_SECS: i64 = 60;
+
 /// What a callback did, as recorded next to its raw body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Applied {
     Applied,
     Duplicate,
+    /// No attempt has its CheckoutRequestID yet: kept until our push's answer is saved.
+    Unmatched,
     Flagged(String),
 }
 
@@ -89,6 +126,7 @@ impl Applied {
         match self {
             Self::Applied => ("applied", None),
             Self::Duplicate => ("duplicate", None),
+            Self::Unmatched => ("unmatched", None),
             Self::Flagged(why) => ("flagged", Some(why.as_str())),
         }
     }
@@ -102,6 +140,7 @@ pub async fn on_callback(pool: &PgPool, raw: &str) -> Result<Applied, AppError> 
         Err(e) => (None, Applied::Flagged(format!("unreadable: {e}"))),
         Ok(result) => {
             let id = result.checkout_request_id.clone();
+            payments::lock_request(&mut tx, &id).await?;
             (Some(id), apply(&mut tx, &result, true).await?)
         }
     };
@@ -156,7 +195,7 @@ async fn apply(
     from_callback: bool,
 ) -> Result<Applied, AppError> {
     let Some(payment) = payments::lock_by_request(tx, &result.checkout_request_id).await? else {
-        return Ok(Applied::Flagged("unknown CheckoutRequestID".into()));
+        return Ok(Applied::Unmatched);
     };
     let outcome = protocol::outcome(result.result_code);
     // Paid after we gave up on it (the reservation ran out, or a query said it failed): the
