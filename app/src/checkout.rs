@@ -288,6 +288,9 @@ pub async fn place_and_prompt(
     mpesa: &crate::mpesa::Daraja,
     checkout: &Checkout<'_>,
 ) -> Result<Placed, AppError> {
+    if checkout.payment.method() == PaymentMethod::Mpesa {
+        crate::payments::collect::may_prompt(pool, &checkout.address.phone).await?;
+    }
     let placed = place_order(pool, checkout).await?;
     if placed.created && checkout.payment.method() == PaymentMethod::Mpesa {
         let pushed = crate::payments::collect::start(

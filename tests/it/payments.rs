@@ -895,3 +895,96 @@ async fn concurrent_payout_runs_send_each_payout_once(pool: PgPool) {
     );
     assert_eq!(live.sim.payout_requests(), queued.len());
 }
+
+#[sqlx::test(migrations = false)]
+async fn pin_prompts_and_payment_checks_are_limited(pool: PgPool) {
+    use app::domain::Invalid;
+    use app::domain::payment::{
+        PROMPTS_PER_ORDER_PER_HOUR, PROMPTS_PER_PHONE_PER_HOUR, SECS_BETWEEN_QUERIES,
+    };
+    use app::error::AppError;
+    let live = live(pool.clone()).await;
+    let a = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, a, "Radio", "1000.00", 50).await;
+    let mut c = shopper(live.router.clone(), "ring@example.com", &[(radio, "1")]).await;
+
+    // `032`: the shopper cancels every prompt; they (or someone with their order) ask again.
+    let order = place(&pool, &mut c, "0712000032").await;
+    let retry = |c: &mut Client| {
+        let mut c = c.clone();
+        let id = order.to_string();
+        async move {
+            c.call("pay_order", &[("id", &id), ("phone", "0712000032")])
+                .await
+        }
+    };
+    for sent in 1..PROMPTS_PER_ORDER_PER_HOUR {
+        eventually(&pool, &payment_status(order), "failed").await;
+        let r = retry(&mut c).await;
+        assert_eq!(r.status, StatusCode::OK, "prompt {}: {}", sent + 1, r.body);
+    }
+    eventually(&pool, &payment_status(order), "failed").await;
+    let refused = retry(&mut c).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        refused.error(),
+        AppError::invalid(
+            "phone",
+            Invalid::PromptLimit {
+                per_hour: PROMPTS_PER_ORDER_PER_HOUR
+            }
+        )
+    );
+    assert_eq!(live.sim.pushes(), PROMPTS_PER_ORDER_PER_HOUR as usize);
+    assert_eq!(
+        scalar::<i64>(&pool, "select count(*) from payments").await,
+        PROMPTS_PER_ORDER_PER_HOUR,
+        "nothing written for the refused prompt"
+    );
+
+    // One phone, many orders: the phone's own limit.
+    sqlx::query(
+        "insert into payments (id, order_id, status, amount, requested, phone)
+         select gen_random_uuid(), $1, 'failed', 1, 1, '254712000555' from generate_series(1, $2)",
+    )
+    .bind(order)
+    .bind(PROMPTS_PER_PHONE_PER_HOUR as i32)
+    .execute(&pool)
+    .await
+    .expect("earlier prompts to the phone");
+    let mut other = shopper(live.router.clone(), "other@example.com", &[(radio, "1")]).await;
+    let (_, r) = place_order(&mut other, &[("phone", "0712000555"), ("payment", "mpesa")]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(
+        r.error(),
+        AppError::invalid(
+            "phone",
+            Invalid::PromptLimit {
+                per_hour: PROMPTS_PER_PHONE_PER_HOUR
+            }
+        )
+    );
+
+    // "Check again" asks Daraja at most once per SECS_BETWEEN_QUERIES.
+    let mut waiting = shopper(live.router.clone(), "wait@example.com", &[(radio, "1")]).await;
+    let pending = place(&pool, &mut waiting, "0712000999").await;
+    let check = |c: &mut Client| {
+        let mut c = c.clone();
+        async move {
+            c.call("check_payment", &[("id", &pending.to_string())])
+                .await
+        }
+    };
+    assert_eq!(check(&mut waiting).await.status, StatusCode::OK);
+    let again = check(&mut waiting).await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        again.error(),
+        AppError::invalid(
+            "payment",
+            Invalid::CheckTooSoon {
+                secs: SECS_BETWEEN_QUERIES
+            }
+        )
+    );
+}

@@ -22,6 +22,41 @@ pub struct PaymentRow {
 const COLUMNS: &str =
     "id, order_id, status, amount, requested, phone, checkout_request_id, result_desc";
 
+/// Prompts sent in the last hour: (to this order, to this phone). The phone is locked first,
+/// so concurrent checkouts to one phone are counted one after the other.
+pub async fn prompts_last_hour(
+    tx: &mut PgConnection,
+    order_id: Option<Uuid>,
+    phone: &str,
+) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query("select pg_advisory_xact_lock(hashtextextended($1, 7002))")
+        .bind(phone)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query_as(
+        "select count(*) filter (where order_id = $1), count(*) filter (where phone = $2)
+         from payments where (order_id = $1 or phone = $2) and created_at > now() - interval '1 hour'",
+    )
+    .bind(order_id)
+    .bind(phone)
+    .fetch_one(&mut *tx)
+    .await
+}
+
+/// Notes a Daraja query of the attempt, unless one was made less than `secs` ago (then false).
+pub async fn note_query(db: impl PgExecutor<'_>, id: Uuid, secs: i64) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "update payments set queried_at = now()
+         where id = $1 and (queried_at is null or queried_at < now() - make_interval(secs => $2))",
+    )
+    .bind(id)
+    .bind(secs as f64)
+    .execute(db)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
 /// Opens an attempt, unless one is already pending for the order (then None).
 pub async fn open(
     tx: &mut PgConnection,

@@ -35,6 +35,8 @@ pub enum Invalid {
     KeyReused,
     NotPayable,
     MpesaUnavailable,
+    PromptLimit { per_hour: i64 },
+    CheckTooSoon { secs: i64 },
     DeliveryUnavailable,
     CouponInvalid,
     CouponNotInCart,

@@ -3,6 +3,14 @@
 
 use crate::text_enum;
 
+/// PIN prompts one order may send in an hour. Each prompt rings a phone: without a limit
+/// anyone could make a stranger's phone ring (and Daraja bills us) without end.
+pub const PROMPTS_PER_ORDER_PER_HOUR: i64 = 5;
+/// PIN prompts one phone may receive in an hour, over all orders.
+pub const PROMPTS_PER_PHONE_PER_HOUR: i64 = 10;
+/// Seconds between two "check again" queries of one attempt (each is a Daraja call).
+pub const SECS_BETWEEN_QUERIES: i64 = 30;
+
 text_enum! {
     /// An STK push attempt: waiting for the shopper's PIN, then paid or failed.
     pub enum PaymentStatus {

@@ -376,6 +376,8 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::KeyReused => "This checkout was already used for a different cart. Reload the page.".into(),
         Invalid::NotPayable => "This order cannot be paid any more: it is paid, or its reservation ended.".into(),
         Invalid::MpesaUnavailable => "M-Pesa could not be reached. Try again in a minute, or pay cash on delivery.".into(),
+        Invalid::PromptLimit { per_hour } => format!("At most {per_hour} M-Pesa prompts an hour can go to one order or phone. Try again later, or pay cash on delivery."),
+        Invalid::CheckTooSoon { secs } => format!("M-Pesa was just asked. Check again in {secs} seconds."),
         Invalid::DeliveryUnavailable => "This shop neither delivers to that county nor offers pickup. Choose pickup or another address.".into(),
         Invalid::CouponInvalid => "This coupon code is not valid (unknown, switched off, or used up).".into(),
         Invalid::CouponNotInCart => "This coupon is for a shop you are not buying from.".into(),

@@ -374,6 +374,8 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::KeyReused => "Malipo haya yalishatumika kwa kikapu tofauti. Pakia ukurasa upya.".into(),
         Invalid::NotPayable => "Agizo hili haliwezi kulipiwa tena: limeshalipwa, au muda wake wa kuhifadhiwa umekwisha.".into(),
         Invalid::MpesaUnavailable => "M-Pesa haipatikani sasa. Jaribu tena baada ya dakika moja, au ulipe pesa taslimu unapopokea.".into(),
+        Invalid::PromptLimit { per_hour } => format!("Maombi {per_hour} tu ya M-Pesa kwa saa yanaweza kutumwa kwa oda au simu moja. Jaribu tena baadaye, au ulipe pesa taslimu unapopokea."),
+        Invalid::CheckTooSoon { secs } => format!("M-Pesa imeulizwa sasa hivi. Angalia tena baada ya sekunde {secs}."),
         Invalid::DeliveryUnavailable => "Duka hili halipeleki kaunti hiyo wala halina huduma ya kuchukua dukani. Chagua kuchukua au anwani nyingine.".into(),
         Invalid::CouponInvalid => "Msimbo huu wa punguzo si halali (haujulikani, umezimwa, au umekwisha).".into(),
         Invalid::CouponNotInCart => "Punguzo hili ni la duka ambalo hununui kutoka kwake.".into(),

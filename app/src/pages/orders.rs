@@ -202,6 +202,7 @@ fn PaymentPanel(
             {pending.then(|| view! {
                 <ActionForm action=check attr:class="mt-2">
                     <FormError error=check_error />
+                    <crate::components::form::FieldErrorLine error=check_error />
                     <input type="hidden" name="id" value=order.to_string() />
                     <button type="submit" class="rounded-lg border border-current px-3 py-1 text-sm font-semibold">{i18n.tr(Key::CheckAgain)}</button>
                 </ActionForm>

@@ -11,7 +11,9 @@ use crate::db::{ledger, orders, payments};
 use crate::domain::Invalid;
 use crate::domain::ledger::{self as postings, TxKind};
 use crate::domain::order::{OrderStatus, VendorOrderEvent, VendorOrderStatus};
-use crate::domain::payment::PaymentStatus;
+use crate::domain::payment::{
+    PROMPTS_PER_ORDER_PER_HOUR, PROMPTS_PER_PHONE_PER_HOUR, PaymentStatus, SECS_BETWEEN_QUERIES,
+};
 use crate::error::AppError;
 use crate::mpesa::Daraja;
 use crate::mpesa::protocol::{self, Outcome, StkResult};
@@ -34,6 +36,7 @@ pub async fn start(
         .ok_or_else(|| AppError::invalid("payment", Invalid::NotPayable))?;
     let requested = protocol::whole_shillings(order.total);
     let msisdn = phone.as_str().trim_start_matches('+').to_owned();
+    within_prompt_limits(&mut tx, Some(order_id), &msisdn).await?;
     let Some(payment_id) =
         payments::open(&mut tx, order_id, order.total, requested, &msisdn).await?
     else {
@@ -74,6 +77,34 @@ pub async fn start(
             Err(AppError::invalid("payment", Invalid::MpesaUnavailable))
         }
     }
+}
+
+/// Refuses a prompt over the hourly limits, per order (when there is one yet) and per phone.
+async fn within_prompt_limits(
+    tx: &mut PgConnection,
+    order_id: Option<Uuid>,
+    msisdn: &str,
+) -> Result<(), AppError> {
+    let (to_order, to_phone) = payments::prompts_last_hour(tx, order_id, msisdn).await?;
+    for (sent, max) in [
+        (to_order, PROMPTS_PER_ORDER_PER_HOUR),
+        (to_phone, PROMPTS_PER_PHONE_PER_HOUR),
+    ] {
+        if sent >= max {
+            return Err(AppError::invalid(
+                "phone",
+                Invalid::PromptLimit { per_hour: max },
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checkout asks before it places an M-Pesa order: a phone over its limit is refused with
+/// nothing written (`start` checks again, under the phone's lock, when it sends).
+pub async fn may_prompt(pool: &PgPool, phone: &crate::domain::Phone) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    within_prompt_limits(&mut tx, None, phone.as_str().trim_start_matches('+')).await
 }
 
 /// Saves the request ids Daraja gave our push and, in the same transaction, applies any
@@ -151,6 +182,25 @@ pub async fn on_callback(pool: &PgPool, raw: &str) -> Result<Applied, AppError> 
         tracing::warn!(request = ?request_id, %why, "M-Pesa callback flagged");
     }
     Ok(applied)
+}
+
+/// The shopper's "check again": a Daraja query, at most one per attempt every
+/// `SECS_BETWEEN_QUERIES` (the page already follows the payment by itself).
+pub async fn check_again(
+    pool: &PgPool,
+    mpesa: &Daraja,
+    payment_id: Uuid,
+    checkout_request_id: &str,
+) -> Result<Outcome, AppError> {
+    if !payments::note_query(pool, payment_id, SECS_BETWEEN_QUERIES).await? {
+        return Err(AppError::invalid(
+            "payment",
+            Invalid::CheckTooSoon {
+                secs: SECS_BETWEEN_QUERIES,
+            },
+        ));
+    }
+    reconcile(pool, mpesa, checkout_request_id).await
 }
 
 /// Asks Daraja about a pending attempt (the shopper's "check again", and the job for

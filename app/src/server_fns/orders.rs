@@ -109,7 +109,8 @@ pub async fn check_payment(id: Uuid) -> Result<(), AppError> {
             && p.status == crate::domain::payment::PaymentStatus::Pending
             && let Some(request) = p.checkout_request_id
         {
-            crate::payments::collect::reconcile(&state.pool, &state.mpesa, &request).await?;
+            crate::payments::collect::check_again(&state.pool, &state.mpesa, p.id, &request)
+                .await?;
         }
         leptos_axum::redirect(&format!("/account/orders/{id}"));
         Ok(())
