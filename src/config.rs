@@ -5,15 +5,15 @@
 
 use app::settings::Settings;
 use figment::Figment;
-use figment::providers::{Env, Format, Toml};
+use figment::providers::{Env, Format, Serialized, Toml};
 use leptos::config::{Env as LeptosEnv, LeptosOptions};
 use serde::Deserialize;
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Config {
     pub leptos: LeptosOptions,
     pub database: DatabaseConfig,
-    #[serde(flatten)]
+    /// Every other table.
     pub settings: Settings,
 }
 
@@ -55,22 +55,31 @@ impl Config {
 
     /// Layers the environment over `base` and checks what production requires.
     pub fn from_figment(base: Figment) -> Result<Self, ConfigError> {
-        let figment = base
-            .merge(
-                Env::prefixed("LEPTOS_")
-                    .map(|k| format!("leptos.{}", k.as_str().replace('_', "-")).into()),
-            )
-            .merge(
-                Env::prefixed("SOKONI_")
-                    .ignore(&["config"])
-                    .map(|k| k.as_str().replace("__", ".").replace('_', "-").into()),
-            )
-            .merge(
-                Env::raw()
-                    .only(&["DATABASE_URL"])
-                    .map(|_| "database.url".into()),
-            );
-        let config: Config = figment.extract().map_err(Box::new)?;
+        let env = [
+            Env::prefixed("LEPTOS_")
+                .map(|k| format!("leptos.{}", k.as_str().replace('_', "-")).into()),
+            Env::prefixed("SOKONI_")
+                .ignore(&["config"])
+                .map(|k| k.as_str().replace("__", ".").replace('_', "-").into()),
+            Env::raw()
+                .only(&["DATABASE_URL"])
+                .map(|_| "database.url".into()),
+        ];
+        // Every variable is taken as text: figment's `Env` would read `174379` as a number,
+        // which a text setting (an M-Pesa shortcode, a passkey, a phone) then refuses. A
+        // setting that wants a number or a flag reads it from the text (`extract_lossy`).
+        let figment = env
+            .iter()
+            .flat_map(Env::iter)
+            .fold(base, |f, (key, value)| {
+                f.merge(Serialized::default(key.as_str(), value))
+            });
+        // Part by part: serde's `flatten` would hide the wanted types from `extract_lossy`.
+        let config = Config {
+            leptos: figment.extract_inner_lossy("leptos").map_err(Box::new)?,
+            database: figment.extract_inner_lossy("database").map_err(Box::new)?,
+            settings: figment.extract_lossy().map_err(Box::new)?,
+        };
         if config.database.url.as_deref().is_none_or(str::is_empty) {
             return Err(ConfigError::Missing("DATABASE_URL"));
         }
@@ -132,6 +141,23 @@ mod tests {
             assert_eq!(config.leptos.site_addr.port(), 4444);
             assert_eq!(config.settings.auth.max_failures_per_account, 7);
             assert_eq!(config.database_url(), "postgres://x@localhost/db");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn digits_are_text_where_a_setting_is_text() {
+        Jail::expect_with(|jail| {
+            jail.set_env("DATABASE_URL", "postgres://x@localhost/db");
+            jail.set_env("SOKONI_MPESA__SHORTCODE", "174379");
+            jail.set_env("SOKONI_MPESA__PASSKEY", "0123456789");
+            jail.set_env("LEPTOS_RELOAD_PORT", "3101");
+            jail.set_env("LEPTOS_HASH_FILES", "false");
+            let config = Config::from_figment(project_file()).map_err(|e| e.to_string())?;
+            assert_eq!(config.settings.mpesa.shortcode, "174379");
+            assert_eq!(config.settings.mpesa.passkey, "0123456789");
+            assert_eq!(config.leptos.reload_port, 3101);
+            assert!(!config.leptos.hash_files);
             Ok(())
         });
     }

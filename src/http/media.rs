@@ -57,12 +57,25 @@ pub async fn document(
     let Ok(Some((_, key, mime))) = vendors::document_file(&state.pool, id).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    // A download, never shown in the console's own origin: an uploaded file is the applicant's
+    // bytes, and opened inline a crafted one could run as a page of ours.
+    let ext = match mime.as_str() {
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/webp" => "webp",
+        _ => "bin",
+    };
     match state.media.get(&format!("private/{key}")).await {
         Ok(Some(bytes)) => (
             [
                 (header::CONTENT_TYPE, mime),
                 (header::CACHE_CONTROL, "private, no-store".to_owned()),
-                (header::CONTENT_DISPOSITION, "inline".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"kyc-{id}.{ext}\""),
+                ),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
             ],
             bytes,
         )

@@ -233,6 +233,11 @@ async fn admins_review_applications_with_their_documents(pool: PgPool) {
     let doc = m.admin.get(&format!("/admin/documents/{doc_id}")).await;
     assert_eq!(doc.status, StatusCode::OK);
     assert_eq!(doc.headers["content-type"], "image/png");
+    assert_eq!(
+        doc.headers["content-disposition"],
+        format!("attachment; filename=\"kyc-{doc_id}.png\""),
+        "a download, never opened as a page of ours"
+    );
     // Documents are private: not the applicant's to fetch back, nor anyone else's.
     assert_eq!(
         seller

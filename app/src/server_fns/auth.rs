@@ -130,9 +130,15 @@ pub async fn login(
     .await
 }
 
-/// Where to go after login: only a local path, so `next` cannot send people to another site.
+/// Where to go after login: only a path on this site, so `next` cannot send people to another
+/// one. A path is `/` then visible ASCII only: browsers drop tabs and newlines from a URL
+/// (`/\t/evil.example` becomes `//evil.example`, another host) and read `\\` as `/`, and a
+/// control character cannot go in a `Location` header at all.
 pub fn safe_next(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    let mut chars = next.chars();
+    let local = chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && next.chars().all(|c| c.is_ascii_graphic() && c != '\\');
     if local { next } else { "/account" }
 }
 
@@ -158,5 +164,24 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/account");
         assert_eq!(safe_next("/\\evil.example"), "/account");
         assert_eq!(safe_next(""), "/account");
+        assert_eq!(
+            safe_next("/\t/evil.example"),
+            "/account",
+            "tab dropped → //evil"
+        );
+        assert_eq!(safe_next("/\n/evil.example"), "/account");
+        assert_eq!(safe_next("/ /evil.example"), "/account");
+        assert_eq!(safe_next("/\u{1}"), "/account", "would panic as a header");
+        assert_eq!(safe_next("/sokoni/ü"), "/account");
+        assert_eq!(
+            safe_next("/seller/orders?status=paid&page=2"),
+            "/seller/orders?status=paid&page=2"
+        );
+        assert_eq!(safe_next("/"), "/");
+        assert_eq!(
+            safe_next("/%09/evil.example"),
+            "/%09/evil.example",
+            "still a path here"
+        );
     }
 }
