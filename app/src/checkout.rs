@@ -3,10 +3,10 @@
 //! the cart. Anything wrong rolls all of it back.
 
 use crate::db::{addresses, carts, commission, coupons, orders, vendors};
-use crate::domain::Invalid;
 use crate::domain::address::Address;
 use crate::domain::order::{PaymentMethod, VendorOrderEvent, VendorOrderStatus, vat_included};
 use crate::domain::pricing::{LineIn, price_part};
+use crate::domain::{Currency, Invalid};
 use crate::error::AppError;
 use crate::wire::cart::{CartLineRow, CartView};
 use rust_decimal::Decimal;
@@ -148,6 +148,10 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
     }
     if lines.iter().any(|l| l.currency != currency) {
         return Err(AppError::invalid("cart", Invalid::MixedCurrencies));
+    }
+    // Listings priced before only KES was sold in stay in carts; they cannot be paid for.
+    if !Currency::parse(&currency).is_ok_and(Currency::sellable) {
+        return Err(AppError::invalid("cart", Invalid::CurrencyNotSold));
     }
     // Stock in a fixed order, so two checkouts sharing variants cannot deadlock.
     let mut by_variant: Vec<&CartLineRow> = lines.iter().collect();

@@ -37,6 +37,8 @@ use leptos_router::{
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_security_policy(&options);
     let islands = page_has_islands();
     view! {
         <!DOCTYPE html>
@@ -60,6 +62,33 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The page's Content-Security-Policy: scripts only from this site, plus the inline loader
+/// Leptos writes for the islands, which carries a fresh nonce per page (Leptos reads it from
+/// the context); WebAssembly may be compiled; nothing may frame the page. Other responses get
+/// a default policy and the other security headers from the server's middleware.
+#[cfg(feature = "ssr")]
+fn content_security_policy(options: &LeptosOptions) {
+    let nonce = leptos::nonce::Nonce::new();
+    // `cargo leptos watch` reloads the page over a websocket on its own port.
+    let dev_reload = if options.env == leptos::config::Env::DEV {
+        " ws:"
+    } else {
+        ""
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'{dev_reload}; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let (Some(res), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&policy),
+    ) {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+    provide_context(nonce);
 }
 
 /// Whether the page loads the islands bundle. Seller and admin pages are server-rendered forms

@@ -3,6 +3,7 @@
 
 mod assets;
 mod guard;
+mod headers;
 mod health;
 mod media;
 mod mpesa;
@@ -105,6 +106,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             assets::cache_headers,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            headers::security_headers,
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

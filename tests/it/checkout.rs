@@ -162,6 +162,34 @@ async fn two_hundred_buyers_for_ten_units_make_ten_orders(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = false)]
+async fn a_listing_priced_in_another_currency_cannot_be_bought(pool: PgPool) {
+    sokoni::startup::migrate(&pool).await.expect("migrate");
+    let s = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, s, "Radio", "40.00", 10).await;
+    // Priced before only shillings were sold in (M-Pesa collects KES, payouts are KES).
+    sqlx::query("update listings set currency = 'USD'")
+        .execute(&pool)
+        .await
+        .expect("legacy price");
+    let (user, cart) = buyer(&pool, &[(radio, 1)]).await;
+    let refused = place_cod(
+        &pool,
+        user,
+        cart,
+        Uuid::new_v4(),
+        &address(),
+        Decimal::new(16, 2),
+    )
+    .await;
+    assert_eq!(
+        refused.err(),
+        Some(AppError::invalid("cart", Invalid::CurrencyNotSold))
+    );
+    assert_eq!(count(&pool, "orders").await, 0);
+    assert_eq!(stock(&pool, radio).await, 10, "nothing held");
+}
+
+#[sqlx::test(migrations = false)]
 async fn one_checkout_key_sent_twenty_times_makes_one_order(pool: PgPool) {
     sokoni::startup::migrate(&pool).await.expect("migrate");
     let s = shop(&pool, "duka", "aspirant").await;

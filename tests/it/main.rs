@@ -8,6 +8,7 @@ mod assets;
 mod cart;
 mod checkout;
 mod common;
+mod headers;
 mod layers;
 mod ledger_property;
 mod payments;

@@ -15,6 +15,7 @@ pub enum Invalid {
     PasswordMismatch,
     WrongCurrentPassword,
     UnknownCurrency,
+    CurrencyNotSold,
     AmountFormat,
     NumberFormat,
     OutOfRange,

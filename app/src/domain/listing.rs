@@ -144,6 +144,9 @@ impl ListingInput {
         } else {
             Currency::parse(&self.currency).map_err(at("currency"))?
         };
+        if !currency.sellable() {
+            return Err(("currency", Invalid::CurrencyNotSold));
+        }
         let price = Money::parse(&self.price, currency).map_err(at("price"))?;
         if price.amount.is_zero() {
             return Err(("price", Invalid::OutOfRange));
@@ -326,6 +329,22 @@ mod tests {
             i.validate().err(),
             Some(("tags", Invalid::TooMany { max: 10 }))
         );
+    }
+
+    #[test]
+    fn only_shillings_are_sold_in() {
+        for code in ["USD", "UGX", "TZS", "RWF"] {
+            let mut i = input();
+            i.currency = code.into();
+            assert_eq!(
+                i.validate().err(),
+                Some(("currency", Invalid::CurrencyNotSold)),
+                "{code}"
+            );
+        }
+        let mut i = input();
+        i.currency = "kes".into();
+        assert!(i.validate().is_ok());
     }
 
     #[test]

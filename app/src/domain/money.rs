@@ -25,6 +25,15 @@ impl Currency {
         Currency::USD,
     ];
 
+    /// What shops may price in today. M-Pesa collects KES only, and balances, statements and
+    /// payouts are kept in KES; the others are formatted and parsed but not sold in until
+    /// they can be collected and paid out.
+    pub const SELLABLE: [Currency; 1] = [Currency::KES];
+
+    pub fn sellable(self) -> bool {
+        Self::SELLABLE.contains(&self)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Currency::KES => "KES",

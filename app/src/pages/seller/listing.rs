@@ -234,7 +234,7 @@ fn ListingForm(
     let categories = std::iter::once((String::new(), "—".to_owned()))
         .chain(categories.into_iter().map(|c| (c.id.to_string(), c.label)))
         .collect::<Vec<_>>();
-    let currencies = crate::domain::Currency::ALL
+    let currencies = crate::domain::Currency::SELLABLE
         .into_iter()
         .map(|c| (c.code().to_owned(), c.code().to_owned()))
         .collect::<Vec<_>>();
