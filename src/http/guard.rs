@@ -2,7 +2,6 @@
 //! user may enter that area. Everyone else is sent to log in (401 case) or gets 403. Server
 //! functions check again on their own; this keeps the pages themselves from ever rendering.
 
-use app::db::users;
 use app::domain::role::Area;
 use app::state::AppState;
 use axum::extract::{Request, State};
@@ -20,15 +19,17 @@ pub async fn area_guard(
     let Some(area) = Area::of_path(req.uri().path()) else {
         return next.run(req).await;
     };
-    let user = match app::auth::session::user_id(&session).await {
-        Ok(Some(id)) => users::find_by_id(&state.pool, id).await,
-        Ok(None) => Ok(None),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    let user = match app::auth::session::user(&session, &state.pool).await {
+        Ok(user) => user,
+        Err(e) => {
+            tracing::error!(error = %e, "guard could not load the user");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
     };
     match user {
-        Ok(Some(user)) if user.is_active() && user.role().may_enter(area) => next.run(req).await,
-        Ok(Some(user)) if user.is_active() => forbidden(),
-        Ok(_) => {
+        Some(user) if user.role().may_enter(area) => next.run(req).await,
+        Some(_) => forbidden(),
+        None => {
             let target = req
                 .uri()
                 .path_and_query()
@@ -39,10 +40,6 @@ pub async fn area_guard(
                 form_urlencoded::byte_serialize(target.as_bytes()).collect::<String>()
             ))
             .into_response()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "guard could not load the user");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Serving stored files: public photos under `/media` (immutable: the name is the content
 //! hash), and KYC documents to admins only.
 
-use app::db::{users, vendors};
+use app::db::vendors;
 use app::domain::role::Area;
 use app::state::AppState;
 use axum::extract::{Path, State};
@@ -47,11 +47,11 @@ pub async fn document(
     session: Session,
     Path(id): Path<Uuid>,
 ) -> Response {
-    let admin = match app::auth::session::user_id(&session).await {
-        Ok(Some(uid)) => users::find_by_id(&state.pool, uid).await.ok().flatten(),
-        _ => None,
-    };
-    if !admin.is_some_and(|u| u.is_active() && u.role().may_enter(Area::Admin)) {
+    let admin = app::auth::session::user(&session, &state.pool)
+        .await
+        .ok()
+        .flatten();
+    if !admin.is_some_and(|u| u.role().may_enter(Area::Admin)) {
         return StatusCode::FORBIDDEN.into_response();
     }
     let Ok(Some((_, key, mime))) = vendors::document_file(&state.pool, id).await else {

@@ -20,11 +20,11 @@ async fn member(
     session: &Session,
     task: ShopTask,
 ) -> Result<Membership, Response> {
-    let user = match app::auth::session::user_id(session).await {
-        Ok(Some(id)) => db::users::find_by_id(&state.pool, id).await.ok().flatten(),
-        _ => None,
-    };
-    let Some(user) = user.filter(|u| u.is_active()) else {
+    let user = app::auth::session::user(session, &state.pool)
+        .await
+        .ok()
+        .flatten();
+    let Some(user) = user else {
         return Err(Redirect::to("/login").into_response());
     };
     match db::vendors::membership(&state.pool, user.id).await {

@@ -328,6 +328,13 @@ async fn profile_and_password_changes(pool: PgPool) {
         reply.error(),
         AppError::invalid("current_password", Invalid::WrongCurrentPassword)
     );
+    // Logged in on another device too (say, a thief with the old password).
+    let mut elsewhere = Client::new(app.clone());
+    assert_eq!(
+        elsewhere.login("faraja@example.com", PASSWORD).await.status,
+        StatusCode::OK
+    );
+    assert!(elsewhere.whoami().await.is_some());
     let reply = client
         .call(
             "change_password",
@@ -338,6 +345,17 @@ async fn profile_and_password_changes(pool: PgPool) {
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        client.whoami().await.as_deref(),
+        Some("faraja@example.com"),
+        "the session that changed it goes on"
+    );
+    assert_eq!(elsewhere.whoami().await, None, "every other session ended");
+    assert_eq!(
+        elsewhere.get("/account").await.status,
+        StatusCode::SEE_OTHER,
+        "pages too"
+    );
 
     let mut fresh = Client::new(app);
     assert_eq!(

@@ -1,7 +1,7 @@
 //! What a server function knows about the request it serves: the shared state, the session,
 //! the user behind it, their address and language. Authorisation starts here and nowhere else.
 
-use crate::db::users::{self, UserRow};
+use crate::db::users::UserRow;
 use crate::domain::role::Area;
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -38,12 +38,7 @@ pub async fn session() -> Result<Session, AppError> {
 
 /// The logged-in, active user, if any. Suspended accounts count as logged out.
 pub async fn current_user() -> Result<Option<UserRow>, AppError> {
-    let session = session().await?;
-    let Some(id) = crate::auth::session::user_id(&session).await? else {
-        return Ok(None);
-    };
-    let user = users::find_by_id(&state()?.pool, id).await?;
-    Ok(user.filter(UserRow::is_active))
+    crate::auth::session::user(&session().await?, &state()?.pool).await
 }
 
 pub async fn require_user() -> Result<UserRow, AppError> {

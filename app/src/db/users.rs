@@ -14,6 +14,8 @@ pub struct UserRow {
     pub password_hash: String,
     pub role: String,
     pub status: String,
+    /// Moves on when the password changes; sessions of an older epoch are over.
+    pub session_epoch: i32,
 }
 
 impl UserRow {
@@ -51,7 +53,7 @@ pub struct NewUser<'a> {
 
 pub const EMAIL_UNIQUE: &str = "users_email_key";
 
-const COLUMNS: &str = "id, email, name, phone, password_hash, role, status";
+const COLUMNS: &str = "id, email, name, phone, password_hash, role, status, session_epoch";
 
 #[tracing::instrument(skip_all, fields(email = %user.email))]
 pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> Result<Uuid, sqlx::Error> {
@@ -103,17 +105,20 @@ pub async fn update_profile(
     Ok(())
 }
 
+/// Sets a new password and ends every session of the account: the new session epoch.
 pub async fn set_password_hash(
     db: impl PgExecutor<'_>,
     id: Uuid,
     hash: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("update users set password_hash = $2 where id = $1")
-        .bind(id)
-        .bind(hash)
-        .execute(db)
-        .await?;
-    Ok(())
+) -> Result<i32, sqlx::Error> {
+    sqlx::query_scalar(
+        "update users set password_hash = $2, session_epoch = session_epoch + 1 where id = $1
+         returning session_epoch",
+    )
+    .bind(id)
+    .bind(hash)
+    .fetch_one(db)
+    .await
 }
 
 /// Makes an existing account an admin with a new password (the `create-admin` command).

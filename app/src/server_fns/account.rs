@@ -47,9 +47,10 @@ pub async fn change_password(
             ));
         }
         let hash = pw::hash(new.expose().to_owned()).await?;
-        users::set_password_hash(&context::state()?.pool, user.id, &hash).await?;
-        // A password change is a privilege change: issue a fresh session id.
-        session::log_in(&context::session().await?, user.id).await?;
+        // Every other session of the account ends (a thief logged in elsewhere is out); this
+        // one goes on under a fresh id, as after any privilege change.
+        let epoch = users::set_password_hash(&context::state()?.pool, user.id, &hash).await?;
+        session::log_in(&context::session().await?, user.id, epoch).await?;
         leptos_axum::redirect("/account?saved=password");
         Ok(())
     })

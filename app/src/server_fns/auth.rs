@@ -64,7 +64,7 @@ pub async fn register(
             "email",
             Invalid::EmailTaken,
         )])?;
-        session::log_in(&context::session().await?, id).await?;
+        session::log_in(&context::session().await?, id, 0).await?;
         crate::server_fns::cart::merge_guest_cart(id).await?;
         tracing::info!(user = %id, "registered");
         leptos_axum::redirect("/account");
@@ -115,7 +115,7 @@ pub async fn login(
         let verified = pw::verify(password, hash).await?;
         match user {
             Some(user) if verified && user.is_active() => {
-                session::log_in(&context::session().await?, user.id).await?;
+                session::log_in(&context::session().await?, user.id, user.session_epoch).await?;
                 crate::server_fns::cart::merge_guest_cart(user.id).await?;
                 tracing::info!(user = %user.id, "logged in");
                 leptos_axum::redirect(safe_next(&next));
