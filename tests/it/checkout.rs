@@ -546,6 +546,30 @@ async fn a_delivered_cash_sale_records_the_commission_owed_in_a_balanced_ledger(
     assert_eq!(money["available"], "0");
     assert_eq!(money["statement"][0]["net"], "-120.00");
 
+    // After delivery the shop refunds the item in cash we never saw: recorded, but the
+    // commission stays owed (a shop cannot cancel what it owes on its own say-so).
+    let item: Uuid = sqlx::query_scalar("select id from order_items")
+        .fetch_one(&pool)
+        .await
+        .expect("item");
+    let r = owner
+        .call(
+            "refund_item",
+            &[("id", &part.to_string()), ("item_id", &item.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let money = owner
+        .call("shop_money", &[])
+        .await
+        .json::<serde_json::Value>();
+    assert_eq!(money["owed"], "120.00", "still owed");
+    let refunded: bool = sqlx::query_scalar("select refunded_at is not null from order_items")
+        .fetch_one(&pool)
+        .await
+        .expect("item");
+    assert!(refunded, "the shopper sees the item refunded");
+
     // The database refuses an unbalanced transaction at commit.
     let mut tx = pool.begin().await.expect("tx");
     let t = Uuid::new_v4();

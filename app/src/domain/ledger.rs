@@ -23,7 +23,8 @@ text_enum! {
         CodSettlement = "cod_settlement",
         /// A delivered cash-on-delivery part returned: the commission owed is reversed.
         CodReturned = "cod_returned",
-        /// One item of a delivered cash-on-delivery part refunded.
+        /// One item of a delivered cash-on-delivery part refunded. No longer posted (the
+        /// commission on such an item stays owed); kept so that older ledgers still read.
         CodItemRefund = "cod_item_refund",
         /// Held sales released to the shop's available balance.
         Release = "release",

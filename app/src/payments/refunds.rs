@@ -132,24 +132,21 @@ pub async fn refund_item(
         .await?
         .ok_or_else(|| AppError::internal(format!("refund of unknown part {vendor_order_id}")))?;
     let paid = item.line_total - item.discount;
-    orders::mark_item_refunded(tx, vendor_order_id, item_id, paid, item.commission).await?;
+    let cod = part.payment_method == PaymentMethod::CashOnDelivery;
+    // Cash on delivery, before delivery: the item is dropped and the delivery settlement counts
+    // only what is left. After delivery the shop hands the cash back itself, money we never
+    // held and cannot see: the commission on the item stays owed, because a shop cannot cancel
+    // what it owes on its own say-so (a return the shopper asked for and the shop accepted
+    // reverses the part's settlement).
+    let cash_collected = cod && ledger::posted(tx, TxKind::CodSettlement, vendor_order_id).await?;
+    let commission_back = if cash_collected {
+        Decimal::ZERO
+    } else {
+        item.commission
+    };
+    orders::mark_item_refunded(tx, vendor_order_id, item_id, paid, commission_back).await?;
     orders::release_item_stock(tx, item_id).await?;
-    if part.payment_method == PaymentMethod::CashOnDelivery {
-        // Cash not yet collected: the delivery settlement will count only what is left. Cash
-        // already settled: the commission on this item is reversed.
-        if ledger::posted(tx, TxKind::CodSettlement, vendor_order_id).await? {
-            let back =
-                postings::reversal(&postings::cod_settlement(item.commission, &part.currency)?);
-            ledger::post(
-                tx,
-                TxKind::CodItemRefund,
-                item_id,
-                "cash item refunded",
-                Some(part.vendor_id),
-                &back,
-            )
-            .await?;
-        }
+    if cod {
         return Ok(());
     }
     if !ledger::posted(tx, TxKind::Sale, vendor_order_id).await? {
