@@ -147,6 +147,8 @@ pub struct AuthSettings {
     pub max_failures_per_account: i64,
     /// Failed logins allowed per client address per hour.
     pub max_failures_per_ip: i64,
+    /// Accounts one client address may register per hour.
+    pub max_signups_per_ip: i64,
     /// Sessions end after this many days without a request.
     pub session_idle_days: i64,
 }

@@ -253,6 +253,33 @@ async fn failed_logins_are_throttled_per_account_and_per_address(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = false)]
+async fn registrations_are_throttled_per_address(pool: PgPool) {
+    let app = app(pool.clone()).await;
+    let mut farm = Client::new(app.clone());
+    farm.ip = "192.0.2.77".into();
+    // 30 an hour per address in tests.
+    for n in 0..30 {
+        let reply = Client {
+            cookie: None,
+            ..farm.clone()
+        }
+        .register(&format!("bot{n}@example.com"), "Bot")
+        .await;
+        assert_eq!(reply.status, StatusCode::OK, "{n}: {}", reply.body);
+    }
+    let reply = farm.register("bot30@example.com", "Bot").await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(reply.error(), AppError::Throttled);
+    assert_eq!(user_count(&pool).await, 30, "nothing written");
+    let mut neighbour = Client::new(app);
+    neighbour.ip = "192.0.2.78".into();
+    assert_eq!(
+        neighbour.register("real@example.com", "Real").await.status,
+        StatusCode::OK
+    );
+}
+
+#[sqlx::test(migrations = false)]
 async fn logout_ends_the_session_everywhere(pool: PgPool) {
     let app = app(pool).await;
     let mut client = Client::new(app);

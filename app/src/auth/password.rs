@@ -6,7 +6,30 @@ use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
 };
 use argon2::{Algorithm, Argon2, Params, Version};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// One hash at a time per core: each takes 19 MiB and a core for a while, so 500 parallel
+/// registrations would otherwise take 9.5 GB. The rest wait their turn.
+static SLOTS: LazyLock<Arc<Semaphore>> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    Arc::new(Semaphore::new(cores))
+});
+
+/// How long a request waits for a hashing slot before it is told to try again.
+const WAIT_FOR_SLOT: Duration = Duration::from_secs(10);
+
+async fn slot() -> Result<OwnedSemaphorePermit, AppError> {
+    match tokio::time::timeout(WAIT_FOR_SLOT, SLOTS.clone().acquire_owned()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        Ok(Err(_)) => Err(AppError::internal("hashing slots closed")),
+        Err(_) => {
+            tracing::warn!("no password hashing slot within 10 s");
+            Err(AppError::Throttled)
+        }
+    }
+}
 
 fn hasher() -> Argon2<'static> {
     // Params::new only fails on out-of-range values; these are OWASP's recommended ones.
@@ -26,17 +49,23 @@ fn hash_now(password: &str) -> Result<String, argon2::password_hash::Error> {
 }
 
 pub async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_now(&password))
-        .await
-        .map_err(|e| AppError::internal(format!("hashing task failed: {e}")))?
-        .map_err(|e| AppError::internal(format!("password hashing failed: {e}")))
+    let permit = slot().await?;
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        hash_now(&password)
+    })
+    .await
+    .map_err(|e| AppError::internal(format!("hashing task failed: {e}")))?
+    .map_err(|e| AppError::internal(format!("password hashing failed: {e}")))
 }
 
 /// True when `password` matches `stored`. With no stored hash (unknown user) it still does a
 /// full verification against a dummy hash and returns false.
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, AppError> {
     let known = stored.is_some();
+    let permit = slot().await?;
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         let phc = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let ok = PasswordHash::new(&phc)
             .map(|parsed| {
@@ -69,6 +98,17 @@ mod tests {
                 .await
                 .expect("verify")
         );
+    }
+
+    #[tokio::test]
+    async fn hashes_wait_for_a_free_slot() {
+        let all = SLOTS.available_permits() as u32;
+        let held = SLOTS.clone().acquire_many_owned(all).await.expect("slots");
+        let waiting = tokio::spawn(hash("a long enough password".into()));
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(!waiting.is_finished(), "no slot, no hashing");
+        drop(held);
+        assert!(waiting.await.expect("task").is_ok());
     }
 
     #[tokio::test]

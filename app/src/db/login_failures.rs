@@ -28,10 +28,25 @@ pub async fn record(db: impl PgExecutor<'_>, email: &str, ip: &str) -> Result<()
     Ok(())
 }
 
+/// Registrations from this client address in the last hour, counting this one: it is noted
+/// first, so concurrent sign-ups from one address see each other.
+pub async fn note_signup(db: impl PgExecutor<'_>, ip: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "with noted as (insert into signups (ip) values ($1))
+         select count(*) + 1 from signups where ip = $1 and created_at > now() - interval '1 hour'",
+    )
+    .bind(ip)
+    .fetch_one(db)
+    .await
+}
+
 /// Forgets failures older than a day; they no longer count towards any limit.
 pub async fn prune(db: impl PgExecutor<'_>) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("delete from login_failures where failed_at < now() - interval '1 day'")
-        .execute(db)
-        .await?;
+    let done = sqlx::query(
+        "with s as (delete from signups where created_at < now() - interval '1 day')
+         delete from login_failures where failed_at < now() - interval '1 day'",
+    )
+    .execute(db)
+    .await?;
     Ok(done.rows_affected())
 }

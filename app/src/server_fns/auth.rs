@@ -49,8 +49,14 @@ pub async fn register(
         let name = PersonName::parse(&name).map_err(|w| AppError::invalid("name", w))?;
         let phone = optional_phone(&phone)?;
         let password = Password::parse(password).map_err(|w| AppError::invalid("password", w))?;
-        let hash = pw::hash(password.expose().to_owned()).await?;
         let state = context::state()?;
+        let ip = context::client_ip();
+        let signups = crate::db::login_failures::note_signup(&state.pool, &ip).await?;
+        if signups > state.settings.auth.max_signups_per_ip {
+            tracing::warn!(%ip, "registration throttled");
+            return Err(AppError::Throttled);
+        }
+        let hash = pw::hash(password.expose().to_owned()).await?;
         let new = users::NewUser {
             email: &email,
             name: &name,

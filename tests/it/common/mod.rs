@@ -33,6 +33,7 @@ pub fn settings() -> Settings {
         auth: AuthSettings {
             max_failures_per_account: 3,
             max_failures_per_ip: 5,
+            max_signups_per_ip: 30,
             session_idle_days: 30,
         },
         i18n: I18nSettings {
