@@ -55,8 +55,9 @@ pub async fn require_area(area: Area) -> Result<UserRow, AppError> {
     }
 }
 
-/// The client address used for throttling: the socket peer, or the first
-/// `X-Forwarded-For` hop when configured to sit behind a proxy.
+/// The client address used for throttling: the socket peer, or, when configured to sit behind
+/// a proxy, the address that proxy saw: the right-most `X-Forwarded-For` entry (the one it
+/// appended). Entries to its left come from the client and could say anything.
 pub fn client_ip() -> String {
     let Ok(parts) = parts() else {
         return "unknown".into();
@@ -65,13 +66,16 @@ pub fn client_ip() -> String {
         .map(|s| s.settings.http.trust_forwarded_for)
         .unwrap_or(false);
     if trust_forwarded
-        && let Some(first) = parts
+        && let Some(proxied) = parts
             .headers
-            .get("x-forwarded-for")
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok())
     {
-        return first.trim().to_owned();
+        return proxied.to_string();
     }
     parts
         .extensions

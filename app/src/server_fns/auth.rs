@@ -106,10 +106,19 @@ pub async fn login(
         // Throttle on the normalised text even when it is not a valid address, so junk
         // variants of one account still count against it.
         let key = email.trim().to_lowercase();
-        let (by_account, by_ip) = login_failures::recent(&state.pool, &key, &ip).await?;
-        if by_account >= state.settings.auth.max_failures_per_account
-            || by_ip >= state.settings.auth.max_failures_per_ip
-        {
+        let attempt = login_failures::note(&state.pool, &key, &ip).await?;
+        let recent = login_failures::recent(&state.pool, &key, &ip, attempt).await?;
+        let limits = &state.settings.auth;
+        // An address over its limit is refused. An account over its limit is slowed down,
+        // not locked: one try per `account_backoff` (at most a minute), so a stranger's guesses
+        // cannot keep its owner, or an admin, out for an hour.
+        let address_blocked = recent.by_ip >= limits.max_failures_per_ip;
+        let account_waits = recent.by_account >= limits.max_failures_per_account
+            && recent.secs_since_account_failure.is_some_and(|secs| {
+                secs < account_backoff(recent.by_account - limits.max_failures_per_account)
+            });
+        if address_blocked || account_waits {
+            login_failures::forget(&state.pool, attempt).await?;
             tracing::warn!(%ip, "login throttled");
             return Err(AppError::Throttled);
         }
@@ -121,19 +130,24 @@ pub async fn login(
         let verified = pw::verify(password, hash).await?;
         match user {
             Some(user) if verified && user.is_active() => {
+                login_failures::forget(&state.pool, attempt).await?;
                 session::log_in(&context::session().await?, user.id, user.session_epoch).await?;
                 crate::server_fns::cart::merge_guest_cart(user.id).await?;
                 tracing::info!(user = %user.id, "logged in");
                 leptos_axum::redirect(safe_next(&next));
                 Ok(())
             }
-            _ => {
-                login_failures::record(&state.pool, &key, &ip).await?;
-                Err(AppError::InvalidCredentials)
-            }
+            _ => Err(AppError::InvalidCredentials),
         }
     })
     .await
+}
+
+/// Seconds an account over its failure limit waits between tries: doubling with each failure
+/// past the limit, from one second up to a minute.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+fn account_backoff(past_limit: i64) -> f64 {
+    2f64.powi(past_limit.clamp(0, 6) as i32).min(60.0)
 }
 
 /// Where to go after login: only a path on this site, so `next` cannot send people to another
@@ -162,6 +176,15 @@ pub async fn logout() -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::safe_next;
+
+    #[test]
+    fn accounts_slow_down_to_a_try_a_minute() {
+        use super::account_backoff;
+        assert_eq!(account_backoff(0), 1.0);
+        assert_eq!(account_backoff(3), 8.0);
+        assert_eq!(account_backoff(6), 60.0);
+        assert_eq!(account_backoff(500), 60.0);
+    }
 
     #[test]
     fn next_stays_on_site() {
