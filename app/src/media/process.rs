@@ -10,6 +10,10 @@ use std::io::Cursor;
 
 pub const MAX_UPLOAD_MB: usize = 8;
 const MAX_DIMENSION: u32 = 12_000;
+/// 40 megapixels: more than any phone camera, and at most ~160 MB decoded (RGBA). Checked
+/// from the header before decoding: a 0.5 MB PNG can claim 144 MP (432 MB) within the side
+/// limit alone.
+const MAX_PIXELS: u64 = 40_000_000;
 
 pub struct Photo {
     /// SHA-256 of the uploaded bytes.
@@ -63,11 +67,20 @@ fn photo_format(bytes: &[u8]) -> Result<ImageFormat, Invalid> {
 pub fn photo(bytes: &[u8]) -> Result<Photo, Invalid> {
     check_size(bytes)?;
     let format = photo_format(bytes)?;
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|_| Invalid::FileType)?;
+    if width > MAX_DIMENSION
+        || height > MAX_DIMENSION
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        return Err(Invalid::ImageTooBig);
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_DIMENSION);
     limits.max_image_height = Some(MAX_DIMENSION);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_alloc = Some(MAX_PIXELS * 4 + 32 * 1024 * 1024);
     reader.limits(limits);
     let image = reader.decode().map_err(|e| match e {
         image::ImageError::Limits(_) => Invalid::ImageTooBig,
@@ -150,6 +163,27 @@ pub(crate) mod tests {
         );
     }
 
+    /// A small PNG whose header claims `width` × `height` (with the header's checksum fixed).
+    fn claims(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = png(2, 2);
+        bytes[16..20].copy_from_slice(&width.to_be_bytes());
+        bytes[20..24].copy_from_slice(&height.to_be_bytes());
+        // CRC-32 (IEEE) over the IHDR chunk's type and data.
+        let crc = !bytes[12..29].iter().fold(!0u32, |mut c, &b| {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 == 1 {
+                    (c >> 1) ^ 0xEDB8_8320
+                } else {
+                    c >> 1
+                };
+            }
+            c
+        });
+        bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+        bytes
+    }
+
     #[test]
     fn refuses_what_is_not_a_photo() {
         assert_eq!(
@@ -165,13 +199,18 @@ pub(crate) mod tests {
                 max_mb: MAX_UPLOAD_MB
             })
         );
-        // A PNG header that claims more pixels than the limit is refused before decoding.
-        let mut huge = png(2, 2);
-        huge[16..20].copy_from_slice(&50_000u32.to_be_bytes());
-        assert!(matches!(
-            photo(&huge).err(),
-            Some(Invalid::ImageTooBig | Invalid::FileType)
-        ));
+        // A PNG header that claims more pixels than the limit is refused before decoding:
+        // too wide, or within the side limit but 64 megapixels.
+        assert_eq!(photo(&claims(50_000, 2)).err(), Some(Invalid::ImageTooBig));
+        assert_eq!(
+            photo(&claims(8_000, 8_000)).err(),
+            Some(Invalid::ImageTooBig)
+        );
+        assert_eq!(
+            photo(&claims(6_000, 6_000)).err(),
+            Some(Invalid::FileType),
+            "36 MP: decoded, and found truncated"
+        );
     }
 
     #[test]
