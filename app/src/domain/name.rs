@@ -17,9 +17,7 @@ impl PersonName {
         if s.chars().count() > MAX_CHARS {
             return Err(Invalid::TooLong { max: MAX_CHARS });
         }
-        if s.chars().any(char::is_control) {
-            return Err(Invalid::ControlCharacters);
-        }
+        super::text::check_characters(s, false)?;
         Ok(Self(s.to_owned()))
     }
 
@@ -45,6 +43,10 @@ mod tests {
         );
         assert_eq!(
             PersonName::parse("bad\u{0}name"),
+            Err(Invalid::ControlCharacters)
+        );
+        assert_eq!(
+            PersonName::parse("Admin\u{202E}nimda"),
             Err(Invalid::ControlCharacters)
         );
     }

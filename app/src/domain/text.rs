@@ -2,8 +2,29 @@
 
 use super::Invalid;
 
+/// Characters that change how text around them reads without showing themselves: bidi
+/// overrides and isolates (which can turn "gpj.exe" into "exe.jpg" on screen, or make one
+/// shop's name look like another's) and zero-width spaces and marks. Zero-width joiners stay:
+/// scripts and emoji need them.
+pub fn is_hidden_trick(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// No control characters (newlines and tabs allowed when `multiline`) and no hidden tricks.
+pub fn check_characters(s: &str, multiline: bool) -> Result<(), Invalid> {
+    let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
+    if s.chars()
+        .any(|c| (c.is_control() && !allowed(c)) || is_hidden_trick(c))
+    {
+        return Err(Invalid::ControlCharacters);
+    }
+    Ok(())
+}
+
 /// Trims `input` and checks it holds `min..=max` characters and no control characters
-/// (newlines and tabs allowed only when `multiline`).
+/// (newlines and tabs allowed only when `multiline`) or hidden tricks.
 pub fn bounded(input: &str, min: usize, max: usize, multiline: bool) -> Result<String, Invalid> {
     let s = input.trim();
     let count = s.chars().count();
@@ -16,10 +37,7 @@ pub fn bounded(input: &str, min: usize, max: usize, multiline: bool) -> Result<S
     if count > max {
         return Err(Invalid::TooLong { max });
     }
-    let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
-    if s.chars().any(|c| c.is_control() && !allowed(c)) {
-        return Err(Invalid::ControlCharacters);
-    }
+    check_characters(s, multiline)?;
     Ok(s.replace("\r\n", "\n"))
 }
 
@@ -72,6 +90,23 @@ mod tests {
             Err(Invalid::ControlCharacters)
         );
         assert_eq!(bounded("a\r\nb", 1, 5, true), Ok("a\nb".into()));
+        for trick in [
+            "Duka\u{202E}gpj.exe",
+            "Mama\u{200B}Mboga",
+            "\u{2066}Duka\u{2069}",
+            "\u{FEFF}Duka",
+        ] {
+            assert_eq!(
+                bounded(trick, 1, 50, true),
+                Err(Invalid::ControlCharacters),
+                "{trick:?}"
+            );
+        }
+        assert_eq!(
+            bounded("👩\u{200D}💻 Duka", 1, 50, false),
+            Ok("👩\u{200D}💻 Duka".into()),
+            "joiners stay"
+        );
         assert_eq!(bounded("", 0, 5, true), Ok(String::new()));
     }
 

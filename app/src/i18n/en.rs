@@ -345,7 +345,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::TooShort { min } => format!("Use at least {min} characters."),
         Invalid::EmailFormat => "Enter a valid email address, like name@example.com.".into(),
         Invalid::PhoneFormat => "Enter a valid phone number, like 0712 345 678.".into(),
-        Invalid::ControlCharacters => "Remove the special control characters.".into(),
+        Invalid::ControlCharacters => "Remove the hidden or special control characters.".into(),
         Invalid::EmailTaken => "An account with this email already exists.".into(),
         Invalid::PasswordMismatch => "The passwords do not match.".into(),
         Invalid::WrongCurrentPassword => "Your current password is not correct.".into(),

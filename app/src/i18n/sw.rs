@@ -349,7 +349,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::TooShort { min } => format!("Tumia angalau herufi {min}."),
         Invalid::EmailFormat => "Weka barua pepe sahihi, kama jina@mfano.com.".into(),
         Invalid::PhoneFormat => "Weka nambari ya simu sahihi, kama 0712 345 678.".into(),
-        Invalid::ControlCharacters => "Ondoa herufi maalum za udhibiti.".into(),
+        Invalid::ControlCharacters => "Ondoa herufi zilizofichwa au maalum za udhibiti.".into(),
         Invalid::EmailTaken => "Akaunti yenye barua pepe hii tayari ipo.".into(),
         Invalid::PasswordMismatch => "Manenosiri hayalingani.".into(),
         Invalid::WrongCurrentPassword => "Nenosiri lako la sasa si sahihi.".into(),
