@@ -302,7 +302,7 @@ pub async fn import_csv(
     match report {
         Ok(report) => {
             if let Err(e) = session
-                .insert(app::catalog::csv::REPORT_SESSION_KEY, report)
+                .insert(app::catalog::csv::REPORT_SESSION_KEY, report.bounded())
                 .await
             {
                 return internal(e);

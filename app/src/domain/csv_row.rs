@@ -119,10 +119,50 @@ pub struct ImportReport {
     /// Whether any row was written.
     pub applied: bool,
     pub errors: Vec<RowError>,
+    /// Errors past the first `MAX_REPORTED_ERRORS`, counted but not listed.
+    #[serde(default)]
+    pub more_errors: usize,
+}
+
+/// Errors a report lists. It is kept in the session until the page shows it, and a file of
+/// 5,000 bad rows would otherwise put every one of them there.
+pub const MAX_REPORTED_ERRORS: usize = 100;
+
+impl ImportReport {
+    /// The report with its first `MAX_REPORTED_ERRORS` errors (by row) listed, the rest counted.
+    pub fn bounded(mut self) -> Self {
+        self.errors.sort_by_key(|e| e.row);
+        if self.errors.len() > MAX_REPORTED_ERRORS {
+            self.more_errors += self.errors.len() - MAX_REPORTED_ERRORS;
+            self.errors.truncate(MAX_REPORTED_ERRORS);
+        }
+        self
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_report_lists_its_first_errors_and_counts_the_rest() {
+        let errors = (2..5_002)
+            .rev()
+            .map(|row| super::RowError {
+                row,
+                column: "price".into(),
+                why: super::Invalid::AmountFormat,
+            })
+            .collect();
+        let report = super::ImportReport {
+            rows: 5_000,
+            errors,
+            ..Default::default()
+        }
+        .bounded();
+        assert_eq!(report.errors.len(), super::MAX_REPORTED_ERRORS);
+        assert_eq!(report.errors[0].row, 2, "first rows first");
+        assert_eq!(report.more_errors, 4_900);
+    }
+
     use super::*;
 
     fn row() -> CsvRow {

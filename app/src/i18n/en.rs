@@ -331,6 +331,9 @@ pub fn text(key: Key) -> &'static str {
         Key::ImportNothingApplied => {
             "The file has errors, so nothing was imported. Fix the rows below, or import only the valid rows."
         }
+        Key::ImportMoreErrors => {
+            "more rows with errors (fix the ones above and import again to see them)"
+        }
         Key::ImportCreated => "created",
         Key::ImportUpdated => "updated",
         Key::Row => "Row",

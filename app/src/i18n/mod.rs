@@ -411,6 +411,7 @@ pub enum Key {
     CsvExport,
     ImportReport,
     ImportNothingApplied,
+    ImportMoreErrors,
     ImportCreated,
     ImportUpdated,
     Row,

@@ -335,6 +335,9 @@ pub fn text(key: Key) -> &'static str {
         Key::ImportNothingApplied => {
             "Faili lina makosa, kwa hiyo hakuna kilichoingizwa. Rekebisha safu zilizo hapa chini, au ingiza safu sahihi pekee."
         }
+        Key::ImportMoreErrors => {
+            "safu zaidi zenye makosa (rekebisha zilizo juu na uingize tena ili kuziona)"
+        }
         Key::ImportCreated => "zimeundwa",
         Key::ImportUpdated => "zimesasishwa",
         Key::Row => "Safu",

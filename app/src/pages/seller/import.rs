@@ -43,6 +43,11 @@ pub fn ImportPage() -> impl IntoView {
                                 </tbody>
                             </table>
                         })}
+                        {(r.more_errors > 0).then(|| view! {
+                            <p class="mt-2 text-sm" data-testid="import-more-errors">
+                                {format!("+{} ", r.more_errors)} {i18n.tr(Key::ImportMoreErrors)}
+                            </p>
+                        })}
                     </section>
                 }
             }))}
