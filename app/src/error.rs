@@ -99,9 +99,31 @@ impl FromServerFnError for AppError {
     /// no JSON decoder. A plain form post gets the error in its redirect URL, base64-encoded.
     type Encoder = PostcardEncoding;
 
+    /// Input the server function could not read (a missing field, text where a number or id
+    /// belongs) is the sender's mistake: a 400 that names the field when the message does.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::MissingArg(field) => AppError::Invalid {
+                field,
+                why: Invalid::Required,
+            },
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
+                AppError::Invalid {
+                    field: field_named_in(&msg).unwrap_or("request").to_owned(),
+                    why: Invalid::Unreadable,
+                }
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
+}
+
+/// The field a decoding error names, as serde writes it: "missing field `phone`".
+fn field_named_in(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once("field `")?;
+    let (field, _) = rest.split_once('`')?;
+    (!field.is_empty() && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then_some(field)
 }
 
 #[cfg(feature = "ssr")]
@@ -132,5 +154,23 @@ impl From<crate::domain::ledger::Unbalanced> for AppError {
     #[track_caller]
     fn from(err: crate::domain::ledger::Unbalanced) -> Self {
         AppError::internal(format!("ledger posting refused: {err}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_input_is_the_senders_mistake() {
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Args(
+            "failed to deserialize: missing field `variant_id`".into(),
+        ));
+        assert_eq!(e, AppError::invalid("variant_id", Invalid::Unreadable));
+        assert_eq!(e.status(), 400);
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Args("invalid digit".into()));
+        assert_eq!(e, AppError::invalid("request", Invalid::Unreadable));
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Request("offline".into()));
+        assert_eq!(e.status(), 500);
     }
 }

@@ -217,3 +217,36 @@ async fn a_guest_cart_merges_into_the_account_cart_at_login(pool: PgPool) {
         .expect("count");
     assert_eq!(guest_carts, 0, "the guest cart is gone after the merge");
 }
+
+#[sqlx::test(migrations = false)]
+async fn unreadable_input_is_a_400_that_names_the_field(pool: PgPool) {
+    use app::domain::Invalid;
+    use app::error::AppError;
+    let router = app(pool.clone()).await;
+    let mut client = Client::new(router);
+    let garbage = client
+        .call(
+            "add_to_cart",
+            &[("variant_id", "not-a-uuid"), ("quantity", "1")],
+        )
+        .await;
+    assert_eq!(garbage.status, StatusCode::BAD_REQUEST, "{}", garbage.body);
+    assert!(matches!(
+        garbage.error(),
+        AppError::Invalid {
+            why: Invalid::Unreadable,
+            ..
+        }
+    ));
+    let missing = client.call("add_to_cart", &[("quantity", "1")]).await;
+    assert_eq!(missing.status, StatusCode::BAD_REQUEST, "{}", missing.body);
+    assert_eq!(
+        missing.error(),
+        AppError::invalid("variant_id", Invalid::Unreadable)
+    );
+    let none: i64 = sqlx::query_scalar("select count(*) from cart_items")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(none, 0, "nothing written");
+}

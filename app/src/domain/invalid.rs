@@ -6,8 +6,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Invalid {
     Required,
-    TooLong { max: usize },
-    TooShort { min: usize },
+    TooLong {
+        max: usize,
+    },
+    TooShort {
+        min: usize,
+    },
     EmailFormat,
     PhoneFormat,
     ControlCharacters,
@@ -18,6 +22,8 @@ pub enum Invalid {
     CurrencyNotSold,
     AmountFormat,
     NumberFormat,
+    /// The request could not be read at all (not a form a page of ours sends).
+    Unreadable,
     OutOfRange,
     NotFound,
     SlugFormat,
@@ -25,19 +31,29 @@ pub enum Invalid {
     SkuFormat,
     SkuTaken,
     OptionsFormat,
-    TooMany { max: usize },
+    TooMany {
+        max: usize,
+    },
     FileType,
-    FileTooLarge { max_mb: usize },
+    FileTooLarge {
+        max_mb: usize,
+    },
     ImageTooBig,
-    LimitReached { max: i32 },
+    LimitReached {
+        max: i32,
+    },
     AlreadyApplied,
     CartChanged,
     MixedCurrencies,
     KeyReused,
     NotPayable,
     MpesaUnavailable,
-    PromptLimit { per_hour: i64 },
-    CheckTooSoon { secs: i64 },
+    PromptLimit {
+        per_hour: i64,
+    },
+    CheckTooSoon {
+        secs: i64,
+    },
     DeliveryUnavailable,
     CouponInvalid,
     CouponNotInCart,

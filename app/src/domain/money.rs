@@ -90,6 +90,11 @@ impl Money {
         Self::new(Decimal::ZERO, currency)
     }
 
+    /// The largest amount a person may type (100 million): above any real price, fee or
+    /// coupon, and far inside what the database's columns hold, so a typo or a probe gets a
+    /// field error instead of a failed write.
+    pub const MAX_TYPED: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
+
     /// Parses a price typed by a person: `1250`, `1,250.50`, ` 99.9 `. Refuses more decimal
     /// places than the currency has, rather than silently rounding someone's price.
     pub fn parse(input: &str, currency: Currency) -> Result<Self, Invalid> {
@@ -100,6 +105,9 @@ impl Money {
         let amount = Decimal::from_str(&cleaned).map_err(|_| Invalid::AmountFormat)?;
         if amount.is_sign_negative() || amount.normalize().scale() > currency.minor_units() {
             return Err(Invalid::AmountFormat);
+        }
+        if amount > Self::MAX_TYPED {
+            return Err(Invalid::OutOfRange);
         }
         Ok(Self::new(amount, currency))
     }
@@ -184,6 +192,27 @@ mod tests {
         assert_eq!(
             Money::new(dec!(1000.5), Currency::RWF).format(),
             "FRw 1,001"
+        );
+    }
+
+    #[test]
+    fn typed_amounts_have_a_ceiling() {
+        assert_eq!(
+            Money::parse("100,000,000", Currency::KES).map(|m| m.amount),
+            Ok(dec!(100000000))
+        );
+        for too_much in ["100000000.01", "99999999999999999999", "1e30"] {
+            assert!(
+                matches!(
+                    Money::parse(too_much, Currency::KES),
+                    Err(Invalid::OutOfRange | Invalid::AmountFormat)
+                ),
+                "{too_much}"
+            );
+        }
+        assert_eq!(
+            Money::parse("99999999999999999999", Currency::KES),
+            Err(Invalid::OutOfRange)
         );
     }
 

@@ -379,6 +379,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::KeyReused => "This checkout was already used for a different cart. Reload the page.".into(),
         Invalid::NotPayable => "This order cannot be paid any more: it is paid, or its reservation ended.".into(),
         Invalid::CurrencyNotSold => "Prices are in Kenya shillings (KES) for now: M-Pesa collects KES only, and shop balances and payouts are in KES.".into(),
+        Invalid::Unreadable => "This could not be read. Reload the page and try again.".into(),
         Invalid::MpesaUnavailable => "M-Pesa could not be reached. Try again in a minute, or pay cash on delivery.".into(),
         Invalid::PromptLimit { per_hour } => format!("At most {per_hour} M-Pesa prompts an hour can go to one order or phone. Try again later, or pay cash on delivery."),
         Invalid::CheckTooSoon { secs } => format!("M-Pesa was just asked. Check again in {secs} seconds."),

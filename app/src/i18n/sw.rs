@@ -377,6 +377,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::KeyReused => "Malipo haya yalishatumika kwa kikapu tofauti. Pakia ukurasa upya.".into(),
         Invalid::NotPayable => "Agizo hili haliwezi kulipiwa tena: limeshalipwa, au muda wake wa kuhifadhiwa umekwisha.".into(),
         Invalid::CurrencyNotSold => "Bei ni kwa shilingi za Kenya (KES) kwa sasa: M-Pesa hupokea KES pekee, na salio na malipo ya maduka ni kwa KES.".into(),
+        Invalid::Unreadable => "Hili halikuweza kusomwa. Pakia ukurasa upya ujaribu tena.".into(),
         Invalid::MpesaUnavailable => "M-Pesa haipatikani sasa. Jaribu tena baada ya dakika moja, au ulipe pesa taslimu unapopokea.".into(),
         Invalid::PromptLimit { per_hour } => format!("Maombi {per_hour} tu ya M-Pesa kwa saa yanaweza kutumwa kwa oda au simu moja. Jaribu tena baadaye, au ulipe pesa taslimu unapopokea."),
         Invalid::CheckTooSoon { secs } => format!("M-Pesa imeulizwa sasa hivi. Angalia tena baada ya sekunde {secs}."),
