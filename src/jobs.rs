@@ -49,6 +49,11 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "pruning login failures failed"),
             }
+            match app::db::carts::prune_guest(&pool).await {
+                Ok(n) if n > 0 => tracing::info!(carts = n, "pruned abandoned guest carts"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "pruning guest carts failed"),
+            }
             match app::payments::payouts::run(&pool, &state.mpesa, &state.settings.payouts).await {
                 Ok(r) if r != Default::default() => tracing::info!(?r, "payouts run"),
                 Ok(_) => {}

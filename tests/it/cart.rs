@@ -250,3 +250,35 @@ async fn unreadable_input_is_a_400_that_names_the_field(pool: PgPool) {
         .expect("count");
     assert_eq!(none, 0, "nothing written");
 }
+
+#[sqlx::test(migrations = false)]
+async fn abandoned_guest_carts_are_pruned_and_accounts_carts_kept(pool: PgPool) {
+    let router = app(pool.clone()).await;
+    let radio = offer(&pool, "duka", "Radio", 1000, 5).await;
+    let mut guest = Client::new(router.clone());
+    assert_eq!(add(&mut guest, radio, "1").await.status, StatusCode::OK);
+    let mut recent = Client::new(router.clone());
+    assert_eq!(add(&mut recent, radio, "1").await.status, StatusCode::OK);
+    let mut member = Client::new(router);
+    member.register("keeps@example.com", "Keeps").await;
+    assert_eq!(add(&mut member, radio, "1").await.status, StatusCode::OK);
+    // Everything but the second guest's cart was last touched 31 days ago (triggers off, as
+    // they would stamp now()).
+    let mut tx = pool.begin().await.expect("tx");
+    for sql in [
+        "set local session_replication_role = replica",
+        "update carts set updated_at = now() - interval '31 days'",
+        "update cart_items set updated_at = now() - interval '31 days'
+         where cart_id <> (select id from carts where user_id is null order by created_at desc limit 1)",
+    ] {
+        sqlx::query(sql).execute(&mut *tx).await.expect(sql);
+    }
+    tx.commit().await.expect("commit");
+
+    assert_eq!(app::db::carts::prune_guest(&pool).await.expect("prune"), 1);
+    let left: i64 = sqlx::query_scalar("select count(*) from carts")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(left, 2, "the recent guest's and the account's carts stay");
+}

@@ -31,6 +31,25 @@ pub async fn find_for_user(
         .await
 }
 
+/// Days a guest's cart is kept after its last change. A guest's session cookie is all that
+/// leads back to it, and sessions themselves end after 30 idle days.
+pub const GUEST_CART_DAYS: i32 = 30;
+
+/// Deletes guest carts (and their lines) untouched for `GUEST_CART_DAYS`; how many.
+pub async fn prune_guest(db: impl PgExecutor<'_>) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "delete from carts c
+         where c.user_id is null
+           and c.updated_at < now() - make_interval(days => $1)
+           and not exists (select 1 from cart_items i
+                           where i.cart_id = c.id and i.updated_at >= now() - make_interval(days => $1))",
+    )
+    .bind(GUEST_CART_DAYS)
+    .execute(db)
+    .await?
+    .rows_affected())
+}
+
 pub async fn create_guest(db: impl PgExecutor<'_>) -> Result<Uuid, sqlx::Error> {
     let id = Uuid::new_v4();
     sqlx::query("insert into carts (id) values ($1)")
