@@ -238,3 +238,30 @@ pub async fn export(pool: &PgPool, vendor_id: Uuid) -> Result<Vec<u8>, AppError>
         .into_inner()
         .map_err(|e| AppError::internal(format!("CSV export: {e}")))
 }
+
+/// Arbitrary files at the CSV reader: bytes at all, and files with our header and odd cells.
+/// None may panic; a refusal is a report, never an error of ours.
+#[cfg(test)]
+mod fuzz {
+    use super::{COLUMNS, parse};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
+            let _ = parse(&bytes);
+        }
+
+        #[test]
+        fn our_header_with_odd_rows(rows in prop::collection::vec(prop::collection::vec(any::<String>(), 0..16), 0..20)) {
+            let mut file = COLUMNS.join(",");
+            for row in rows {
+                file.push('\n');
+                file.push_str(&row.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(","));
+            }
+            let _ = parse(file.as_bytes());
+        }
+    }
+}

@@ -4,6 +4,8 @@ pub mod address;
 pub mod cart;
 pub mod csv_row;
 pub mod email;
+#[cfg(test)]
+mod fuzz;
 pub mod invalid;
 pub mod ledger;
 pub mod listing;

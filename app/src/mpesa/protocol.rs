@@ -352,3 +352,71 @@ mod tests {
         assert_eq!((r.originator_id.as_str(), r.result_code), ("abc", 0));
     }
 }
+
+/// Arbitrary bodies at the callback parsers: anything at all, and JSON shaped like Daraja's
+/// with odd values in every place. None may panic; a paid result always carries a whole,
+/// positive amount and a phone.
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    fn odd_value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            any::<String>().prop_map(Value::from),
+            "[0-9]{0,20}(\\.[0-9]{0,4})?".prop_map(Value::from),
+            Just(json!([])),
+            Just(json!({})),
+        ]
+    }
+
+    fn item() -> impl Strategy<Value = Value> {
+        (
+            prop_oneof![
+                Just("Amount".to_owned()),
+                Just("MpesaReceiptNumber".to_owned()),
+                Just("PhoneNumber".to_owned()),
+                Just("TransactionDate".to_owned()),
+                any::<String>()
+            ],
+            prop::option::of(odd_value()),
+        )
+            .prop_map(|(name, value)| match value {
+                Some(v) => json!({ "Name": name, "Value": v }),
+                None => json!({ "Name": name }),
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn any_text(raw in any::<String>()) {
+            let _ = parse_stk_callback(&raw);
+            let _ = parse_b2c_result(&raw);
+        }
+
+        #[test]
+        fn daraja_shaped(
+            code in odd_value(), request in odd_value(), items in prop::collection::vec(item(), 0..6),
+        ) {
+            let body = json!({ "Body": { "stkCallback": {
+                "MerchantRequestID": "m", "CheckoutRequestID": request, "ResultCode": code,
+                "ResultDesc": "x", "CallbackMetadata": { "Item": items },
+            }}})
+            .to_string();
+            if let Ok(result) = parse_stk_callback(&body)
+                && let Some(paid) = result.paid
+            {
+                prop_assert!(paid.amount > Decimal::ZERO && paid.amount.fract().is_zero());
+                prop_assert!(!paid.phone.is_empty());
+            }
+        }
+    }
+}
