@@ -5,6 +5,7 @@
 mod access;
 mod accounts;
 mod assets;
+mod authz;
 mod cart;
 mod checkout;
 mod common;

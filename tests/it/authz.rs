@@ -1,0 +1,371 @@
+//! Who may call which server function: every function in the server-function registry (not a
+//! hand-written list, so a new one cannot be forgotten) is called as an anonymous visitor, a
+//! customer, a shop owner and an admin, with another party's ids where it takes ids. A caller
+//! outside the function's audience must be refused (401 anonymous, 403 logged in); one inside
+//! it must not be refused for who they are, and must never succeed on another party's order,
+//! part, listing or item.
+
+use crate::common::{Client, app, make_admin, place_order, shop, shopper, staff, variant};
+use app::error::AppError;
+use axum::http::StatusCode;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// The least a caller must be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum May {
+    Anyone,
+    /// Logged in.
+    User,
+    /// A member of a shop (here its owner).
+    Staff,
+    Admin,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Caller {
+    Anonymous,
+    Customer,
+    Owner,
+    Admin,
+}
+
+impl May {
+    fn admits(self, caller: Caller) -> bool {
+        match self {
+            May::Anyone => true,
+            May::User => caller != Caller::Anonymous,
+            May::Staff => caller == Caller::Owner,
+            May::Admin => caller == Caller::Admin,
+        }
+    }
+}
+
+use May::{Admin, Anyone, Staff, User};
+
+/// (endpoint, audience, form). `{order}`, `{part}`, `{listing}`, `{variant}`, `{item}` are
+/// another party's; `{random}` is nobody's. Forms that would change state are made invalid,
+/// or point at another party, so that no call changes what later calls see.
+/// A form: (field, value) pairs.
+type Form = &'static [(&'static str, &'static str)];
+
+const POLICY: &[(&str, May, Form)] = &[
+    // accounts
+    (
+        "register",
+        Anyone,
+        &[
+            ("email", "not-an-email"),
+            ("name", "X"),
+            ("password", "short"),
+        ],
+    ),
+    (
+        "login",
+        Anyone,
+        &[
+            ("email", "nobody@example.com"),
+            ("password", "wrong-password-1"),
+        ],
+    ),
+    ("current_user", Anyone, &[]),
+    ("set_locale", Anyone, &[("locale", "en")]),
+    ("update_profile", User, &[("name", "")]),
+    (
+        "change_password",
+        User,
+        &[
+            ("current_password", "not-it-at-all"),
+            ("new_password", "another-long-one"),
+        ],
+    ),
+    // browsing and the cart
+    ("top_categories", Anyone, &[]),
+    ("category_choices", Anyone, &[]),
+    ("search_listings", Anyone, &[]),
+    ("suggest", Anyone, &[("prefix", "ra")]),
+    ("product_page", Anyone, &[("slug", "no-such-listing")]),
+    ("store_page", Anyone, &[("slug", "no-such-shop")]),
+    ("home_shelves", Anyone, &[]),
+    ("cart", Anyone, &[]),
+    ("cart_count", Anyone, &[]),
+    (
+        "add_to_cart",
+        Anyone,
+        &[("variant_id", "{variant}"), ("quantity", "0")],
+    ),
+    (
+        "change_cart_line",
+        Anyone,
+        &[("variant_id", "{random}"), ("action", "remove")],
+    ),
+    // buying
+    ("checkout_form", User, &[]),
+    (
+        "place_order",
+        User,
+        &[
+            ("checkout_key", "{random}"),
+            ("county", ""),
+            ("town", ""),
+            ("street", ""),
+            ("phone", ""),
+            ("payment", "cod"),
+        ],
+    ),
+    ("my_orders", User, &[]),
+    ("order_details", User, &[("id", "{order}")]),
+    (
+        "pay_order",
+        User,
+        &[("id", "{order}"), ("phone", "0712345678")],
+    ),
+    ("payment_status", User, &[("id", "{order}")]),
+    ("check_payment", User, &[("id", "{order}")]),
+    ("cancel_part", User, &[("id", "{part}")]),
+    (
+        "request_return",
+        User,
+        &[("id", "{part}"), ("reason", "Not as described")],
+    ),
+    // opening a shop
+    // The caller's own shop, if any: nobody has none.
+    ("my_shop", Anyone, &[]),
+    (
+        "save_shop",
+        User,
+        &[
+            ("business_name", ""),
+            ("slug", ""),
+            ("phone", ""),
+            ("business_type", ""),
+            ("county", ""),
+            ("town", ""),
+            ("lat", ""),
+            ("lng", ""),
+        ],
+    ),
+    // running a shop
+    ("seller_dashboard", Staff, &[]),
+    ("listing_for_edit", Staff, &[("id", "{listing}")]),
+    (
+        "save_listing",
+        Staff,
+        &[
+            ("id", "{listing}"),
+            ("title", "Taken over"),
+            ("category_id", "{random}"),
+            ("price", "10"),
+            ("county", "Nairobi"),
+            ("town", "CBD"),
+        ],
+    ),
+    (
+        "listing_action",
+        Staff,
+        &[("id", "{listing}"), ("action", "archive")],
+    ),
+    (
+        "save_variant",
+        Staff,
+        &[
+            ("listing_id", "{listing}"),
+            ("sku", "TAKEN-1"),
+            ("price", "10"),
+            ("stock", "1"),
+        ],
+    ),
+    (
+        "delete_variant",
+        Staff,
+        &[("listing_id", "{listing}"), ("variant_id", "{variant}")],
+    ),
+    (
+        "remove_photo",
+        Staff,
+        &[("listing_id", "{listing}"), ("key", "x")],
+    ),
+    ("last_import_report", Staff, &[]),
+    ("shop_orders", Staff, &[]),
+    ("shop_money", Staff, &[]),
+    ("fulfil", Staff, &[("id", "{part}"), ("action", "accept")]),
+    (
+        "refund_item",
+        Staff,
+        &[("id", "{part}"), ("item_id", "{item}")],
+    ),
+    ("shop_terms", Staff, &[]),
+    (
+        "create_coupon",
+        Staff,
+        &[("code", ""), ("kind", "percent"), ("value", "")],
+    ),
+    (
+        "toggle_coupon",
+        Staff,
+        &[("id", "{random}"), ("active", "true")],
+    ),
+    ("save_delivery", Staff, &[("delivery_fee", "not money")]),
+    ("shop_staff", Staff, &[]),
+    (
+        "add_staff",
+        Staff,
+        &[("email", "nobody@example.com"), ("role", "no-such-role")],
+    ),
+    ("remove_staff", Staff, &[("user_id", "{random}")]),
+    // the console
+    ("admin_overview", Admin, &[]),
+    ("pending_listings", Admin, &[]),
+    (
+        "review_listing",
+        Admin,
+        &[("listing_id", "{random}"), ("decision", "approve")],
+    ),
+    (
+        "set_featured",
+        Admin,
+        &[("listing_id", "{random}"), ("featured", "true")],
+    ),
+    ("shop_applications", Admin, &[]),
+    (
+        "review_shop",
+        Admin,
+        &[("vendor_id", "{random}"), ("decision", "approve")],
+    ),
+    ("membership_tiers", Admin, &[]),
+    (
+        "update_tier",
+        Admin,
+        &[
+            ("code", "no-such-tier"),
+            ("listing_limit", "x"),
+            ("commission_percent", "x"),
+        ],
+    ),
+    ("commission_rules", Admin, &[]),
+    (
+        "add_commission_rule",
+        Admin,
+        &[("commission_percent", "not a number")],
+    ),
+    ("remove_commission_rule", Admin, &[("id", "{random}")]),
+    ("payments_overview", Admin, &[]),
+    ("run_payouts", Admin, &[]),
+    // last: it ends the caller's session
+    ("logout", Anyone, &[]),
+];
+
+/// Refused for who the caller is (not for what they sent).
+fn refused(reply: &crate::common::Reply) -> bool {
+    match reply.status {
+        StatusCode::FORBIDDEN => true,
+        StatusCode::UNAUTHORIZED => reply.error() == AppError::Unauthenticated,
+        _ => false,
+    }
+}
+
+#[sqlx::test(migrations = false)]
+async fn every_server_function_admits_only_its_audience(pool: PgPool) {
+    let router = app(pool.clone()).await;
+
+    // Every registered function has a policy, and every policy a function.
+    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_owned())
+        .collect();
+    let missing: Vec<&String> = registered
+        .iter()
+        .filter(|f| !POLICY.iter().any(|(name, ..)| name == f))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without a policy here: {missing:?}"
+    );
+    for (name, ..) in POLICY {
+        assert!(
+            registered.iter().any(|f| f == name),
+            "{name} is not a server function"
+        );
+    }
+
+    // Another party: shop B with a listing, and customer B's cash order from it.
+    let shop_b = shop(&pool, "duka-b", "aspirant").await;
+    let their_variant = variant(&pool, shop_b, "Their radio", "1000.00", 5).await;
+    let mut customer_b = shopper(router.clone(), "b@example.com", &[(their_variant, "1")]).await;
+    let (_, placed) = place_order(&mut customer_b, &[]).await;
+    assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
+    let one = |sql: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, Uuid>(sql)
+                .fetch_one(&pool)
+                .await
+                .expect(sql)
+        }
+    };
+    let ids = [
+        ("{order}", one("select id from orders").await),
+        ("{part}", one("select id from vendor_orders").await),
+        ("{item}", one("select id from order_items").await),
+        (
+            "{listing}",
+            one("select listing_id from listing_variants").await,
+        ),
+        ("{variant}", their_variant),
+    ];
+
+    // The callers: shop A's owner, a customer with nothing, an admin, nobody.
+    let shop_a = shop(&pool, "duka-a", "aspirant").await;
+    let owner = staff(router.clone(), &pool, shop_a, "owner@a.example", "owner").await;
+    let mut customer = Client::new(router.clone());
+    customer.register("c@example.com", "Customer").await;
+    let mut admin = Client::new(router.clone());
+    admin.register("admin@example.com", "Admin").await;
+    make_admin(&pool, "admin@example.com").await;
+    let callers = [
+        (Caller::Anonymous, Client::new(router.clone())),
+        (Caller::Customer, customer),
+        (Caller::Owner, owner),
+        (Caller::Admin, admin),
+    ];
+
+    let mut wrong = Vec::new();
+    for (caller, client) in callers {
+        let mut client = client;
+        for (name, may, form) in POLICY {
+            let values: Vec<(&str, String)> = form
+                .iter()
+                .map(|(k, v)| {
+                    let v = match *v {
+                        "{random}" => Uuid::new_v4().to_string(),
+                        v => ids
+                            .iter()
+                            .find(|(slot, _)| *slot == v)
+                            .map_or_else(|| v.to_owned(), |(_, id)| id.to_string()),
+                    };
+                    (*k, v)
+                })
+                .collect();
+            let foreign = form
+                .iter()
+                .any(|(_, v)| ids.iter().any(|(slot, _)| slot == v));
+            let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let reply = client.call(name, &pairs).await;
+            let ok = reply.status.is_success() || reply.status.is_redirection();
+            let verdict = if !may.admits(caller) {
+                (!refused(&reply)).then_some("not refused")
+            } else if refused(&reply) {
+                Some("refused its own audience")
+            } else if foreign && ok && *may != Anyone {
+                Some("succeeded on another party's id")
+            } else if reply.status == StatusCode::INTERNAL_SERVER_ERROR {
+                Some("failed (500)")
+            } else {
+                None
+            };
+            if let Some(why) = verdict {
+                wrong.push(format!("{name} as {caller:?}: {why} ({})", reply.status));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
