@@ -208,11 +208,20 @@ const POLICY: &[(&str, May, Form)] = &[
     ("save_delivery", Staff, &[("delivery_fee", "not money")]),
     ("shop_staff", Staff, &[]),
     (
-        "add_staff",
+        "invite_staff",
         Staff,
         &[("email", "nobody@example.com"), ("role", "no-such-role")],
     ),
+    ("sent_invitations", Staff, &[]),
+    ("withdraw_invitation", Staff, &[("id", "{invitation}")]),
     ("remove_staff", Staff, &[("user_id", "{random}")]),
+    // invitations to work at a shop, and leaving one
+    ("my_invitations", User, &[]),
+    (
+        "answer_invitation",
+        User,
+        &[("id", "{invitation}"), ("accept", "true")],
+    ),
     // the console
     ("admin_overview", Admin, &[]),
     ("pending_listings", Admin, &[]),
@@ -251,6 +260,7 @@ const POLICY: &[(&str, May, Form)] = &[
     ("remove_commission_rule", Admin, &[("id", "{random}")]),
     ("payments_overview", Admin, &[]),
     ("run_payouts", Admin, &[]),
+    ("leave_shop", User, &[]),
     // last: it ends the caller's session
     ("logout", Anyone, &[]),
 ];
@@ -302,7 +312,19 @@ async fn every_server_function_admits_only_its_audience(pool: PgPool) {
                 .expect(sql)
         }
     };
+    let mut owner_b = staff(router.clone(), &pool, shop_b, "owner@b.example", "owner").await;
+    let invited = owner_b
+        .call(
+            "invite_staff",
+            &[("email", "hire@b.example"), ("role", "orders")],
+        )
+        .await;
+    assert!(invited.status.is_redirection() || invited.status.is_success());
     let ids = [
+        (
+            "{invitation}",
+            one("select id from staff_invitations").await,
+        ),
         ("{order}", one("select id from orders").await),
         ("{part}", one("select id from vendor_orders").await),
         ("{item}", one("select id from order_items").await),

@@ -732,39 +732,61 @@ async fn staff_roles_see_only_their_part(pool: PgPool) {
     clerk.register("clerk@example.com", "Clerk").await;
     let mut cashier = m.client();
     cashier.register("cashier@example.com", "Cashier").await;
+    // Invitations: the same answer whether or not the email has an account.
     let unknown = owner
         .call(
-            "add_staff",
+            "invite_staff",
             &[("email", "nobody@example.com"), ("role", "inventory")],
         )
         .await;
+    assert_eq!(unknown.status, StatusCode::OK, "{}", unknown.body);
+    for (email, role) in [
+        ("clerk@example.com", "inventory"),
+        ("cashier@example.com", "accounting"),
+    ] {
+        let r = owner
+            .call("invite_staff", &[("email", email), ("role", role)])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    // Nobody joins without saying yes.
     assert_eq!(
-        unknown.error(),
-        AppError::invalid("email", Invalid::NotFound)
+        clerk.call("seller_dashboard", &[]).await.status,
+        StatusCode::FORBIDDEN
     );
+    let sent = owner
+        .call("sent_invitations", &[])
+        .await
+        .json::<Vec<serde_json::Value>>();
+    assert_eq!(sent.len(), 3);
+    for member in [&mut clerk, &mut cashier] {
+        let mine = member
+            .call("my_invitations", &[])
+            .await
+            .json::<Vec<serde_json::Value>>();
+        assert_eq!(mine.len(), 1, "only their own");
+        let id = mine[0]["id"].as_str().unwrap_or_default().to_owned();
+        let r = member
+            .call("answer_invitation", &[("id", &id), ("accept", "true")])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    // Someone else's invitation is not theirs to answer.
+    let pending = owner
+        .call("sent_invitations", &[])
+        .await
+        .json::<Vec<serde_json::Value>>();
+    let nobodys = pending[0]["id"].as_str().unwrap_or_default().to_owned();
     assert_eq!(
-        owner
-            .call(
-                "add_staff",
-                &[("email", "clerk@example.com"), ("role", "inventory")]
-            )
+        clerk
+            .call("answer_invitation", &[("id", &nobodys), ("accept", "true")])
             .await
             .status,
-        StatusCode::OK
-    );
-    assert_eq!(
-        owner
-            .call(
-                "add_staff",
-                &[("email", "cashier@example.com"), ("role", "accounting")]
-            )
-            .await
-            .status,
-        StatusCode::OK
+        StatusCode::NOT_FOUND
     );
     let forged = owner
         .call(
-            "add_staff",
+            "invite_staff",
             &[("email", "admin@example.com"), ("role", "owner")],
         )
         .await;
@@ -776,7 +798,7 @@ async fn staff_roles_see_only_their_part(pool: PgPool) {
     assert_eq!(
         clerk
             .call(
-                "add_staff",
+                "invite_staff",
                 &[("email", "x@example.com"), ("role", "orders")]
             )
             .await
@@ -815,6 +837,22 @@ async fn staff_roles_see_only_their_part(pool: PgPool) {
     assert_eq!(
         clerk.call("seller_dashboard", &[]).await.status,
         StatusCode::FORBIDDEN
+    );
+    // A member may leave on their own; an owner cannot leave their shop.
+    assert_eq!(cashier.call("shop_money", &[]).await.status, StatusCode::OK);
+    let left = cashier.call("leave_shop", &[]).await;
+    assert!(
+        left.status.is_success() || left.status.is_redirection(),
+        "{}",
+        left.body
+    );
+    assert_eq!(
+        cashier.call("shop_money", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        owner.call("leave_shop", &[]).await.status,
+        StatusCode::NOT_FOUND
     );
 }
 

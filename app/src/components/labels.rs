@@ -10,6 +10,16 @@ pub fn money(amount: Decimal, currency: &str) -> String {
     Money::new(amount, Currency::parse(currency).unwrap_or_default()).format()
 }
 
+/// The label of a shop staff role.
+pub fn role_key(role: &str) -> Key {
+    match role {
+        "owner" => Key::RoleOwner,
+        "inventory" => Key::RoleInventory,
+        "orders" => Key::RoleOrders,
+        _ => Key::RoleAccounting,
+    }
+}
+
 /// The label of a shop's verification status or a listing's approval status.
 pub fn status_key(status: &str) -> Key {
     match status {

@@ -280,30 +280,115 @@ pub async fn staff(
     .await
 }
 
-/// Adds an existing, active user to the shop; returns false when no such user exists.
-pub async fn add_staff(
-    tx: &mut PgConnection,
+/// Invites `email` to the shop with `role` (again: the role is updated). Nothing is revealed
+/// about whether the email has an account.
+pub async fn invite(
+    db: impl PgExecutor<'_>,
     vendor_id: Uuid,
     email: &str,
     role: StaffRole,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into staff_invitations (id, vendor_id, email, role) values ($1, $2, $3, $4)
+         on conflict on constraint staff_invitations_once do update set role = excluded.role",
+    )
+    .bind(Uuid::new_v4())
+    .bind(vendor_id)
+    .bind(email)
+    .bind(role.as_str())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn sent_invitations(
+    db: impl PgExecutor<'_>,
+    vendor_id: Uuid,
+) -> Result<Vec<crate::wire::vendor::SentInvitation>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, email, role from staff_invitations where vendor_id = $1 order by created_at",
+    )
+    .bind(vendor_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Withdraws one of the shop's invitations; false if it has no such invitation.
+pub async fn withdraw_invitation(
+    db: impl PgExecutor<'_>,
+    vendor_id: Uuid,
+    id: Uuid,
 ) -> Result<bool, sqlx::Error> {
-    let user: Option<Uuid> =
-        sqlx::query_scalar("select id from users where email = $1 and status = 'active'")
-            .bind(email)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some(user) = user else { return Ok(false) };
+    Ok(
+        sqlx::query("delete from staff_invitations where id = $1 and vendor_id = $2")
+            .bind(id)
+            .bind(vendor_id)
+            .execute(db)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
+/// Invitations waiting for the owner of `email`, from shops that are not suspended.
+pub async fn invitations_for(
+    db: impl PgExecutor<'_>,
+    email: &str,
+) -> Result<Vec<crate::wire::vendor::Invitation>, sqlx::Error> {
+    sqlx::query_as(
+        "select i.id, v.business_name, i.role from staff_invitations i join vendors v on v.id = i.vendor_id
+         where i.email = $1 and v.verification_status <> 'suspended' order by i.created_at",
+    )
+    .bind(email)
+    .fetch_all(db)
+    .await
+}
+
+/// Takes an invitation addressed to `email` out of the table: its shop and role, or None
+/// when there is no such invitation for this person.
+pub async fn take_invitation(
+    tx: &mut PgConnection,
+    id: Uuid,
+    email: &str,
+) -> Result<Option<(Uuid, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "delete from staff_invitations where id = $1 and email = $2 returning vendor_id, role",
+    )
+    .bind(id)
+    .bind(email)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// Makes `user` a member of the shop with `role` (the caller took their invitation).
+pub async fn join(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+    user: Uuid,
+    role: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("insert into vendor_staff (vendor_id, user_id, role) values ($1, $2, $3)")
         .bind(vendor_id)
         .bind(user)
-        .bind(role.as_str())
+        .bind(role)
         .execute(&mut *tx)
         .await?;
     sqlx::query("update users set role = 'vendor_staff' where id = $1 and role = 'customer'")
         .bind(user)
         .execute(&mut *tx)
         .await?;
-    Ok(true)
+    Ok(())
+}
+
+/// The shop `user` is a non-owner member of, if any (to leave it).
+pub async fn staff_shop_of(
+    db: impl PgExecutor<'_>,
+    user: Uuid,
+) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar("select vendor_id from vendor_staff where user_id = $1 and role <> 'owner'")
+        .bind(user)
+        .fetch_optional(db)
+        .await
 }
 
 /// Removes a non-owner member; they go back to being a customer.

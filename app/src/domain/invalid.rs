@@ -43,6 +43,7 @@ pub enum Invalid {
         max: i32,
     },
     AlreadyApplied,
+    AlreadyInShop,
     CartChanged,
     MixedCurrencies,
     KeyReused,

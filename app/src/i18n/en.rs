@@ -257,7 +257,16 @@ pub fn text(key: Key) -> &'static str {
         Key::EditListing => "Edit listing",
         Key::ImportExport => "Import / export",
         Key::Staff => "Staff",
-        Key::AddStaff => "Add a staff member",
+        Key::AddStaff => "Invite a staff member",
+        Key::InvitationSent => {
+            "Invitation sent. They join when they accept it from their account page (after signing up with that email, if they have no account yet)."
+        }
+        Key::InvitedNotYetAccepted => "Invited, not yet accepted",
+        Key::Withdraw => "Withdraw",
+        Key::ShopInvitations => "Invitations to work at a shop",
+        Key::Decline => "Decline",
+        Key::YouWorkAt => "You work at",
+        Key::LeaveShop => "Leave this shop",
         Key::StaffRolesHint => {
             "Inventory staff manage listings and stock; order staff handle orders; accounting staff see statements and payouts."
         }
@@ -380,6 +389,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::NotPayable => "This order cannot be paid any more: it is paid, or its reservation ended.".into(),
         Invalid::CurrencyNotSold => "Prices are in Kenya shillings (KES) for now: M-Pesa collects KES only, and shop balances and payouts are in KES.".into(),
         Invalid::Unreadable => "This could not be read. Reload the page and try again.".into(),
+        Invalid::AlreadyInShop => "You already work at a shop. Leave it first (on this page), then accept.".into(),
         Invalid::MpesaUnavailable => "M-Pesa could not be reached. Try again in a minute, or pay cash on delivery.".into(),
         Invalid::PromptLimit { per_hour } => format!("At most {per_hour} M-Pesa prompts an hour can go to one order or phone. Try again later, or pay cash on delivery."),
         Invalid::CheckTooSoon { secs } => format!("M-Pesa was just asked. Check again in {secs} seconds."),

@@ -263,7 +263,16 @@ pub fn text(key: Key) -> &'static str {
         Key::EditListing => "Hariri bidhaa",
         Key::ImportExport => "Ingiza / toa",
         Key::Staff => "Wafanyakazi",
-        Key::AddStaff => "Ongeza mfanyakazi",
+        Key::AddStaff => "Alika mfanyakazi",
+        Key::InvitationSent => {
+            "Mwaliko umetumwa. Atajiunga akiukubali kwenye ukurasa wa akaunti yake (baada ya kujisajili kwa barua pepe hiyo, kama hana akaunti bado)."
+        }
+        Key::InvitedNotYetAccepted => "Wamealikwa, bado hawajakubali",
+        Key::Withdraw => "Ondoa",
+        Key::ShopInvitations => "Mialiko ya kufanya kazi dukani",
+        Key::Decline => "Kataa",
+        Key::YouWorkAt => "Unafanya kazi katika",
+        Key::LeaveShop => "Acha duka hili",
         Key::StaffRolesHint => {
             "Wafanyakazi wa bidhaa husimamia bidhaa na akiba; wa oda hushughulikia oda; wa hesabu huona taarifa na malipo."
         }
@@ -378,6 +387,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::NotPayable => "Agizo hili haliwezi kulipiwa tena: limeshalipwa, au muda wake wa kuhifadhiwa umekwisha.".into(),
         Invalid::CurrencyNotSold => "Bei ni kwa shilingi za Kenya (KES) kwa sasa: M-Pesa hupokea KES pekee, na salio na malipo ya maduka ni kwa KES.".into(),
         Invalid::Unreadable => "Hili halikuweza kusomwa. Pakia ukurasa upya ujaribu tena.".into(),
+        Invalid::AlreadyInShop => "Tayari unafanya kazi kwenye duka. Liache kwanza (kwenye ukurasa huu), kisha ukubali.".into(),
         Invalid::MpesaUnavailable => "M-Pesa haipatikani sasa. Jaribu tena baada ya dakika moja, au ulipe pesa taslimu unapopokea.".into(),
         Invalid::PromptLimit { per_hour } => format!("Maombi {per_hour} tu ya M-Pesa kwa saa yanaweza kutumwa kwa oda au simu moja. Jaribu tena baadaye, au ulipe pesa taslimu unapopokea."),
         Invalid::CheckTooSoon { secs } => format!("M-Pesa imeulizwa sasa hivi. Angalia tena baada ya sekunde {secs}."),

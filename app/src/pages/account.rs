@@ -1,11 +1,15 @@
-//! The logged-in user's profile: name, phone and password.
+//! The logged-in user's profile: name, phone and password; invitations to work at a shop, and
+//! the shop they work at (which they may leave).
 
-use crate::components::form::{Field, FormError, SubmitButton, action_error};
+use crate::components::form::{Field, FieldErrorLine, FormError, SubmitButton, action_error};
+use crate::components::labels::role_key;
+use crate::components::loaded::loaded;
 use crate::components::session::use_session;
 use crate::error::AppError;
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::account::{ChangePassword, UpdateProfile};
 use crate::server_fns::auth::UserView;
+use crate::server_fns::vendor::{AnswerInvitation, LeaveShop, my_invitations, my_shop};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -95,6 +99,61 @@ fn Profile(user: UserView) -> impl IntoView {
                     <SubmitButton label=Key::ChangePassword pending=change_password.pending() />
                 </ActionForm>
             </section>
+            <ShopWork />
         </div>
+    }
+}
+
+/// Invitations to work at a shop (accept or decline), and the shop the user works at.
+#[component]
+fn ShopWork() -> impl IntoView {
+    let i18n = use_i18n();
+    let answer = ServerAction::<AnswerInvitation>::new();
+    let leave = ServerAction::<LeaveShop>::new();
+    let invitations = Resource::new_blocking(move || answer.version().get(), |_| my_invitations());
+    let shop = Resource::new_blocking(
+        move || (answer.version().get(), leave.version().get()),
+        |_| my_shop(),
+    );
+    let error = action_error(answer.into());
+    view! {
+        {loaded(invitations, move |list| (!list.is_empty()).then(|| view! {
+            <section class="rounded-2xl bg-white p-6 shadow-sm" data-testid="invitations">
+                <h2 class="mb-3 text-lg font-semibold">{i18n.tr(Key::ShopInvitations)}</h2>
+                <FieldErrorLine error />
+                <ul class="flex flex-col gap-3">
+                    {list.into_iter().map(|inv| {
+                        let (accept_id, decline_id) = (inv.id.to_string(), inv.id.to_string());
+                        view! {
+                            <li class="flex flex-wrap items-center gap-2">
+                                <span class="flex-1 font-semibold">{inv.business_name}</span>
+                                <span class="rounded-full bg-stone-100 px-2 text-xs">{i18n.tr(role_key(&inv.role))}</span>
+                                <ActionForm action=answer>
+                                    <input type="hidden" name="id" value=accept_id />
+                                    <input type="hidden" name="accept" value="true" />
+                                    <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1 text-sm font-semibold text-white">{i18n.tr(Key::Accept)}</button>
+                                </ActionForm>
+                                <ActionForm action=answer>
+                                    <input type="hidden" name="id" value=decline_id />
+                                    <input type="hidden" name="accept" value="false" />
+                                    <button type="submit" class="text-sm text-red-700 underline">{i18n.tr(Key::Decline)}</button>
+                                </ActionForm>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }))}
+        {loaded(shop, move |membership| membership.filter(|m| m.my_role != "owner").map(|m| view! {
+            <section class="rounded-2xl bg-white p-6 shadow-sm" data-testid="my-shop">
+                <p>
+                    {i18n.tr(Key::YouWorkAt)} " " <a href="/seller" class="font-semibold underline">{m.shop.business_name}</a>
+                    " · " {i18n.tr(role_key(&m.my_role))}
+                </p>
+                <ActionForm action=leave attr:class="mt-3">
+                    <button type="submit" class="text-sm text-red-700 underline">{i18n.tr(Key::LeaveShop)}</button>
+                </ActionForm>
+            </section>
+        }))}
     }
 }

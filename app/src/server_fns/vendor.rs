@@ -117,11 +117,12 @@ pub async fn shop_staff() -> Result<Vec<StaffView>, AppError> {
     .await
 }
 
-/// The owner adds an existing Sokoni account to the shop with a role.
-#[server(endpoint = "add_staff")]
-pub async fn add_staff(email: String, role: String) -> Result<(), AppError> {
+/// Invites someone by email to the shop with a role. They join when they accept it from their
+/// account page; the answer is the same whether or not the email has an account.
+#[server(endpoint = "invite_staff")]
+pub async fn invite_staff(email: String, role: String) -> Result<(), AppError> {
     use crate::auth::context;
-    use crate::db::{Constraint, RefusedAs, vendors};
+    use crate::db::vendors;
     use crate::domain::vendor::{ShopTask, StaffRole};
     use crate::domain::{Email, Invalid};
     context::respond(async move {
@@ -131,15 +132,98 @@ pub async fn add_staff(email: String, role: String) -> Result<(), AppError> {
         if role == StaffRole::Owner {
             return Err(AppError::invalid("role", Invalid::NotFound));
         }
+        vendors::invite(
+            &context::state()?.pool,
+            member.vendor_id,
+            email.as_str(),
+            role,
+        )
+        .await?;
+        leptos_axum::redirect("/seller/staff?invited=1");
+        Ok(())
+    })
+    .await
+}
+
+/// The shop's invitations nobody has answered yet.
+#[server(endpoint = "sent_invitations")]
+pub async fn sent_invitations() -> Result<Vec<SentInvitation>, AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        Ok(crate::db::vendors::sent_invitations(&context::state()?.pool, member.vendor_id).await?)
+    })
+    .await
+}
+
+#[server(endpoint = "withdraw_invitation")]
+pub async fn withdraw_invitation(id: Uuid) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let pool = &context::state()?.pool;
+        if !crate::db::vendors::withdraw_invitation(pool, member.vendor_id, id).await? {
+            return Err(AppError::NotFound);
+        }
+        leptos_axum::redirect("/seller/staff");
+        Ok(())
+    })
+    .await
+}
+
+/// Invitations waiting for the signed-in user's answer.
+#[server(endpoint = "my_invitations")]
+pub async fn my_invitations() -> Result<Vec<Invitation>, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        Ok(crate::db::vendors::invitations_for(&context::state()?.pool, &user.email).await?)
+    })
+    .await
+}
+
+/// Accepts or declines an invitation addressed to the signed-in user. Accepting joins the
+/// shop, unless they already belong to one (they leave it first).
+#[server(endpoint = "answer_invitation")]
+pub async fn answer_invitation(id: Uuid, accept: bool) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::db::{Constraint, RefusedAs, vendors};
+    use crate::domain::Invalid;
+    context::respond(async move {
+        let user = context::require_user().await?;
         let mut tx = context::state()?.pool.begin().await?;
-        let added = vendors::add_staff(&mut tx, member.vendor_id, email.as_str(), role)
-            .await
-            .refused_as(&[(Constraint::Any, "email", Invalid::AlreadyApplied)])?;
-        if !added {
-            return Err(AppError::invalid("email", Invalid::NotFound));
+        let Some((vendor_id, role)) = vendors::take_invitation(&mut tx, id, &user.email).await?
+        else {
+            return Err(AppError::NotFound);
+        };
+        if accept {
+            vendors::join(&mut tx, vendor_id, user.id, &role)
+                .await
+                .refused_as(&[(Constraint::Any, "invitation", Invalid::AlreadyInShop)])?;
         }
         tx.commit().await?;
-        leptos_axum::redirect("/seller/staff");
+        leptos_axum::redirect(if accept { "/seller" } else { "/account" });
+        Ok(())
+    })
+    .await
+}
+
+/// A staff member leaves the shop they work at (an owner cannot: the shop is theirs).
+#[server(endpoint = "leave_shop")]
+pub async fn leave_shop() -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::db::vendors;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let mut tx = context::state()?.pool.begin().await?;
+        let Some(vendor_id) = vendors::staff_shop_of(&mut *tx, user.id).await? else {
+            return Err(AppError::NotFound);
+        };
+        vendors::remove_staff(&mut tx, vendor_id, user.id).await?;
+        tx.commit().await?;
+        leptos_axum::redirect("/account");
         Ok(())
     })
     .await

@@ -56,6 +56,24 @@ pub struct StaffView {
     pub role: String,
 }
 
+/// An invitation the shop sent and is waiting on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct SentInvitation {
+    pub id: Uuid,
+    pub email: String,
+    pub role: String,
+}
+
+/// An invitation waiting for the signed-in user's answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Invitation {
+    pub id: Uuid,
+    pub business_name: String,
+    pub role: String,
+}
+
 /// The signed-in user's shop, as its dashboard shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ShopMembership {

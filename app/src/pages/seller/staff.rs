@@ -1,32 +1,38 @@
-//! `/seller/staff`: the owner adds existing accounts to the shop with a role, or removes them.
+//! `/seller/staff`: the owner invites people by email with a role (they join when they
+//! accept), withdraws invitations, and removes members.
 
 use crate::components::form::{Field, FormError, Select, SubmitButton, action_error};
+use crate::components::labels::role_key;
 use crate::components::loaded::loaded;
 use crate::components::nav::SellerNav;
 use crate::domain::vendor::StaffRole;
 use crate::i18n::{Key, use_i18n};
-use crate::server_fns::vendor::{AddStaff, RemoveStaff, shop_staff};
+use crate::server_fns::vendor::{
+    InviteStaff, RemoveStaff, WithdrawInvitation, sent_invitations, shop_staff,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-pub fn role_key(role: &str) -> Key {
-    match role {
-        "owner" => Key::RoleOwner,
-        "inventory" => Key::RoleInventory,
-        "orders" => Key::RoleOrders,
-        _ => Key::RoleAccounting,
-    }
-}
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let i18n = use_i18n();
-    let add = ServerAction::<AddStaff>::new();
+    let add = ServerAction::<InviteStaff>::new();
     let remove = ServerAction::<RemoveStaff>::new();
+    let withdraw = ServerAction::<WithdrawInvitation>::new();
     let staff = Resource::new_blocking(
         move || (add.version().get(), remove.version().get()),
         |_| shop_staff(),
     );
+    let invited = Resource::new_blocking(
+        move || (add.version().get(), withdraw.version().get()),
+        |_| sent_invitations(),
+    );
+    let just_invited = move || {
+        leptos_router::hooks::use_query_map()
+            .read()
+            .get("invited")
+            .is_some()
+    };
     let error = action_error(add.into());
     let roles = StaffRole::ALL
         .into_iter()
@@ -63,10 +69,28 @@ pub fn StaffPage() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
+                {loaded(invited, move |sent| (!sent.is_empty()).then(|| view! {
+                    <h2 class="mt-6 mb-2 font-semibold">{i18n.tr(Key::InvitedNotYetAccepted)}</h2>
+                    <ul class="flex flex-col gap-2" data-testid="invitations">
+                        {sent.into_iter().map(|inv| view! {
+                            <li class="flex items-center gap-2">
+                                <span class="flex-1 text-stone-600">{inv.email}</span>
+                                <span class="rounded-full bg-stone-100 px-2 text-xs">{i18n.tr(role_key(&inv.role))}</span>
+                                <ActionForm action=withdraw>
+                                    <input type="hidden" name="id" value=inv.id.to_string() />
+                                    <button type="submit" class="text-sm text-red-700 underline">{i18n.tr(Key::Withdraw)}</button>
+                                </ActionForm>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }))}
                 <p class="mt-4 text-xs text-stone-500">{i18n.tr(Key::StaffRolesHint)}</p>
             </section>
             <section class="rounded-2xl bg-white p-6 shadow-sm">
                 <h2 class="mb-3 font-semibold">{i18n.tr(Key::AddStaff)}</h2>
+                {move || just_invited().then(|| view! {
+                    <p class="mb-3 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900" role="status">{i18n.tr(Key::InvitationSent)}</p>
+                })}
                 <ActionForm action=add attr:class="flex flex-col gap-3" attr:novalidate=true>
                     <FormError error />
                     <Field name="email" label=Key::Email kind="email" required=true error />
