@@ -294,6 +294,18 @@ async fn registrations_are_throttled_per_address(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = false)]
+async fn the_account_page_renders_for_a_new_user(pool: PgPool) {
+    let mut client = Client::new(app(pool).await);
+    client.register("page@example.com", "Page").await;
+    // Resources created inside a suspended part of a page must not stall its render.
+    let page = tokio::time::timeout(std::time::Duration::from_secs(10), client.get("/account"))
+        .await
+        .expect("the account page renders within 10 s");
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Your profile"), "{}", page.body);
+}
+
+#[sqlx::test(migrations = false)]
 async fn logout_ends_the_session_everywhere(pool: PgPool) {
     let app = app(pool).await;
     let mut client = Client::new(app);

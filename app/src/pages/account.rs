@@ -110,8 +110,8 @@ fn ShopWork() -> impl IntoView {
     let i18n = use_i18n();
     let answer = ServerAction::<AnswerInvitation>::new();
     let leave = ServerAction::<LeaveShop>::new();
-    let invitations = Resource::new_blocking(move || answer.version().get(), |_| my_invitations());
-    let shop = Resource::new_blocking(
+    let invitations = Resource::new(move || answer.version().get(), |_| my_invitations());
+    let shop = Resource::new(
         move || (answer.version().get(), leave.version().get()),
         |_| my_shop(),
     );
