@@ -7,6 +7,7 @@ use app::db::{self, listings, media::NewMedia};
 use app::domain::Invalid;
 use app::domain::listing::MAX_PHOTOS;
 use app::domain::vendor::ShopTask;
+use app::media::process::Photo;
 use app::state::AppState;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
@@ -102,18 +103,26 @@ async fn read_form(mut multipart: Multipart, max_files: usize) -> Result<Form, I
     Ok(form)
 }
 
+/// Checks and resizes a photo (on the blocking pool); nothing is stored yet.
+async fn process_photo(bytes: Vec<u8>) -> Result<Result<Photo, Invalid>, Response> {
+    tokio::task::spawn_blocking(move || app::media::process::photo(&bytes))
+        .await
+        .map_err(internal)
+}
+
 /// Resizes and stores a photo; returns its content key.
 async fn store_photo(
     state: &AppState,
     bytes: Vec<u8>,
 ) -> Result<Result<String, Invalid>, Response> {
-    let processed = tokio::task::spawn_blocking(move || app::media::process::photo(&bytes))
-        .await
-        .map_err(internal)?;
-    let photo = match processed {
-        Ok(p) => p,
-        Err(why) => return Ok(Err(why)),
-    };
+    match process_photo(bytes).await? {
+        Ok(photo) => save_photo(state, photo).await.map(Ok),
+        Err(why) => Ok(Err(why)),
+    }
+}
+
+/// Stores a processed photo's files and records it; its content key.
+async fn save_photo(state: &AppState, photo: Photo) -> Result<String, Response> {
     for (name, bytes) in photo.files {
         state.media.put(&name, bytes).await.map_err(internal)?;
     }
@@ -128,7 +137,7 @@ async fn store_photo(
     db::media::record(&state.pool, record)
         .await
         .map_err(internal)?;
-    Ok(Ok(photo.key))
+    Ok(photo.key)
 }
 
 /// `POST /seller/listings/{id}/photos`: up to ten photos for a listing of the session's shop.
@@ -152,27 +161,38 @@ pub async fn listing_photos(
         Ok(f) => f,
         Err(why) => return refused(&page, why),
     };
+    // All or nothing: every photo is checked before any is kept, and they join the listing in
+    // one transaction, so a bad third photo or the limit leaves the listing as it was.
+    let mut photos = Vec::new();
     for (_, bytes) in form.files {
-        let key = match store_photo(&state, bytes).await {
-            Ok(Ok(key)) => key,
+        match process_photo(bytes).await {
+            Ok(Ok(photo)) => photos.push(photo),
             Ok(Err(why)) => return refused(&page, why),
             Err(r) => return r,
-        };
-        let added = async {
-            let mut tx = state.pool.begin().await?;
-            let added =
-                listings::add_photo(&mut tx, member.vendor_id, listing_id, &key, MAX_PHOTOS)
-                    .await?;
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(added)
-        };
-        match added.await {
-            Ok(true) => {}
-            Ok(false) => return refused(&page, Invalid::TooMany { max: MAX_PHOTOS }),
-            Err(e) => return internal(e),
         }
     }
-    Redirect::to(&format!("{page}?saved=photos")).into_response()
+    let mut keys = Vec::new();
+    for photo in photos {
+        match save_photo(&state, photo).await {
+            Ok(key) => keys.push(key),
+            Err(r) => return r,
+        }
+    }
+    let added = async {
+        let mut tx = state.pool.begin().await?;
+        for key in &keys {
+            if !listings::add_photo(&mut tx, member.vendor_id, listing_id, key, MAX_PHOTOS).await? {
+                return Ok(false); // dropped: the transaction rolls back
+            }
+        }
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(true)
+    };
+    match added.await {
+        Ok(true) => Redirect::to(&format!("{page}?saved=photos")).into_response(),
+        Ok(false) => refused(&page, Invalid::TooMany { max: MAX_PHOTOS }),
+        Err(e) => internal(e),
+    }
 }
 
 /// The shop owner's membership and their one-file form, or the response that refuses them.

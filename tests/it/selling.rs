@@ -346,6 +346,27 @@ async fn a_listing_goes_through_moderation_before_shoppers_see_it(pool: PgPool) 
         )
         .await;
     assert!(Client::location(&svg).contains("upload_error"));
+    // All or nothing: two good photos and a bad third add none of them.
+    let (good1, good2) = (png(700, 500), png(500, 700));
+    let mixed = seller
+        .upload(
+            &format!("/seller/listings/{id}/photos"),
+            &[],
+            &[
+                ("b.png", &good1),
+                ("c.png", &good2),
+                ("d.png", b"<svg onload=alert(1)>"),
+            ],
+        )
+        .await;
+    assert!(Client::location(&mixed).contains("upload_error"));
+    let photos: i64 =
+        sqlx::query_scalar("select count(*) from listing_photos where listing_id = $1")
+            .bind(listing)
+            .fetch_one(&pool)
+            .await
+            .expect("count");
+    assert_eq!(photos, 1, "only the first upload's photo");
 
     let queue = m
         .admin
