@@ -113,7 +113,11 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             headers::security_headers,
         ))
-        .layer(CompressionLayer::new())
+        // Responses compressed on the fly (pages, server-function answers; in development
+        // also the bundles) at brotli/gzip level 4: the default is brotli's maximum, 11, which
+        // took seconds per page in debug builds and tens of seconds for the debug bundle. The
+        // release bundles are precompressed at 11 by the build and sent as they are.
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
