@@ -14,56 +14,86 @@ const HOUSEKEEPING_EVERY: u32 = 20;
 /// Starts the periodic jobs; abort the handle to stop them.
 pub fn spawn(state: AppState) -> JoinHandle<()> {
     tokio::spawn(async move {
-        let pool = state.pool.clone();
-        let sessions = PostgresStore::new(pool.clone());
+        let sessions = PostgresStore::new(state.pool.clone());
         let expired = tokio::spawn(sessions.continuously_delete_expired(Duration::from_secs(3600)));
         let mailer = app::mail::Mailer::new(&state.settings.mail)
             .inspect_err(|e| tracing::error!(error = %e, "notifications will not be mailed"))
             .ok();
         let mut tick = tokio::time::interval(VIEW_FLUSH);
-        let mut round: u32 = 0;
+        let mut n: u32 = 0;
         loop {
             tick.tick().await;
-            if let Err(e) = state.views.flush(&pool).await {
-                tracing::warn!(error = %e, "writing product views failed; kept for the next flush");
-            }
-            payment_upkeep(&state).await;
-            if let Some(mailer) = &mailer {
-                match app::mail::send_pending(&pool, mailer, &state.settings.mail.from).await {
-                    Ok(n) if n > 0 => tracing::info!(sent = n, "notifications mailed"),
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!(error = %e, "mailing notifications failed"),
-                }
-            }
-            round = round.wrapping_add(1);
-            if round % HOUSEKEEPING_EVERY != 1 {
-                continue;
-            }
-            // The typo-correction vocabulary follows the approved catalog (approvals add
-            // words at once; this also drops words of listings that left).
-            if let Err(e) = app::db::search::refresh_words(&pool).await {
-                tracing::warn!(error = %e, "refreshing the search vocabulary failed");
-            }
-            match app::db::login_failures::prune(&pool).await {
-                Ok(n) if n > 0 => tracing::info!(rows = n, "pruned old login failures"),
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "pruning login failures failed"),
-            }
-            match app::db::carts::prune_guest(&pool).await {
-                Ok(n) if n > 0 => tracing::info!(carts = n, "pruned abandoned guest carts"),
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "pruning guest carts failed"),
-            }
-            match app::payments::payouts::run(&pool, &state.mpesa, &state.settings.payouts).await {
-                Ok(r) if r != Default::default() => tracing::info!(?r, "payouts run"),
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = ?e, "payouts run failed"),
-            }
+            round(&state, mailer.as_ref(), n % HOUSEKEEPING_EVERY == 0).await;
+            n = n.wrapping_add(1);
             if expired.is_finished() {
                 tracing::warn!("expired-session deletion stopped");
             }
         }
     })
+}
+
+/// One round of the jobs. Product views are counted in this process's memory, so every
+/// instance writes its own; everything else is shared work that one instance at a time does
+/// (`db::leader`): two instances on one database never send a mail, a payout or an STK query
+/// twice. Returns whether this instance led the round.
+pub async fn round(
+    state: &AppState,
+    mailer: Option<&app::mail::Mailer>,
+    housekeeping: bool,
+) -> bool {
+    let pool = &state.pool;
+    if let Err(e) = state.views.flush(pool).await {
+        tracing::warn!(error = %e, "writing product views failed; kept for the next flush");
+    }
+    let lead = match app::db::leader::lead(pool).await {
+        Ok(Some(lead)) => lead,
+        Ok(None) => return false,
+        Err(e) => {
+            tracing::warn!(error = %e, "taking the jobs lock failed");
+            return false;
+        }
+    };
+    payment_upkeep(state).await;
+    if let Some(mailer) = mailer {
+        match app::mail::send_pending(pool, mailer, &state.settings.mail.from).await {
+            Ok(n) if n > 0 => tracing::info!(sent = n, "notifications mailed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "mailing notifications failed"),
+        }
+    }
+    if housekeeping {
+        housekeep(state).await;
+    }
+    // Ending the transaction lets another instance lead the next round.
+    if let Err(e) = lead.rollback().await {
+        tracing::warn!(error = %e, "releasing the jobs lock failed");
+    }
+    true
+}
+
+/// Every ten minutes: the search vocabulary, old rows, payouts.
+async fn housekeep(state: &AppState) {
+    let pool = &state.pool;
+    // The typo-correction vocabulary follows the approved catalog (approvals add words at
+    // once; this also drops words of listings that left).
+    if let Err(e) = app::db::search::refresh_words(pool).await {
+        tracing::warn!(error = %e, "refreshing the search vocabulary failed");
+    }
+    match app::db::login_failures::prune(pool).await {
+        Ok(n) if n > 0 => tracing::info!(rows = n, "pruned old login failures"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "pruning login failures failed"),
+    }
+    match app::db::carts::prune_guest(pool).await {
+        Ok(n) if n > 0 => tracing::info!(carts = n, "pruned abandoned guest carts"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "pruning guest carts failed"),
+    }
+    match app::payments::payouts::run(pool, &state.mpesa, &state.settings.payouts).await {
+        Ok(r) if r != Default::default() => tracing::info!(?r, "payouts run"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = ?e, "payouts run failed"),
+    }
 }
 
 /// Attempts whose callback is this late are asked about by STK query.

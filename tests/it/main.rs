@@ -10,6 +10,7 @@ mod cart;
 mod checkout;
 mod common;
 mod headers;
+mod jobs;
 mod layers;
 mod ledger_property;
 mod payments;

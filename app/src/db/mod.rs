@@ -5,6 +5,7 @@ pub mod carts;
 pub mod categories;
 pub mod commission;
 pub mod coupons;
+pub mod leader;
 pub mod ledger;
 pub mod listings;
 pub mod login_failures;

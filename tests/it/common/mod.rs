@@ -66,11 +66,16 @@ pub async fn app(pool: PgPool) -> Router {
 
 /// Another server instance over the same database (no migrations).
 pub fn app_on(pool: PgPool) -> Router {
+    sokoni::http::router(state_on(pool))
+}
+
+/// A server instance's state over `pool`, with the test settings.
+pub fn state_on(pool: PgPool) -> AppState {
     let leptos_options = LeptosOptions::builder()
         .output_name("sokoni")
         .site_root("target/site")
         .build();
-    sokoni::http::router(AppState::new(pool, leptos_options, settings()))
+    AppState::new(pool, leptos_options, settings())
 }
 
 pub struct Reply {
