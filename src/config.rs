@@ -96,6 +96,11 @@ impl Config {
                     "SOKONI_MPESA__SIMULATOR must be false in production",
                 ));
             }
+            if config.settings.sms.simulator {
+                return Err(ConfigError::Production(
+                    "SOKONI_SMS__SIMULATOR must be false in production",
+                ));
+            }
             if m.callback_token.len() < 32 {
                 return Err(ConfigError::Production(
                     "SOKONI_MPESA__CALLBACK_TOKEN must be at least 32 random characters in production",
@@ -184,6 +189,9 @@ mod tests {
             let err = Config::from_figment(project_file()).expect_err("simulator in production");
             assert!(err.to_string().contains("SOKONI_MPESA__SIMULATOR"), "{err}");
             jail.set_env("SOKONI_MPESA__SIMULATOR", "false");
+            let err = Config::from_figment(project_file()).expect_err("SMS simulator");
+            assert!(err.to_string().contains("SOKONI_SMS__SIMULATOR"), "{err}");
+            jail.set_env("SOKONI_SMS__SIMULATOR", "false");
             jail.set_env("SOKONI_MPESA__CALLBACK_TOKEN", "short");
             let err = Config::from_figment(project_file()).expect_err("weak token");
             assert!(err.to_string().contains("CALLBACK_TOKEN"), "{err}");

@@ -23,7 +23,7 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
         let mut n: u32 = 0;
         loop {
             tick.tick().await;
-            round(&state, mailer.as_ref(), n % HOUSEKEEPING_EVERY == 0).await;
+            round(&state, mailer.as_ref(), n.is_multiple_of(HOUSEKEEPING_EVERY)).await;
             n = n.wrapping_add(1);
             if expired.is_finished() {
                 tracing::warn!("expired-session deletion stopped");
@@ -60,6 +60,11 @@ pub async fn round(
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "mailing notifications failed"),
         }
+    }
+    match app::sms::send_pending(pool, &state.sms, None).await {
+        Ok(n) if n > 0 => tracing::info!(sent = n, "text messages sent"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "sending text messages failed"),
     }
     if housekeeping {
         housekeep(state).await;

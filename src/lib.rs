@@ -9,6 +9,7 @@ pub mod http;
 pub mod jobs;
 pub mod seed;
 pub mod simulator;
+pub mod sms_simulator;
 pub mod startup;
 
 /// Errors of the command-line tasks and start-up; request handling has its own error type.

@@ -49,6 +49,12 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     if config.settings.mpesa.simulator {
         start_simulator(&config.settings.mpesa).await?;
     }
+    if config.settings.sms.simulator {
+        let addr = loopback(&config.settings.sms.base_url, "[sms] base-url")?;
+        crate::sms_simulator::SmsSimulator::new(&config.settings.sms)
+            .spawn(addr)
+            .await?;
+    }
     let pool = connect_and_migrate(&config).await?;
     let state = app_state(&config, pool);
     let background = jobs::spawn(state.clone());
@@ -77,18 +83,25 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
 
 /// Development: the Daraja simulator on the loopback address `[mpesa] base-url` names.
 async fn start_simulator(settings: &app::settings::MpesaSettings) -> Result<(), BoxError> {
-    let authority = settings
-        .base_url
-        .strip_prefix("http://")
-        .ok_or("[mpesa] base-url must be http://127.0.0.1:<port> when simulator = true")?;
-    let addr: SocketAddr = authority.trim_end_matches('/').parse()?;
-    if !addr.ip().is_loopback() {
-        return Err("the Daraja simulator only listens on loopback".into());
-    }
+    let addr = loopback(&settings.base_url, "[mpesa] base-url")?;
     crate::simulator::Simulator::new(crate::simulator::SimConfig::for_settings(settings))
         .spawn(addr)
         .await?;
     Ok(())
+}
+
+/// The loopback address a simulator's `http://127.0.0.1:<port>` URL names: simulators never
+/// listen beyond this machine.
+fn loopback(url: &str, setting: &str) -> Result<SocketAddr, BoxError> {
+    let addr: SocketAddr = url
+        .strip_prefix("http://")
+        .ok_or_else(|| format!("{setting} must be http://127.0.0.1:<port> when simulator = true"))?
+        .trim_end_matches('/')
+        .parse()?;
+    if !addr.ip().is_loopback() {
+        return Err(format!("{setting}: simulators only listen on loopback").into());
+    }
+    Ok(addr)
 }
 
 /// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the process exits.

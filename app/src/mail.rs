@@ -47,7 +47,7 @@ pub async fn send_pending(
     let mut sent = 0;
     for n in outbox::pending(pool).await? {
         let message = n
-            .to_email
+            .recipient
             .parse::<Mailbox>()
             .map_err(|e| e.to_string())
             .and_then(|to| {

@@ -6,7 +6,7 @@ use crate::i18n::Locale;
 use serde::Deserialize;
 
 /// Application settings: the tables of `Leptos.toml` (`[http]`, `[auth]`, `[i18n]`, `[media]`,
-/// `[checkout]`, `[mpesa]`, `[payouts]`, `[mail]`), overridden by the environment.
+/// `[checkout]`, `[mpesa]`, `[payouts]`, `[mail]`, `[sms]`), overridden by the environment.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Settings {
@@ -20,6 +20,7 @@ pub struct Settings {
     #[serde(default)]
     pub payouts: PayoutSettings,
     pub mail: MailSettings,
+    pub sms: SmsSettings,
 }
 
 /// Where notifications go.
@@ -39,6 +40,33 @@ impl std::fmt::Debug for MailSettings {
         f.debug_struct("MailSettings")
             .field("from", &self.from)
             .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Text messages through Africa's Talking's SMS API (or the loopback simulator that speaks it).
+#[derive(Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct SmsSettings {
+    /// `https://api.africastalking.com`, the sandbox, or the simulator.
+    pub base_url: String,
+    /// The Africa's Talking application's username (`sandbox` for the sandbox).
+    pub username: String,
+    pub api_key: String,
+    /// An approved sender id or short code; empty: the account's default.
+    #[serde(default)]
+    pub sender_id: String,
+    /// Start the loopback SMS simulator with the server (development only).
+    #[serde(default)]
+    pub simulator: bool,
+}
+
+impl std::fmt::Debug for SmsSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmsSettings")
+            .field("base_url", &self.base_url)
+            .field("username", &self.username)
+            .field("simulator", &self.simulator)
             .finish_non_exhaustive()
     }
 }

@@ -19,6 +19,8 @@ pub struct AppState {
     pub views: Arc<crate::views::ViewCounter>,
     /// The M-Pesa Daraja client (the simulator in development and tests).
     pub mpesa: Arc<crate::mpesa::Daraja>,
+    /// The SMS provider's client (the simulator in development and tests).
+    pub sms: Arc<crate::sms::SmsSender>,
 }
 
 impl AppState {
@@ -38,8 +40,10 @@ impl AppState {
             mpesa_settings.callback_base_url = settings.http.public_url.clone();
         }
         let mpesa = Arc::new(crate::mpesa::Daraja::new(mpesa_settings, token));
+        let sms = Arc::new(crate::sms::SmsSender::new(settings.sms.clone()));
         Self {
             mpesa,
+            sms,
             pool,
             leptos_options,
             settings: Arc::new(settings),

@@ -215,6 +215,12 @@ const POLICY: &[(&str, May, Form)] = &[
     ("sent_invitations", Staff, &[]),
     ("withdraw_invitation", Staff, &[("id", "{invitation}")]),
     ("remove_staff", Staff, &[("user_id", "{random}")]),
+    (
+        "send_payout_phone_code",
+        Staff,
+        &[("new_phone", "not a phone")],
+    ),
+    ("confirm_payout_phone", Staff, &[("code", "")]),
     // invitations to work at a shop, and leaving one
     ("my_invitations", User, &[]),
     (

@@ -25,7 +25,7 @@ fn mailbox(dir: &std::path::Path) -> usize {
 async fn queue_mail(pool: &PgPool, n: usize) {
     for i in 0..n {
         sqlx::query(
-            "insert into notifications (id, to_email, subject, body) values ($1, $2, 'Hello', 'Body')",
+            "insert into notifications (id, recipient, subject, body) values ($1, $2, 'Hello', 'Body')",
         )
         .bind(Uuid::new_v4())
         .bind(format!("person{i}@example.com"))

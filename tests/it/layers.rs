@@ -17,7 +17,7 @@ fn rank(module: &str) -> u8 {
         "wire" | "error" | "settings" => 2,
         "markdown" | "media" | "views" => 3,
         "db" => 4,
-        "mpesa" | "mail" => 5,
+        "mpesa" | "mail" | "sms" => 5,
         "state" => 6,
         "auth" | "notifications" => 7,
         "catalog" | "checkout" | "payments" | "fulfilment" => 8,

@@ -14,6 +14,7 @@ mod jobs;
 mod layers;
 mod ledger_property;
 mod payments;
+mod payout_phone;
 mod pricing;
 mod search;
 mod selling;

@@ -383,7 +383,7 @@ async fn steps_write_notifications_and_the_dev_mailbox_receives_them(pool: PgPoo
             .await;
     }
     let to: Vec<String> =
-        sqlx::query_scalar("select to_email from notifications order by created_at")
+        sqlx::query_scalar("select recipient from notifications order by created_at")
             .fetch_all(&pool)
             .await
             .expect("outbox");

@@ -14,6 +14,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod orders;
 pub mod payments;
+pub mod payout_phone;
 pub mod payouts;
 pub mod products;
 pub mod search;

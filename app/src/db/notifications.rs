@@ -1,5 +1,6 @@
 //! The notifications outbox: rows are written in the transaction that caused them, so a
-//! notification exists exactly when its event does; the mail job sends them.
+//! notification exists exactly when its event does; each channel's sender (`mail`, `sms`)
+//! delivers them.
 
 use crate::i18n::Locale;
 use sqlx::{FromRow, PgConnection, PgExecutor};
@@ -21,20 +22,62 @@ impl Recipient {
     }
 }
 
+/// How a notification travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    Email,
+    /// To a phone number, `2547…`.
+    Sms,
+}
+
+impl Channel {
+    fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Sms => "sms",
+        }
+    }
+}
+
+/// Queues an email.
 pub async fn queue(
     tx: &mut PgConnection,
     to: &str,
     subject: &str,
     body: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("insert into notifications (id, to_email, subject, body) values ($1, $2, $3, $4)")
-        .bind(Uuid::new_v4())
-        .bind(to)
-        .bind(subject)
-        .bind(body)
-        .execute(&mut *tx)
-        .await?;
+    insert(tx, Channel::Email, to, subject, body).await?;
     Ok(())
+}
+
+/// Queues a text message; its id, to send it at once (`sms::send_pending`).
+pub async fn queue_sms(
+    tx: &mut PgConnection,
+    phone: &str,
+    body: &str,
+) -> Result<Uuid, sqlx::Error> {
+    insert(tx, Channel::Sms, phone, "", body).await
+}
+
+async fn insert(
+    tx: &mut PgConnection,
+    channel: Channel,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<Uuid, sqlx::Error> {
+    let id = Uuid::new_v4();
+    sqlx::query(
+        "insert into notifications (id, channel, recipient, subject, body) values ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(channel.as_str())
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .execute(&mut *tx)
+    .await?;
+    Ok(id)
 }
 
 /// The shopper of an order.
@@ -53,11 +96,28 @@ pub async fn shop_staff(
     tx: &mut PgConnection,
     vendor_id: Uuid,
 ) -> Result<Vec<Recipient>, sqlx::Error> {
+    staff_in_roles(tx, vendor_id, &["owner", "orders"]).await
+}
+
+/// A shop's owners.
+pub async fn shop_owners(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+) -> Result<Vec<Recipient>, sqlx::Error> {
+    staff_in_roles(tx, vendor_id, &["owner"]).await
+}
+
+async fn staff_in_roles(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+    roles: &[&str],
+) -> Result<Vec<Recipient>, sqlx::Error> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "select u.email, u.locale from vendor_staff s join users u on u.id = s.user_id
-         where s.vendor_id = $1 and s.role in ('owner', 'orders') order by u.email",
+         where s.vendor_id = $1 and s.role = any($2) order by u.email",
     )
     .bind(vendor_id)
+    .bind(roles)
     .fetch_all(&mut *tx)
     .await?;
     Ok(rows.into_iter().map(Recipient::from_row).collect())
@@ -92,18 +152,39 @@ pub async fn order_shops(
 #[derive(Clone, Debug, FromRow)]
 pub struct Pending {
     pub id: Uuid,
-    pub to_email: String,
+    pub recipient: String,
     pub subject: String,
     pub body: String,
 }
 
-/// Unsent notifications, oldest first, skipping ones that failed many times.
+/// Unsent emails, oldest first, skipping ones that failed many times.
 pub async fn pending(db: impl PgExecutor<'_>) -> Result<Vec<Pending>, sqlx::Error> {
     sqlx::query_as(
-        "select id, to_email, subject, body from notifications
-         where sent_at is null and attempts < 10 order by created_at limit 100",
+        "select id, recipient, subject, body from notifications
+         where channel = 'email' and sent_at is null and attempts < 10 order by created_at limit 100",
     )
     .fetch_all(db)
+    .await
+}
+
+/// The oldest unsent notification of `channel` (or `only` that one) that no other sender holds
+/// and that is not in `skip`, locked until `tx` ends.
+pub async fn claim_next(
+    tx: &mut PgConnection,
+    channel: Channel,
+    only: Option<Uuid>,
+    skip: &[Uuid],
+) -> Result<Option<Pending>, sqlx::Error> {
+    sqlx::query_as(
+        "select id, recipient, subject, body from notifications
+         where channel = $1 and sent_at is null and attempts < 10
+           and ($2::uuid is null or id = $2) and not (id = any($3))
+         order by created_at limit 1 for update skip locked",
+    )
+    .bind(channel.as_str())
+    .bind(only)
+    .bind(skip)
+    .fetch_optional(&mut *tx)
     .await
 }
 

@@ -149,11 +149,13 @@ pub async fn resolve(
     Ok(())
 }
 
-/// Shops with money in their available or owed accounts: (shop, payout phone).
+/// Verified shops with money in their accounts and no payout hold (a phone change holds
+/// payouts for a day): (shop, payout phone).
 pub async fn candidates(db: impl PgExecutor<'_>) -> Result<Vec<(Uuid, String)>, sqlx::Error> {
     sqlx::query_as(
         "select distinct v.id, v.phone from vendors v join ledger_accounts a on a.vendor_id = v.id
-         where a.kind = 'vendor_payable' and v.verification_status = 'verified'",
+         where a.kind = 'vendor_payable' and v.verification_status = 'verified'
+           and (v.payouts_held_until is null or v.payouts_held_until <= now())",
     )
     .fetch_all(db)
     .await

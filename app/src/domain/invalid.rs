@@ -63,4 +63,14 @@ pub enum Invalid {
     ReturnWindowClosed,
     CodNotAccepted,
     AlreadyRefunded,
+    /// A verified shop's payout phone changes only through a code sent to the new phone.
+    PhoneNeedsCode,
+    SamePhone,
+    CodeLimit {
+        per_hour: i64,
+    },
+    CodeWrong {
+        tries_left: i32,
+    },
+    CodeExpired,
 }

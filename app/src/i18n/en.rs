@@ -252,6 +252,20 @@ pub fn text(key: Key) -> &'static str {
         Key::UploadDocument => "Upload document",
         Key::ShopLogo => "Shop logo",
         Key::UploadLogo => "Upload logo",
+        Key::PayoutPhone => "Payout phone",
+        Key::PayoutPhoneExplainer => {
+            "M-Pesa payouts go to this phone. To change it, we text a code to the new phone; once it changes, the old phone and the owners are told and payouts pause for 24 hours."
+        }
+        Key::PayoutPhoneLocked => {
+            "The payout phone of a verified shop is changed below, with a code."
+        }
+        Key::NewPayoutPhone => "New payout phone",
+        Key::SendCode => "Send a code",
+        Key::CodeSentTo => "A code was texted to",
+        Key::CodeFromText => "Code from the text message",
+        Key::ChangePayoutPhone => "Change the payout phone",
+        Key::PayoutsHeldUntil => "Payouts are paused after the phone change until",
+        Key::PayoutPhoneChanged => "The payout phone was changed.",
         Key::MyListings => "My listings",
         Key::NewListing => "New listing",
         Key::EditListing => "Edit listing",
@@ -401,6 +415,11 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::ReturnWindowClosed => "The return window for this part has closed.".into(),
         Invalid::CodNotAccepted => "A shop in your basket does not take cash on delivery: pay with M-Pesa.".into(),
         Invalid::AlreadyRefunded => "This item was already refunded.".into(),
+        Invalid::PhoneNeedsCode => "A verified shop's payout phone changes only with a code sent to the new phone: use “Change the payout phone” on this page.".into(),
+        Invalid::SamePhone => "This is already the payout phone.".into(),
+        Invalid::CodeLimit { per_hour } => format!("At most {per_hour} codes an hour can be sent. Try again later."),
+        Invalid::CodeWrong { tries_left } => format!("That code is not right. {tries_left} tries left."),
+        Invalid::CodeExpired => "This code expired or was tried too often. Ask for a new one.".into(),
     }
 }
 
@@ -496,6 +515,18 @@ pub fn mail(mail: &Mail<'_>) -> Message {
                 format!("The shopper asked to return their part of order {n}. See /seller/orders."),
             )
         }
+        Mail::PayoutPhoneCode { code, shop } => m(
+            String::new(),
+            format!(
+                "Sokoni: {code} is your code to make this phone the payout phone of {shop}. It expires in 10 minutes. Never share it."
+            ),
+        ),
+        Mail::PayoutPhoneChanged { shop, ending } => m(
+            format!("{shop}: payout phone changed"),
+            format!(
+                "Sokoni: the phone that receives {shop}'s payouts was changed to the number ending {ending}. Payouts are paused for 24 hours. If this was not you, change your password and contact Sokoni at once."
+            ),
+        ),
     }
 }
 

@@ -55,6 +55,17 @@ pub enum Mail<'a> {
     ReturnRequested {
         order: Uuid,
     },
+    /// A text message to a phone that is to become a shop's payout phone.
+    PayoutPhoneCode {
+        code: &'a str,
+        shop: &'a str,
+    },
+    /// To the old payout phone and the shop's owners: the payout phone changed.
+    PayoutPhoneChanged {
+        shop: &'a str,
+        /// The new number's last digits.
+        ending: &'a str,
+    },
 }
 
 /// A notification in words.

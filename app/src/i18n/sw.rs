@@ -258,6 +258,20 @@ pub fn text(key: Key) -> &'static str {
         Key::UploadDocument => "Pakia hati",
         Key::ShopLogo => "Nembo ya duka",
         Key::UploadLogo => "Pakia nembo",
+        Key::PayoutPhone => "Simu ya malipo",
+        Key::PayoutPhoneExplainer => {
+            "Malipo ya M-Pesa hutumwa kwa simu hii. Ili kuibadilisha, tunatuma nambari ya siri kwa simu mpya; ikibadilika, simu ya zamani na wamiliki wanaarifiwa na malipo yanasimama kwa saa 24."
+        }
+        Key::PayoutPhoneLocked => {
+            "Simu ya malipo ya duka lililothibitishwa hubadilishwa hapa chini, kwa nambari ya siri."
+        }
+        Key::NewPayoutPhone => "Simu mpya ya malipo",
+        Key::SendCode => "Tuma nambari ya siri",
+        Key::CodeSentTo => "Nambari ya siri imetumwa kwa",
+        Key::CodeFromText => "Nambari ya siri kutoka kwa ujumbe",
+        Key::ChangePayoutPhone => "Badilisha simu ya malipo",
+        Key::PayoutsHeldUntil => "Malipo yamesimamishwa baada ya kubadilisha simu hadi",
+        Key::PayoutPhoneChanged => "Simu ya malipo imebadilishwa.",
         Key::MyListings => "Bidhaa zangu",
         Key::NewListing => "Bidhaa mpya",
         Key::EditListing => "Hariri bidhaa",
@@ -399,6 +413,11 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::ReturnWindowClosed => "Muda wa kurudisha sehemu hii umekwisha.".into(),
         Invalid::CodNotAccepted => "Duka moja kwenye kikapu chako halikubali malipo unapopokea: lipa kwa M-Pesa.".into(),
         Invalid::AlreadyRefunded => "Bidhaa hii ilisharejeshewa pesa.".into(),
+        Invalid::PhoneNeedsCode => "Simu ya malipo ya duka lililothibitishwa hubadilishwa tu kwa nambari ya siri inayotumwa kwa simu mpya: tumia “Badilisha simu ya malipo” kwenye ukurasa huu.".into(),
+        Invalid::SamePhone => "Hii tayari ndiyo simu ya malipo.".into(),
+        Invalid::CodeLimit { per_hour } => format!("Nambari {per_hour} tu za siri zinaweza kutumwa kwa saa. Jaribu tena baadaye."),
+        Invalid::CodeWrong { tries_left } => format!("Nambari hiyo si sahihi. Umebakiza majaribio {tries_left}."),
+        Invalid::CodeExpired => "Nambari hii imeisha muda au imejaribiwa mara nyingi mno. Omba nyingine.".into(),
     }
 }
 
@@ -512,5 +531,17 @@ pub fn mail(mail: &Mail<'_>) -> Message {
                 format!("Mnunuzi ameomba kurejesha sehemu yake ya oda {n}. Tazama /seller/orders."),
             )
         }
+        Mail::PayoutPhoneCode { code, shop } => m(
+            String::new(),
+            format!(
+                "Sokoni: {code} ni nambari yako ya siri ya kufanya simu hii ipokee malipo ya {shop}. Inaisha baada ya dakika 10. Usimpe mtu yeyote."
+            ),
+        ),
+        Mail::PayoutPhoneChanged { shop, ending } => m(
+            format!("{shop}: simu ya malipo imebadilishwa"),
+            format!(
+                "Sokoni: simu inayopokea malipo ya {shop} imebadilishwa kuwa nambari inayoishia {ending}. Malipo yamesimamishwa kwa saa 24. Kama si wewe, badilisha nenosiri lako na uwasiliane na Sokoni mara moja."
+            ),
+        ),
     }
 }

@@ -3,5 +3,6 @@
 //! posting written in the same transaction as the state it explains.
 
 pub mod collect;
+pub mod payout_phone;
 pub mod payouts;
 pub mod refunds;

@@ -32,16 +32,29 @@ pub async fn my_shop() -> Result<Option<ShopMembership>, AppError> {
         let shop = vendors::shop(pool, member.vendor_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        // Documents are the owner's business only.
-        let documents = if member.role == "owner" {
+        // Documents and the payout phone are the owner's business only.
+        let owner = member.role == "owner";
+        let documents = if owner {
             vendors::documents(pool, member.vendor_id).await?
         } else {
             Vec::new()
+        };
+        let payout_phone = if owner && shop.verification_status == "verified" {
+            use crate::db::payout_phone as codes;
+            Some(PayoutPhoneState {
+                code_sent_to: codes::open_code(pool, member.vendor_id)
+                    .await?
+                    .map(|c| c.new_phone),
+                held_until: codes::held_until(pool, member.vendor_id).await?,
+            })
+        } else {
+            None
         };
         Ok(Some(ShopMembership {
             shop,
             my_role: member.role,
             documents,
+            payout_phone,
         }))
     })
     .await
@@ -83,6 +96,14 @@ pub async fn save_shop(
         let result = match vendors::membership(&mut *tx, user.id).await? {
             None => vendors::apply(&mut tx, user.id, &app).await.map(|_| ()),
             Some(m) if m.role == "owner" => {
+                // The phone is where payouts go: once the shop is verified it changes only
+                // with a code sent to the new phone (`send_payout_phone_code`).
+                let shop = vendors::shop(&mut *tx, m.vendor_id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                if shop.verification_status == "verified" && shop.phone != app.phone.as_str() {
+                    return Err(AppError::invalid("phone", Invalid::PhoneNeedsCode));
+                }
                 vendors::update_details(&mut *tx, m.vendor_id, &app).await
             }
             Some(_) => return Err(AppError::Forbidden),
@@ -104,6 +125,66 @@ pub async fn save_shop(
         Ok(())
     })
     .await
+}
+
+/// Sends a one-time code to the phone that is to receive the shop's payouts (owner of a
+/// verified shop).
+#[server(endpoint = "send_payout_phone_code")]
+pub async fn send_payout_phone_code(new_phone: String) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let state = context::state()?;
+        let shop = verified_shop(&state.pool, member.vendor_id).await?;
+        crate::payments::payout_phone::send_code(
+            &state.pool,
+            &state.sms,
+            shop.id,
+            &shop.business_name,
+            &shop.phone,
+            &new_phone,
+            context::request_locale(),
+        )
+        .await?;
+        context::redirect_form_post("/sell?code_sent=1#payout-phone");
+        Ok(())
+    })
+    .await
+}
+
+/// Makes the phone the last code went to the payout phone, if `code` is that code.
+#[server(endpoint = "confirm_payout_phone")]
+pub async fn confirm_payout_phone(code: String) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let state = context::state()?;
+        let shop = verified_shop(&state.pool, member.vendor_id).await?;
+        crate::payments::payout_phone::confirm(
+            &state.pool,
+            &state.sms,
+            shop.id,
+            &shop.business_name,
+            &code,
+        )
+        .await?;
+        context::redirect_form_post("/sell?phone_changed=1#payout-phone");
+        Ok(())
+    })
+    .await
+}
+
+/// The shop, if verified: before that its phone is part of the application and is changed
+/// with the details form.
+#[cfg(feature = "ssr")]
+async fn verified_shop(pool: &sqlx::PgPool, vendor_id: Uuid) -> Result<ShopView, AppError> {
+    match crate::db::vendors::shop(pool, vendor_id).await? {
+        Some(shop) if shop.verification_status == "verified" => Ok(shop),
+        Some(_) => Err(AppError::Forbidden),
+        None => Err(AppError::NotFound),
+    }
 }
 
 #[server(endpoint = "shop_staff")]

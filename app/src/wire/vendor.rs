@@ -80,6 +80,17 @@ pub struct ShopMembership {
     pub shop: ShopView,
     pub my_role: String,
     pub documents: Vec<DocumentView>,
+    /// For the owner of a verified shop: where a payout phone change stands.
+    pub payout_phone: Option<PayoutPhoneState>,
+}
+
+/// A verified shop's payout phone change, as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayoutPhoneState {
+    /// The number a code was sent to, while that code can still be used.
+    pub code_sent_to: Option<String>,
+    /// Payouts are held until this time (Nairobi) after a change.
+    pub held_until: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -50,6 +50,13 @@ pub fn settings() -> Settings {
                 .to_string_lossy()
                 .into_owned(),
         },
+        sms: app::settings::SmsSettings {
+            base_url: "http://127.0.0.1:9".into(),
+            username: "sandbox".into(),
+            api_key: "test-api-key".into(),
+            sender_id: "SOKONI".into(),
+            simulator: false,
+        },
         media: MediaSettings {
             dir: std::env::temp_dir()
                 .join("sokoni-test-media")
@@ -369,11 +376,12 @@ pub fn mpesa_settings(base_url: &str, callback_base: &str) -> MpesaSettings {
 }
 
 /// The app listening on a real loopback port, with a Daraja simulator on another, so the
-/// simulator's callbacks travel over HTTP like Safaricom's.
+/// simulator's callbacks travel over HTTP like Safaricom's, and an SMS simulator on a third.
 pub struct Live {
     pub state: AppState,
     pub router: Router,
     pub sim: sokoni::simulator::Simulator,
+    pub sms: sokoni::sms_simulator::SmsSimulator,
 }
 
 pub async fn live(pool: PgPool) -> Live {
@@ -394,6 +402,13 @@ pub async fn live(pool: PgPool) -> Live {
         .await
         .expect("simulator");
     settings.mpesa = mpesa_settings(&format!("http://{sim_addr}"), &url);
+    let sms = sokoni::sms_simulator::SmsSimulator::new(&settings.sms);
+    let sms_addr = sms
+        .clone()
+        .spawn("127.0.0.1:0".parse().expect("addr"))
+        .await
+        .expect("SMS simulator");
+    settings.sms.base_url = format!("http://{sms_addr}");
     let leptos_options = LeptosOptions::builder()
         .output_name("sokoni")
         .site_root("target/site")
@@ -409,7 +424,12 @@ pub async fn live(pool: PgPool) -> Live {
         .await
         .expect("serve");
     });
-    Live { state, router, sim }
+    Live {
+        state,
+        router,
+        sim,
+        sms,
+    }
 }
 
 /// Waits (up to 10 s) until `query` returns `want`.

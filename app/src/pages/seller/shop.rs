@@ -8,7 +8,9 @@ use crate::components::labels::status_key;
 use crate::components::loaded::loaded;
 use crate::components::media::Thumb;
 use crate::i18n::{Key, use_i18n};
-use crate::server_fns::vendor::{SaveShop, ShopMembership, my_shop};
+use crate::server_fns::vendor::{
+    ConfirmPayoutPhone, PayoutPhoneState, SaveShop, SendPayoutPhoneCode, ShopMembership, my_shop,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -16,7 +18,20 @@ use leptos_meta::Title;
 pub fn SellPage() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveShop>::new();
-    let shop = Resource::new_blocking(move || save.version().get(), |_| my_shop());
+    let phone = PhoneActions {
+        send: ServerAction::new(),
+        confirm: ServerAction::new(),
+    };
+    let shop = Resource::new_blocking(
+        move || {
+            (
+                save.version().get(),
+                phone.send.version().get(),
+                phone.confirm.version().get(),
+            )
+        },
+        |_| my_shop(),
+    );
     let logged_in = crate::components::session::use_session().user;
     view! {
         <Title text=i18n.tr(Key::SellTitle) />
@@ -37,15 +52,26 @@ pub fn SellPage() -> impl IntoView {
                         <ShopForm save mine=None />
                     }
                     .into_any(),
-                    Some(mine) => view! { <ShopStatus mine=mine.clone() save /> }.into_any(),
+                    Some(mine) => view! { <ShopStatus mine=mine.clone() save phone /> }.into_any(),
                 }
             })}
         </div>
     }
 }
 
+/// The two steps of a payout phone change.
+#[derive(Clone, Copy)]
+struct PhoneActions {
+    send: ServerAction<SendPayoutPhoneCode>,
+    confirm: ServerAction<ConfirmPayoutPhone>,
+}
+
 #[component]
-fn ShopStatus(mine: ShopMembership, save: ServerAction<SaveShop>) -> impl IntoView {
+fn ShopStatus(
+    mine: ShopMembership,
+    save: ServerAction<SaveShop>,
+    phone: PhoneActions,
+) -> impl IntoView {
     let i18n = use_i18n();
     let shop = mine.shop.clone();
     let is_owner = mine.my_role == "owner";
@@ -58,6 +84,11 @@ fn ShopStatus(mine: ShopMembership, save: ServerAction<SaveShop>) -> impl IntoVi
         "bg-red-100 text-red-900"
     };
     let docs = mine.documents.clone();
+    let payout_phone = mine
+        .payout_phone
+        .clone()
+        .filter(|_| is_owner)
+        .map(|state| view! { <PayoutPhoneSection current=shop.phone.clone() state phone /> });
     view! {
         <section class="rounded-2xl bg-white p-6 shadow-sm" data-testid="application-status">
             <div class="flex items-center gap-4">
@@ -127,6 +158,49 @@ fn ShopStatus(mine: ShopMembership, save: ServerAction<SaveShop>) -> impl IntoVi
                 <ShopForm save mine=Some(mine.clone()) />
             </section>
         })}
+        {payout_phone}
+    }
+}
+
+/// Changing a verified shop's payout phone: a code to the new phone, then the code.
+#[component]
+fn PayoutPhoneSection(
+    current: String,
+    state: PayoutPhoneState,
+    phone: PhoneActions,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let send_error = action_error(phone.send.into());
+    let confirm_error = action_error(phone.confirm.into());
+    let changed =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("phone_changed").is_some());
+    view! {
+        <section id="payout-phone" class="rounded-2xl bg-white p-6 shadow-sm" data-testid="payout-phone">
+            <h2 class="mb-1 text-lg font-semibold">{i18n.tr(Key::PayoutPhone)}</h2>
+            <p class="text-xl font-semibold" data-testid="current-payout-phone">{current}</p>
+            <p class="mb-4 text-sm text-stone-600">{i18n.tr(Key::PayoutPhoneExplainer)}</p>
+            {changed.then(|| view! {
+                <p class="mb-3 rounded-lg bg-emerald-50 p-3 text-emerald-900" role="status">{i18n.tr(Key::PayoutPhoneChanged)}</p>
+            })}
+            {state.held_until.map(|until| view! {
+                <p class="mb-3 rounded-lg bg-amber-50 p-3 text-amber-900" data-testid="payouts-held">
+                    {i18n.tr(Key::PayoutsHeldUntil)} " " {until}
+                </p>
+            })}
+            {state.code_sent_to.map(|to| view! {
+                <ActionForm action=phone.confirm attr:class="mb-4 flex flex-col gap-3" attr:novalidate=true>
+                    <p class="text-sm">{i18n.tr(Key::CodeSentTo)} " " <strong>{to}</strong></p>
+                    <FormError error=confirm_error />
+                    <Field name="code" label=Key::CodeFromText kind="text" autocomplete="one-time-code" required=true error=confirm_error />
+                    <SubmitButton label=Key::ChangePayoutPhone pending=phone.confirm.pending() />
+                </ActionForm>
+            })}
+            <ActionForm action=phone.send attr:class="flex flex-col gap-3" attr:novalidate=true>
+                <FormError error=send_error />
+                <Field name="new_phone" label=Key::NewPayoutPhone kind="tel" autocomplete="tel" required=true error=send_error />
+                <SubmitButton label=Key::SendCode pending=phone.send.pending() />
+            </ActionForm>
+        </section>
     }
 }
 
@@ -174,12 +248,28 @@ fn ShopForm(save: ServerAction<SaveShop>, mine: Option<ShopMembership>) -> impl 
         .map(|t| (t.to_owned(), i18n.t(business_type_key(t)).to_owned()))
         .collect::<Vec<_>>();
     let is_new = shop.is_none();
+    let phone_locked = shop
+        .as_ref()
+        .is_some_and(|s| s.verification_status == "verified");
     view! {
         <ActionForm action=save attr:class="flex flex-col gap-4" attr:novalidate=true>
             <FormError error />
             <Field name="business_name" label=Key::BusinessName value=business_name required=true error />
             <Field name="slug" label=Key::StoreSlug hint=Key::StoreSlugHint value=slug required=true error />
-            <Field name="phone" label=Key::Phone kind="tel" autocomplete="tel" value=phone required=true error />
+            {if phone_locked {
+                view! {
+                    <div class="flex flex-col gap-1 text-sm">
+                        <span class="font-medium">{i18n.tr(Key::Phone)}</span>
+                        <input type="hidden" name="phone" value=phone.clone() />
+                        <span>{phone.clone()}</span>
+                        <a href="#payout-phone" class="text-emerald-800 underline">{i18n.tr(Key::PayoutPhoneLocked)}</a>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! { <Field name="phone" label=Key::Phone kind="tel" autocomplete="tel" value=phone required=true error /> }
+                    .into_any()
+            }}
             <Select name="business_type" label=Key::BusinessType options=types selected=business_type error />
             <TextArea name="description" label=Key::Description value=description error />
             <div class="grid grid-cols-2 gap-3">
