@@ -55,6 +55,8 @@ export default defineConfig({
       SOKONI_MEDIA__DIR: "target/sokoni/e2e-media",
       // Its own Daraja simulator port, so the tests run beside a demo from `npm start` (3009).
       SOKONI_MPESA__BASE_URL: `http://127.0.0.1:${port + 9}`,
+      // And its own SMS simulator (3010 in development); journeys read codes from it.
+      SOKONI_SMS__BASE_URL: `http://127.0.0.1:${port + 10}`,
       // Every journey registers from 127.0.0.1; the per-address sign-up limit is for the public.
       SOKONI_AUTH__MAX_SIGNUPS_PER_IP: "1000",
       RUST_LOG: "warn",
