@@ -23,7 +23,12 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
         let mut n: u32 = 0;
         loop {
             tick.tick().await;
-            round(&state, mailer.as_ref(), n.is_multiple_of(HOUSEKEEPING_EVERY)).await;
+            round(
+                &state,
+                mailer.as_ref(),
+                n.is_multiple_of(HOUSEKEEPING_EVERY),
+            )
+            .await;
             n = n.wrapping_add(1);
             if expired.is_finished() {
                 tracing::warn!("expired-session deletion stopped");

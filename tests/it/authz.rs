@@ -1,11 +1,13 @@
 //! Who may call which server function: every function in the server-function registry (not a
 //! hand-written list, so a new one cannot be forgotten) is called as an anonymous visitor, a
-//! customer, a shop owner and an admin, with another party's ids where it takes ids. A caller
+//! customer, an admin and a member of a shop in each staff role (owner, inventory, orders,
+//! accounting), with another party's ids where it takes ids. A caller
 //! outside the function's audience must be refused (401 anonymous, 403 logged in); one inside
 //! it must not be refused for who they are, and must never succeed on another party's order,
 //! part, listing or item.
 
 use crate::common::{Client, app, make_admin, place_order, shop, shopper, staff, variant};
+use app::domain::vendor::{ShopTask, StaffRole};
 use app::error::AppError;
 use axum::http::StatusCode;
 use sqlx::PgPool;
@@ -17,8 +19,8 @@ enum May {
     Anyone,
     /// Logged in.
     User,
-    /// A member of a shop (here its owner).
-    Staff,
+    /// Shop staff whose role may do this part of the seller dashboard.
+    Shop(ShopTask),
     Admin,
 }
 
@@ -26,7 +28,8 @@ enum May {
 enum Caller {
     Anonymous,
     Customer,
-    Owner,
+    /// A member of shop A in this role.
+    Staff(StaffRole),
     Admin,
 }
 
@@ -35,13 +38,17 @@ impl May {
         match self {
             May::Anyone => true,
             May::User => caller != Caller::Anonymous,
-            May::Staff => caller == Caller::Owner,
+            May::Shop(task) => matches!(caller, Caller::Staff(role) if role.may(task)),
             May::Admin => caller == Caller::Admin,
         }
     }
 }
 
-use May::{Admin, Anyone, Staff, User};
+use May::{Admin, Anyone, User};
+const CATALOG: May = May::Shop(ShopTask::Catalog);
+const ORDERS: May = May::Shop(ShopTask::Orders);
+const FINANCES: May = May::Shop(ShopTask::Finances);
+const MANAGE: May = May::Shop(ShopTask::Manage);
 
 /// (endpoint, audience, form). `{order}`, `{part}`, `{listing}`, `{variant}`, `{item}` are
 /// another party's; `{random}` is nobody's. Forms that would change state are made invalid,
@@ -146,11 +153,11 @@ const POLICY: &[(&str, May, Form)] = &[
         ],
     ),
     // running a shop
-    ("seller_dashboard", Staff, &[]),
-    ("listing_for_edit", Staff, &[("id", "{listing}")]),
+    ("seller_dashboard", CATALOG, &[]),
+    ("listing_for_edit", CATALOG, &[("id", "{listing}")]),
     (
         "save_listing",
-        Staff,
+        CATALOG,
         &[
             ("id", "{listing}"),
             ("title", "Taken over"),
@@ -162,12 +169,12 @@ const POLICY: &[(&str, May, Form)] = &[
     ),
     (
         "listing_action",
-        Staff,
+        CATALOG,
         &[("id", "{listing}"), ("action", "archive")],
     ),
     (
         "save_variant",
-        Staff,
+        CATALOG,
         &[
             ("listing_id", "{listing}"),
             ("sku", "TAKEN-1"),
@@ -177,50 +184,50 @@ const POLICY: &[(&str, May, Form)] = &[
     ),
     (
         "delete_variant",
-        Staff,
+        CATALOG,
         &[("listing_id", "{listing}"), ("variant_id", "{variant}")],
     ),
     (
         "remove_photo",
-        Staff,
+        CATALOG,
         &[("listing_id", "{listing}"), ("key", "x")],
     ),
-    ("last_import_report", Staff, &[]),
-    ("shop_orders", Staff, &[]),
-    ("shop_money", Staff, &[]),
-    ("fulfil", Staff, &[("id", "{part}"), ("action", "accept")]),
+    ("last_import_report", CATALOG, &[]),
+    ("shop_orders", ORDERS, &[]),
+    ("shop_money", FINANCES, &[]),
+    ("fulfil", ORDERS, &[("id", "{part}"), ("action", "accept")]),
     (
         "refund_item",
-        Staff,
+        ORDERS,
         &[("id", "{part}"), ("item_id", "{item}")],
     ),
-    ("shop_terms", Staff, &[]),
+    ("shop_terms", MANAGE, &[]),
     (
         "create_coupon",
-        Staff,
+        MANAGE,
         &[("code", ""), ("kind", "percent"), ("value", "")],
     ),
     (
         "toggle_coupon",
-        Staff,
+        MANAGE,
         &[("id", "{random}"), ("active", "true")],
     ),
-    ("save_delivery", Staff, &[("delivery_fee", "not money")]),
-    ("shop_staff", Staff, &[]),
+    ("save_delivery", MANAGE, &[("delivery_fee", "not money")]),
+    ("shop_staff", MANAGE, &[]),
     (
         "invite_staff",
-        Staff,
+        MANAGE,
         &[("email", "nobody@example.com"), ("role", "no-such-role")],
     ),
-    ("sent_invitations", Staff, &[]),
-    ("withdraw_invitation", Staff, &[("id", "{invitation}")]),
-    ("remove_staff", Staff, &[("user_id", "{random}")]),
+    ("sent_invitations", MANAGE, &[]),
+    ("withdraw_invitation", MANAGE, &[("id", "{invitation}")]),
+    ("remove_staff", MANAGE, &[("user_id", "{random}")]),
     (
         "send_payout_phone_code",
-        Staff,
+        MANAGE,
         &[("new_phone", "not a phone")],
     ),
-    ("confirm_payout_phone", Staff, &[("code", "")]),
+    ("confirm_payout_phone", MANAGE, &[("code", "")]),
     // invitations to work at a shop, and leaving one
     ("my_invitations", User, &[]),
     (
@@ -341,9 +348,14 @@ async fn every_server_function_admits_only_its_audience(pool: PgPool) {
         ("{variant}", their_variant),
     ];
 
-    // The callers: shop A's owner, a customer with nothing, an admin, nobody.
+    // The callers: shop A's staff in every role, a customer with nothing, an admin, nobody.
     let shop_a = shop(&pool, "duka-a", "aspirant").await;
-    let owner = staff(router.clone(), &pool, shop_a, "owner@a.example", "owner").await;
+    let mut shop_a_staff = Vec::new();
+    for role in StaffRole::ALL {
+        let email = format!("{}@a.example", role.as_str());
+        let member = staff(router.clone(), &pool, shop_a, &email, role.as_str()).await;
+        shop_a_staff.push((Caller::Staff(role), member));
+    }
     let mut customer = Client::new(router.clone());
     customer.register("c@example.com", "Customer").await;
     let mut admin = Client::new(router.clone());
@@ -352,9 +364,10 @@ async fn every_server_function_admits_only_its_audience(pool: PgPool) {
     let callers = [
         (Caller::Anonymous, Client::new(router.clone())),
         (Caller::Customer, customer),
-        (Caller::Owner, owner),
         (Caller::Admin, admin),
-    ];
+    ]
+    .into_iter()
+    .chain(shop_a_staff);
 
     let mut wrong = Vec::new();
     for (caller, client) in callers {
