@@ -99,11 +99,35 @@ async fn housekeep(state: &AppState) {
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "pruning guest carts failed"),
     }
+    match collect_media(state).await {
+        Ok(n) if n > 0 => tracing::info!(files = n, "unused media deleted"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "collecting unused media failed"),
+    }
     match app::payments::payouts::run(pool, &state.mpesa, &state.settings.payouts).await {
         Ok(r) if r != Default::default() => tracing::info!(?r, "payouts run"),
         Ok(_) => {}
         Err(e) => tracing::warn!(error = ?e, "payouts run failed"),
     }
+}
+
+/// Media nothing has used for this long is deleted: photos of refused uploads, replaced
+/// logos, removed documents. The wait covers an upload between storing its file and
+/// attaching it.
+const MEDIA_UNUSED_HOURS: i32 = 24;
+
+/// Deletes unused media: the rows first, then their files (a file whose deletion fails is
+/// only disk space; a row without its file would be a broken image). The number forgotten.
+pub async fn collect_media(state: &AppState) -> Result<usize, sqlx::Error> {
+    let unused = app::db::media::forget_unused(&state.pool, MEDIA_UNUSED_HOURS, 500).await?;
+    for (key, public) in &unused {
+        for name in app::media::process::stored_names(key, *public) {
+            if let Err(e) = state.media.delete(&name).await {
+                tracing::warn!(%name, error = %e, "unused media file not deleted");
+            }
+        }
+    }
+    Ok(unused.len())
 }
 
 /// Attempts whose callback is this late are asked about by STK query.

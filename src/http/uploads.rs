@@ -6,7 +6,7 @@ use app::db::vendors::Membership;
 use app::db::{self, listings, media::NewMedia};
 use app::domain::Invalid;
 use app::domain::listing::MAX_PHOTOS;
-use app::domain::vendor::ShopTask;
+use app::domain::vendor::{MAX_DOCUMENTS, ShopTask};
 use app::media::process::Photo;
 use app::state::AppState;
 use axum::extract::{Multipart, Path, State};
@@ -272,12 +272,32 @@ pub async fn shop_document(
         db::media::record(&state.pool, record)
             .await
             .map_err(|e| e.to_string())?;
-        db::vendors::add_document(&state.pool, member.vendor_id, &kind, &doc.key, &file_name)
+        let mut tx = state.pool.begin().await.map_err(|e| e.to_string())?;
+        db::vendors::lock(&mut tx, member.vendor_id)
             .await
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())?;
+        let added = db::vendors::add_document(
+            &mut tx,
+            member.vendor_id,
+            &kind,
+            &doc.key,
+            &file_name,
+            MAX_DOCUMENTS,
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        tx.commit().await.map_err(|e| e.to_string())?;
+        Ok::<_, String>(added.is_some())
     };
     match stored.await {
-        Ok(_) => Redirect::to("/sell?saved=document").into_response(),
+        Ok(true) => Redirect::to("/sell?saved=document").into_response(),
+        // The file stays unused and is collected later (`db::media::forget_unused`).
+        Ok(false) => refused(
+            "/sell",
+            Invalid::TooMany {
+                max: MAX_DOCUMENTS as usize,
+            },
+        ),
         Err(e) => internal(e),
     }
 }

@@ -222,6 +222,7 @@ const POLICY: &[(&str, May, Form)] = &[
     ("sent_invitations", MANAGE, &[]),
     ("withdraw_invitation", MANAGE, &[("id", "{invitation}")]),
     ("remove_staff", MANAGE, &[("user_id", "{random}")]),
+    ("remove_document", MANAGE, &[("id", "{random}")]),
     (
         "send_payout_phone_code",
         MANAGE,

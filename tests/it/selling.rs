@@ -949,3 +949,124 @@ async fn robots_and_sitemaps_list_public_pages(pool: PgPool) {
         StatusCode::NOT_FOUND
     );
 }
+
+/// KYC documents are bounded per shop and can be taken back until the shop is verified; files
+/// nothing uses (a refused document, a removed one, a replaced logo) are deleted by the jobs.
+#[sqlx::test(migrations = false)]
+async fn documents_are_bounded_and_unused_files_are_collected(pool: PgPool) {
+    use app::domain::vendor::MAX_DOCUMENTS;
+    use app::media::process::{content_key, stored_names};
+    let mut m = market(pool.clone()).await;
+    let mut seller = m.client();
+    seller.register("seller@example.com", "Seller").await;
+    seller.call("save_shop", &application("Duka", "duka")).await;
+    let doc = |i: i64| format!("%PDF-1.7 document {i}").into_bytes();
+    for i in 0..MAX_DOCUMENTS {
+        let up = seller
+            .upload(
+                "/sell/documents",
+                &[("kind", "other")],
+                &[("d.pdf", &doc(i))],
+            )
+            .await;
+        assert_eq!(Client::location(&up), "/sell?saved=document");
+    }
+    let over = seller
+        .upload(
+            "/sell/documents",
+            &[("kind", "other")],
+            &[("d.pdf", &doc(MAX_DOCUMENTS))],
+        )
+        .await;
+    assert!(
+        Client::location(&over).contains("upload_error=")
+            && Client::location(&over).contains("TooMany"),
+        "{}",
+        Client::location(&over)
+    );
+    let count = || {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("select count(*) from vendor_documents")
+                .fetch_one(&pool)
+                .await
+                .expect("count")
+        }
+    };
+    assert_eq!(count().await, MAX_DOCUMENTS);
+
+    // Before verification a document can be taken back; after, it is kept.
+    let (first, first_key): (Uuid, String) = sqlx::query_as(
+        "select id, media_key from vendor_documents order by created_at, file_name limit 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("document");
+    let removed = seller
+        .call("remove_document", &[("id", &first.to_string())])
+        .await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
+    assert_eq!(count().await, MAX_DOCUMENTS - 1);
+    let id = m.vendor_id("duka").await.to_string();
+    m.admin
+        .call("review_shop", &[("vendor_id", &id), ("decision", "verify")])
+        .await;
+    let kept: Uuid = sqlx::query_scalar("select id from vendor_documents limit 1")
+        .fetch_one(&pool)
+        .await
+        .expect("document");
+    assert_eq!(
+        seller
+            .call("remove_document", &[("id", &kept.to_string())])
+            .await
+            .error(),
+        AppError::invalid("document", Invalid::DocumentsKept)
+    );
+    assert_eq!(count().await, MAX_DOCUMENTS - 1);
+
+    // A replaced logo is unused too. (Sizes no other test uses: the media directory is shared
+    // by the tests, and its names are content hashes.)
+    let (old_logo, new_logo) = (png(37, 41), png(43, 47));
+    for logo in [&old_logo, &new_logo] {
+        let up = seller
+            .upload("/sell/logo", &[], &[("logo.png", logo)])
+            .await;
+        assert_eq!(Client::location(&up), "/sell?saved=logo");
+    }
+
+    // Files are collected only once nothing has used them for a day.
+    let state = crate::common::state_on(pool.clone());
+    assert_eq!(sokoni::jobs::collect_media(&state).await.expect("gc"), 0);
+    sqlx::query("update media set created_at = now() - interval '2 days'")
+        .execute(&pool)
+        .await
+        .expect("age");
+    assert_eq!(
+        sokoni::jobs::collect_media(&state).await.expect("gc"),
+        3,
+        "the refused document, the removed one and the old logo"
+    );
+    let stored = |key: String, public: bool| {
+        let state = state.clone();
+        async move {
+            let mut found = Vec::new();
+            for name in stored_names(&key, public) {
+                found.push(state.media.get(&name).await.expect("read").is_some());
+            }
+            found
+        }
+    };
+    assert_eq!(stored(first_key, false).await, [false]);
+    assert_eq!(
+        stored(content_key(&doc(MAX_DOCUMENTS)), false).await,
+        [false]
+    );
+    assert_eq!(stored(content_key(&old_logo), true).await, [false, false]);
+    assert_eq!(stored(content_key(&new_logo), true).await, [true, true]);
+    assert_eq!(stored(content_key(&doc(1)), false).await, [true]);
+    let media: i64 = sqlx::query_scalar("select count(*) from media")
+        .fetch_one(&pool)
+        .await
+        .expect("media");
+    assert_eq!(media, MAX_DOCUMENTS - 1 + 1, "kept documents and the logo");
+}

@@ -11,12 +11,13 @@ pub struct NewMedia<'a> {
     pub public: bool,
 }
 
-/// Records a file once; a second upload of the same bytes changes nothing.
+/// Records a file once; a second upload of the same bytes only makes it new again, so the
+/// garbage collection below leaves it alone while it is being attached.
 pub async fn record(db: impl PgExecutor<'_>, m: NewMedia<'_>) -> Result<(), sqlx::Error> {
     let int = |v: Option<u32>| v.and_then(|v| i32::try_from(v).ok());
     sqlx::query(
         "insert into media (key, mime, bytes, width, height, public) values ($1, $2, $3, $4, $5, $6)
-         on conflict (key) do nothing",
+         on conflict (key) do update set created_at = now()",
     )
     .bind(m.key)
     .bind(m.mime)
@@ -27,4 +28,28 @@ pub async fn record(db: impl PgExecutor<'_>, m: NewMedia<'_>) -> Result<(), sqlx
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// Forgets up to `limit` files that nothing has used for `hours` — photos of refused uploads,
+/// replaced logos, removed documents — and returns them (key, public) for their bytes to be
+/// deleted. A file is in use while a listing photo, a shop logo or a KYC document names it.
+pub async fn forget_unused(
+    db: impl PgExecutor<'_>,
+    hours: i32,
+    limit: i64,
+) -> Result<Vec<(String, bool)>, sqlx::Error> {
+    sqlx::query_as(
+        "delete from media m where m.key in (
+             select key from media u
+             where u.created_at < now() - make_interval(hours => $1)
+               and not exists (select 1 from listing_photos p where p.media_key = u.key)
+               and not exists (select 1 from vendor_documents d where d.media_key = u.key)
+               and not exists (select 1 from vendors v where v.logo_key = u.key)
+             limit $2 for update skip locked)
+         returning m.key, m.public",
+    )
+    .bind(hours)
+    .bind(limit)
+    .fetch_all(db)
+    .await
 }

@@ -146,23 +146,47 @@ pub async fn set_logo(
     Ok(())
 }
 
+/// Adds a KYC document unless the shop already holds `max`: `None` then. Call it with the
+/// shop row locked (`lock`), so parallel uploads cannot pass the limit together.
 pub async fn add_document(
-    db: impl PgExecutor<'_>,
+    tx: &mut PgConnection,
     vendor_id: Uuid,
     kind: &str,
     key: &str,
     file_name: &str,
-) -> Result<Uuid, sqlx::Error> {
+    max: i64,
+) -> Result<Option<Uuid>, sqlx::Error> {
     let id = Uuid::new_v4();
-    sqlx::query("insert into vendor_documents (id, vendor_id, kind, media_key, file_name) values ($1, $2, $3, $4, $5)")
+    let added = sqlx::query(
+        "insert into vendor_documents (id, vendor_id, kind, media_key, file_name)
+         select $1, $2, $3, $4, $5
+         where (select count(*) from vendor_documents where vendor_id = $2) < $6",
+    )
+    .bind(id)
+    .bind(vendor_id)
+    .bind(kind)
+    .bind(key)
+    .bind(file_name)
+    .bind(max)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    Ok((added == 1).then_some(id))
+}
+
+/// Removes one of the shop's documents; whether it was there. Its file goes with the next
+/// collection of unused media.
+pub async fn remove_document(
+    db: impl PgExecutor<'_>,
+    vendor_id: Uuid,
+    id: Uuid,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("delete from vendor_documents where id = $1 and vendor_id = $2")
         .bind(id)
         .bind(vendor_id)
-        .bind(kind)
-        .bind(key)
-        .bind(file_name)
         .execute(db)
         .await?;
-    Ok(id)
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn documents(

@@ -73,4 +73,6 @@ pub enum Invalid {
         tries_left: i32,
     },
     CodeExpired,
+    /// A verified shop's KYC documents are the record of its verification.
+    DocumentsKept,
 }

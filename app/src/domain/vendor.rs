@@ -100,6 +100,9 @@ impl StaffRole {
     }
 }
 
+/// KYC documents one shop may hold (ID front and back, permit, KRA PIN, and a few spares).
+pub const MAX_DOCUMENTS: i64 = 8;
+
 pub const BUSINESS_TYPES: [&str; 5] = [
     "individual",
     "sole_proprietor",

@@ -252,6 +252,7 @@ pub fn text(key: Key) -> &'static str {
         Key::UploadDocument => "Upload document",
         Key::ShopLogo => "Shop logo",
         Key::UploadLogo => "Upload logo",
+        Key::RemoveDocument => "Remove",
         Key::PayoutPhone => "Payout phone",
         Key::PayoutPhoneExplainer => {
             "M-Pesa payouts go to this phone. To change it, we text a code to the new phone; once it changes, the old phone and the owners are told and payouts pause for 24 hours."
@@ -420,6 +421,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CodeLimit { per_hour } => format!("At most {per_hour} codes an hour can be sent. Try again later."),
         Invalid::CodeWrong { tries_left } => format!("That code is not right. {tries_left} tries left."),
         Invalid::CodeExpired => "This code expired or was tried too often. Ask for a new one.".into(),
+        Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }
 

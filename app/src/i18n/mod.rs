@@ -344,6 +344,7 @@ pub enum Key {
     UploadDocument,
     ShopLogo,
     UploadLogo,
+    RemoveDocument,
     PayoutPhone,
     PayoutPhoneExplainer,
     PayoutPhoneLocked,

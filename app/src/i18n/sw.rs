@@ -258,6 +258,7 @@ pub fn text(key: Key) -> &'static str {
         Key::UploadDocument => "Pakia hati",
         Key::ShopLogo => "Nembo ya duka",
         Key::UploadLogo => "Pakia nembo",
+        Key::RemoveDocument => "Ondoa",
         Key::PayoutPhone => "Simu ya malipo",
         Key::PayoutPhoneExplainer => {
             "Malipo ya M-Pesa hutumwa kwa simu hii. Ili kuibadilisha, tunatuma nambari ya siri kwa simu mpya; ikibadilika, simu ya zamani na wamiliki wanaarifiwa na malipo yanasimama kwa saa 24."
@@ -418,6 +419,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CodeLimit { per_hour } => format!("Nambari {per_hour} tu za siri zinaweza kutumwa kwa saa. Jaribu tena baadaye."),
         Invalid::CodeWrong { tries_left } => format!("Nambari hiyo si sahihi. Umebakiza majaribio {tries_left}."),
         Invalid::CodeExpired => "Nambari hii imeisha muda au imejaribiwa mara nyingi mno. Omba nyingine.".into(),
+        Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }
 

@@ -33,7 +33,17 @@ pub struct Document {
 
 impl Document {
     pub fn name(&self) -> String {
-        format!("private/{}", self.key)
+        stored_names(&self.key, false).remove(0)
+    }
+}
+
+/// The names a stored file of `key` lives under: every size of a public photo, or the one
+/// private document.
+pub fn stored_names(key: &str, public: bool) -> Vec<String> {
+    if public {
+        PhotoSize::ALL.iter().map(|s| s.name(key)).collect()
+    } else {
+        vec![format!("private/{key}")]
     }
 }
 

@@ -14,6 +14,8 @@ pub trait MediaStore: Send + Sync {
     fn put<'a>(&'a self, name: &'a str, bytes: Vec<u8>) -> StoreFuture<'a, ()>;
     /// The bytes stored under `name`, if any.
     fn get<'a>(&'a self, name: &'a str) -> StoreFuture<'a, Option<Vec<u8>>>;
+    /// Removes `name`; a name already gone is not an error.
+    fn delete<'a>(&'a self, name: &'a str) -> StoreFuture<'a, ()>;
 }
 
 /// Files under one directory: `public/…` for photos, `private/…` for KYC documents.
@@ -68,6 +70,15 @@ impl MediaStore for DiskStore {
                 Ok(bytes) => Ok(Some(bytes)),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
                 Err(e) => Err(e),
+            }
+        })
+    }
+
+    fn delete<'a>(&'a self, name: &'a str) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            match tokio::fs::remove_file(self.path(name)?).await {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
             }
         })
     }

@@ -127,6 +127,31 @@ pub async fn save_shop(
     .await
 }
 
+/// Removes one of the shop's KYC documents (its owner, before the shop is verified: after
+/// that they are the record of the verification).
+#[server(endpoint = "remove_document")]
+pub async fn remove_document(id: Uuid) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::Invalid;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let pool = &context::state()?.pool;
+        let shop = crate::db::vendors::shop(pool, member.vendor_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if shop.verification_status == "verified" {
+            return Err(AppError::invalid("document", Invalid::DocumentsKept));
+        }
+        if !crate::db::vendors::remove_document(pool, member.vendor_id, id).await? {
+            return Err(AppError::NotFound);
+        }
+        context::redirect_form_post("/sell");
+        Ok(())
+    })
+    .await
+}
+
 /// Sends a one-time code to the phone that is to receive the shop's payouts (owner of a
 /// verified shop).
 #[server(endpoint = "send_payout_phone_code")]

@@ -9,7 +9,8 @@ use crate::components::loaded::loaded;
 use crate::components::media::Thumb;
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::vendor::{
-    ConfirmPayoutPhone, PayoutPhoneState, SaveShop, SendPayoutPhoneCode, ShopMembership, my_shop,
+    ConfirmPayoutPhone, PayoutPhoneState, RemoveDocument, SaveShop, SendPayoutPhoneCode,
+    ShopMembership, my_shop,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,12 +23,14 @@ pub fn SellPage() -> impl IntoView {
         send: ServerAction::new(),
         confirm: ServerAction::new(),
     };
+    let remove = ServerAction::<RemoveDocument>::new();
     let shop = Resource::new_blocking(
         move || {
             (
                 save.version().get(),
                 phone.send.version().get(),
                 phone.confirm.version().get(),
+                remove.version().get(),
             )
         },
         |_| my_shop(),
@@ -52,7 +55,7 @@ pub fn SellPage() -> impl IntoView {
                         <ShopForm save mine=None />
                     }
                     .into_any(),
-                    Some(mine) => view! { <ShopStatus mine=mine.clone() save phone /> }.into_any(),
+                    Some(mine) => view! { <ShopStatus mine=mine.clone() save phone remove /> }.into_any(),
                 }
             })}
         </div>
@@ -71,6 +74,7 @@ fn ShopStatus(
     mine: ShopMembership,
     save: ServerAction<SaveShop>,
     phone: PhoneActions,
+    remove: ServerAction<RemoveDocument>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let shop = mine.shop.clone();
@@ -84,6 +88,7 @@ fn ShopStatus(
         "bg-red-100 text-red-900"
     };
     let docs = mine.documents.clone();
+    let remove_error = action_error(remove.into());
     let payout_phone = mine
         .payout_phone
         .clone()
@@ -123,9 +128,20 @@ fn ShopStatus(
                 <ul class="mb-4 list-disc pl-5 text-sm" data-testid="documents">
                     {docs.is_empty().then(|| view! { <li>{i18n.tr(Key::NoDocumentsYet)}</li> })}
                     {docs.into_iter().map(|d| view! {
-                        <li>{i18n.tr(document_key(&d.kind))} ": " {d.file_name} " (" {d.bytes / 1024} " KB)"</li>
+                        <li>
+                            {i18n.tr(document_key(&d.kind))} ": " {d.file_name} " (" {d.bytes / 1024} " KB)"
+                            // Before verification a wrong file can be taken back; after, the
+                            // documents are the verification's record.
+                            {(!verified).then(|| view! {
+                                <ActionForm action=remove attr:class="ml-2 inline">
+                                    <input type="hidden" name="id" value=d.id.to_string() />
+                                    <button type="submit" class="text-red-800 underline">{i18n.tr(Key::RemoveDocument)}</button>
+                                </ActionForm>
+                            })}
+                        </li>
                     }).collect_view()}
                 </ul>
+                <FormError error=remove_error />
                 <form method="post" action="/sell/documents" enctype="multipart/form-data" class="flex flex-col gap-3">
                     <label class="flex flex-col gap-1 text-sm font-medium">
                         {i18n.tr(Key::DocumentKind)}
