@@ -9,6 +9,7 @@ mod authz;
 mod cart;
 mod checkout;
 mod common;
+mod faults;
 mod headers;
 mod jobs;
 mod layers;
