@@ -34,3 +34,20 @@ test("a bad filter value is explained, not ignored", async ({ page }) => {
   await expect(page.getByRole("alert")).toContainText("min_price");
   await expect(page.getByRole("alert")).toContainText("Enter a number.");
 });
+
+test("a shopper searches near a town and sorts by distance, without sharing a position", async ({ page }) => {
+  await open(page, "/search?q=unga");
+  const sort = page.getByLabel("Sort by");
+  // Nearest is offered only once there is a place to be near.
+  await expect(sort.locator("option", { hasText: "Nearest" })).toHaveCount(0);
+  await page.getByTestId("near").selectOption("nairobi");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/near=nairobi/);
+  await page.getByLabel("Sort by").selectOption("distance");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/sort=distance/);
+  const cards = page.getByTestId("results").getByRole("listitem");
+  await expect(cards.first()).toContainText(/\d+\.\d km/);
+  const km = (await cards.allInnerTexts()).map((t) => Number(t.match(/(\d+\.\d) km/)?.[1]));
+  expect(km).toEqual([...km].sort((a, b) => a - b));
+});

@@ -335,6 +335,32 @@ async fn near_me_filters_by_radius_and_sorts_by_distance(pool: PgPool) {
     assert_eq!(titles(&r), vec!["Unga CBD", "Unga Westlands"]);
     let d = r.hits[0].distance_km.expect("distance");
     assert!((0.5..1.2).contains(&d), "{d}");
+
+    assert!(r.located);
+
+    // The town picker: the same search near Nairobi's centre, without sharing a position.
+    let town = c
+        .find(&[
+            ("q", "unga"),
+            ("near", "nairobi"),
+            ("radius_km", "10"),
+            ("sort", "distance"),
+        ])
+        .await;
+    assert_eq!(titles(&town), titles(&r));
+    // "Anywhere" drops the position and the radius; "Nearest" then falls back to relevance.
+    let anywhere = c
+        .find(&[
+            ("q", "unga"),
+            ("lat", "-1.2921"),
+            ("lng", "36.8219"),
+            ("near", ""),
+            ("radius_km", "10"),
+            ("sort", "distance"),
+        ])
+        .await;
+    assert_eq!(anywhere.hits.len(), 3);
+    assert!(!anywhere.located && anywhere.hits.iter().all(|h| h.distance_km.is_none()));
 }
 
 #[sqlx::test(migrations = false)]

@@ -3,8 +3,11 @@
 //! page and storefronts.
 
 use crate::components::listing_card::Card;
+use crate::domain::places::{HERE, TOWNS};
 use crate::domain::search::Sort;
 use crate::i18n::{Key, Locale, use_i18n};
+use crate::islands::near_me::{NearMeButton, NearMeText};
+use crate::islands::seed::Seeded;
 use crate::wire::catalog::{FacetCount, Facets, SearchResults};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -22,6 +25,7 @@ pub fn Results(results: SearchResults, base: String) -> impl IntoView {
         corrections,
         matched_any,
         sort,
+        located,
     } = results;
     let total = if facets.capped {
         format!("{}+", facets.total)
@@ -46,7 +50,7 @@ pub fn Results(results: SearchResults, base: String) -> impl IntoView {
         {matched_any.then(|| view! { <p class="mt-2 text-stone-700">{i18n.tr(Key::MatchedSomeWords)}</p> })}
         <p class="mt-1 text-sm text-stone-500" data-testid="result-count">{total} " " {i18n.tr(Key::ListingsFound)}</p>
         <div class="mt-4 grid gap-6 md:grid-cols-[16rem_1fr]">
-            <Filters facets=facets.clone() sort base=base.clone() />
+            <Filters facets=facets.clone() sort located base=base.clone() />
             <section>
                 {empty.then(|| view! { <p class="text-stone-600">{i18n.tr(Key::SearchEmpty)}</p> })}
                 <ul class="grid grid-cols-2 gap-3 lg:grid-cols-3" data-testid="results">
@@ -90,7 +94,7 @@ fn label(f: &FacetCount, locale: Locale) -> String {
 /// Facet links and the filter form. Links narrow the search one click at a time; the form
 /// takes typed values (prices) and the sort.
 #[component]
-fn Filters(facets: Facets, sort: Sort, base: String) -> impl IntoView {
+fn Filters(facets: Facets, sort: Sort, located: bool, base: String) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let params = query.read_untracked();
@@ -165,7 +169,6 @@ fn Filters(facets: Facets, sort: Sort, base: String) -> impl IntoView {
         "in_stock",
         "lat",
         "lng",
-        "radius_km",
     ]
     .into_iter()
     .filter_map(|k| {
@@ -174,6 +177,21 @@ fn Filters(facets: Facets, sort: Sort, base: String) -> impl IntoView {
             .map(|v| view! { <input type="hidden" name=k value=v /> })
     })
     .collect_view();
+    // "Use my location" reloads this search with the position (and no town picked).
+    let near_me_target = {
+        let mut kept = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in params.clone().into_iter() {
+            if !["lat", "lng", "near", "after"].contains(&k.as_ref()) {
+                kept.append_pair(&k, &v);
+            }
+        }
+        let kept = kept.finish();
+        if kept.is_empty() {
+            format!("{base}?")
+        } else {
+            format!("{base}?{kept}&")
+        }
+    };
     let min_price = params.get("min_price").unwrap_or_default();
     let max_price = params.get("max_price").unwrap_or_default();
     let heading = "mt-4 mb-1 text-sm font-semibold uppercase tracking-wide text-stone-500";
@@ -181,11 +199,14 @@ fn Filters(facets: Facets, sort: Sort, base: String) -> impl IntoView {
         <aside class="text-sm" aria-label=i18n.tr(Key::Filters)>
             <form method="get" action=base.clone() class="flex flex-col gap-2 rounded-2xl bg-white p-3 shadow-sm">
                 {hidden}
+                <LocationPicker located params=params.clone() />
                 <label class="flex flex-col">
                     {i18n.tr(Key::SortBy)}
                     <select name="sort" class="rounded border border-stone-300 px-2 py-1">
                         {Sort::ALL
                             .into_iter()
+                            // Nearest needs a location to be near.
+                            .filter(|s| located || *s != Sort::Distance)
                             .map(|s| view! { <option value=s.code() selected=s == sort>{i18n.t(sort_label(s))}</option> })
                             .collect_view()}
                     </select>
@@ -203,6 +224,9 @@ fn Filters(facets: Facets, sort: Sort, base: String) -> impl IntoView {
                 <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1 font-semibold text-white">{i18n.tr(Key::Apply)}</button>
                 <a href=clear_href class="text-center text-emerald-800 underline">{i18n.tr(Key::ClearFilters)}</a>
             </form>
+            <Seeded data=NearMeText { label: i18n.t(Key::UseMyLocation).to_owned(), target: near_me_target }>
+                <NearMeButton />
+            </Seeded>
             <h2 class=heading>{i18n.tr(Key::Categories)}</h2>
             <ul>{categories}</ul>
             <h2 class=heading>{i18n.tr(Key::Price)}</h2>
@@ -213,6 +237,44 @@ fn Filters(facets: Facets, sort: Sort, base: String) -> impl IntoView {
             <ul>{counties}</ul>
             <ul class="mt-4">{link("in_stock", "1", i18n.t(Key::InStock).to_owned(), facets.in_stock)}</ul>
         </aside>
+    }
+}
+
+/// Where to search near: anywhere, the shopper's position (when the URL has one), or a town;
+/// and how far. A plain select, so it works without JavaScript.
+#[component]
+fn LocationPicker(located: bool, params: ParamsMap) -> impl IntoView {
+    let i18n = use_i18n();
+    let near = params.get("near").unwrap_or_default();
+    let has_position = params.get("lat").is_some() && params.get("lng").is_some();
+    // The position in the URL is "here" unless a town was picked.
+    let chosen = match near.as_str() {
+        "" if has_position && params.get("near").is_none() => HERE.to_owned(),
+        other => other.to_owned(),
+    };
+    let radius = params.get("radius_km").unwrap_or_default();
+    view! {
+        <label class="flex flex-col">
+            {i18n.tr(Key::Near)}
+            <select name="near" class="rounded border border-stone-300 px-2 py-1" data-testid="near">
+                <option value="" selected=!located>{i18n.tr(Key::Anywhere)}</option>
+                {has_position.then(|| view! {
+                    <option value=HERE selected=chosen == HERE>{i18n.tr(Key::MyLocation)}</option>
+                })}
+                {TOWNS.iter().map(|t| view! {
+                    <option value=t.slug selected=chosen == t.slug>{t.name}</option>
+                }).collect_view()}
+            </select>
+        </label>
+        <label class="flex flex-col">
+            {i18n.tr(Key::Within)}
+            <select name="radius_km" class="rounded border border-stone-300 px-2 py-1">
+                <option value="" selected=radius.is_empty()>{i18n.tr(Key::AnyDistance)}</option>
+                {["5", "10", "25", "50"].into_iter().map(|km| view! {
+                    <option value=km selected=radius == km>{km} " km"</option>
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 

@@ -223,6 +223,7 @@ pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sql
         corrections,
         matched_any,
         sort,
+        located: q.geo.is_some(),
     })
 }
 

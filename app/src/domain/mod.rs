@@ -16,6 +16,7 @@ pub mod order;
 pub mod password;
 pub mod payment;
 pub mod phone;
+pub mod places;
 pub mod pricing;
 pub mod role;
 pub mod search;

@@ -73,6 +73,9 @@ pub struct RawSearch {
     pub lat: Option<String>,
     pub lng: Option<String>,
     pub radius_km: Option<String>,
+    /// The location picker: a town's slug, `here` (keep `lat`/`lng`), or empty (anywhere).
+    /// Absent, `lat`/`lng` are taken as they are.
+    pub near: Option<String>,
     pub sort: Option<String>,
     pub after: Option<String>,
 }
@@ -96,6 +99,7 @@ impl RawSearch {
                 "lat" => &mut raw.lat,
                 "lng" => &mut raw.lng,
                 "radius_km" => &mut raw.radius_km,
+                "near" => &mut raw.near,
                 "sort" => &mut raw.sort,
                 "after" => &mut raw.after,
                 _ => continue,
@@ -212,9 +216,18 @@ impl SearchQuery {
         if county.as_ref().is_some_and(|c| c.chars().count() > 40) {
             return Err(("county", Invalid::TooLong { max: 40 }));
         }
-        let lat: Option<f64> = number("lat", &raw.lat)?;
-        let lng: Option<f64> = number("lng", &raw.lng)?;
-        let radius_km: Option<f64> = number("radius_km", &raw.radius_km)?;
+        let mut lat: Option<f64> = number("lat", &raw.lat)?;
+        let mut lng: Option<f64> = number("lng", &raw.lng)?;
+        let mut radius_km: Option<f64> = number("radius_km", &raw.radius_km)?;
+        // The picker, when the form sent it, decides over coordinates carried in the URL.
+        match raw.near.as_deref().map(str::trim) {
+            None | Some(super::places::HERE) => {}
+            Some("") => (lat, lng, radius_km) = (None, None, None),
+            Some(slug) => {
+                let town = super::places::find(slug).ok_or(("near", Invalid::NotFound))?;
+                (lat, lng) = (Some(town.lat), Some(town.lng));
+            }
+        }
         if lat.is_some_and(|v| !(-90.0..=90.0).contains(&v)) {
             return Err(("lat", Invalid::OutOfRange));
         }
@@ -237,9 +250,12 @@ impl SearchQuery {
             None => Sort::default(),
             Some(s) => Sort::parse(s).ok_or(("sort", Invalid::NotFound))?,
         };
-        if sort == Sort::Distance && geo.is_none() {
-            return Err(("lat", Invalid::Required));
-        }
+        // "Nearest" with no location (it was chosen, then the location cleared): the default.
+        let sort = if sort == Sort::Distance && geo.is_none() {
+            Sort::default()
+        } else {
+            sort
+        };
         let after = blank_to_none(&raw.after)
             .map(|a| {
                 let (key, id) = a.rsplit_once('_').ok_or(("after", Invalid::NotFound))?;
@@ -329,7 +345,7 @@ mod tests {
             (&[("min_rating", "6")], "min_rating"),
             (&[("lat", "91"), ("lng", "0")], "lat"),
             (&[("lat", "1")], "lat"),
-            (&[("sort", "distance")], "lat"),
+            (&[("near", "atlantis")], "near"),
             (&[("sort", "cheapest")], "sort"),
             (&[("after", "1.5_not-a-uuid")], "after"),
         ];
@@ -338,6 +354,35 @@ mod tests {
             assert_eq!(err.0, field, "{pairs:?}");
         }
         assert!(SearchQuery::parse(&raw(&[("category", "x'; drop table listings")])).is_err());
+    }
+
+    #[test]
+    fn the_location_picker_decides_over_coordinates_in_the_url() {
+        let at = |pairs: &[(&str, &str)]| {
+            let q = SearchQuery::parse(&raw(pairs)).expect("valid");
+            (q.geo.map(|g| (g.lat, g.lng, g.radius_km)), q.sort)
+        };
+        let here = [("lat", "-1.5"), ("lng", "37.0"), ("sort", "distance")];
+        assert_eq!(at(&here), (Some((-1.5, 37.0, None)), Sort::Distance));
+        let mut picked = here.to_vec();
+        picked.push(("near", "kisumu"));
+        picked.push(("radius_km", "25"));
+        assert_eq!(
+            at(&picked),
+            (Some((-0.0917, 34.768, Some(25.0))), Sort::Distance)
+        );
+        picked.push(("near", "here"));
+        assert_eq!(
+            at(&picked),
+            (Some((-1.5, 37.0, Some(25.0))), Sort::Distance)
+        );
+        picked.push(("near", ""));
+        assert_eq!(
+            at(&picked),
+            (None, Sort::Relevance),
+            "anywhere: no radius, no nearest"
+        );
+        assert_eq!(at(&[("sort", "distance")]), (None, Sort::Relevance));
     }
 
     #[test]

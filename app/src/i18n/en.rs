@@ -252,6 +252,12 @@ pub fn text(key: Key) -> &'static str {
         Key::UploadDocument => "Upload document",
         Key::ShopLogo => "Shop logo",
         Key::UploadLogo => "Upload logo",
+        Key::Near => "Near",
+        Key::Anywhere => "Anywhere",
+        Key::MyLocation => "My location",
+        Key::Within => "Within",
+        Key::AnyDistance => "Any distance",
+        Key::UseMyLocation => "Use my location",
         Key::RemoveDocument => "Remove",
         Key::PayoutPhone => "Payout phone",
         Key::PayoutPhoneExplainer => {

@@ -258,6 +258,12 @@ pub fn text(key: Key) -> &'static str {
         Key::UploadDocument => "Pakia hati",
         Key::ShopLogo => "Nembo ya duka",
         Key::UploadLogo => "Pakia nembo",
+        Key::Near => "Karibu na",
+        Key::Anywhere => "Popote",
+        Key::MyLocation => "Mahali nilipo",
+        Key::Within => "Ndani ya",
+        Key::AnyDistance => "Umbali wowote",
+        Key::UseMyLocation => "Tumia mahali nilipo",
         Key::RemoveDocument => "Ondoa",
         Key::PayoutPhone => "Simu ya malipo",
         Key::PayoutPhoneExplainer => {

@@ -1,5 +1,6 @@
-//! "Show shops near me": asks the browser for the shopper's position and reloads the home page
-//! with it. Hidden until the page is interactive: without JavaScript there is no way to ask.
+//! "Near me": asks the browser for the shopper's position and reloads the page with it (the
+//! home page's shelf, the search page's location). Hidden until the page is interactive:
+//! without JavaScript there is no way to ask (the search page offers a town picker instead).
 
 use super::seed::{Seed, seed};
 use leptos::prelude::*;
@@ -9,6 +10,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NearMeText {
     pub label: String,
+    /// The URL to load, ending in `?` or `&`: the position's `lat=…&lng=…` is appended.
+    pub target: String,
 }
 
 impl Seed for NearMeText {
@@ -17,21 +20,24 @@ impl Seed for NearMeText {
 
 #[island]
 pub fn NearMeButton() -> impl IntoView {
-    let NearMeText { label } = seed();
+    let NearMeText { label, target } = seed();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let ask = move |_| {
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &target;
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast;
             use wasm_bindgen::closure::Closure;
+            let target = target.clone();
             let Ok(geo) = window().navigator().geolocation() else {
                 return;
             };
             let found = Closure::once_into_js(move |pos: web_sys::Position| {
                 let c = pos.coords();
                 let _ = window().location().set_href(&format!(
-                    "/?lat={}&lng={}",
+                    "{target}lat={}&lng={}",
                     four_places(c.latitude()),
                     four_places(c.longitude())
                 ));

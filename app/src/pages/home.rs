@@ -37,7 +37,7 @@ pub fn HomePage() -> impl IntoView {
             let asked_near = point().0.is_some();
             view! {
                 <Shelf title=Key::NearYou cards=s.near testid="near-you" />
-                {(!asked_near).then(|| view! { <Seeded data=NearMeText { label: i18n.t(Key::ShowNearMe).to_owned() }><NearMeButton /></Seeded> })}
+                {(!asked_near).then(|| view! { <Seeded data=NearMeText { label: i18n.t(Key::ShowNearMe).to_owned(), target: "/?".into() }><NearMeButton /></Seeded> })}
                 <Shelf title=Key::Featured cards=s.featured testid="featured" />
                 <Shelf title=Key::Newest cards=s.newest testid="newest" />
             }

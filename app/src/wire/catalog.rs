@@ -84,6 +84,8 @@ pub struct SearchResults {
     /// No listing had every word; these hits match some of them.
     pub matched_any: bool,
     pub sort: Sort,
+    /// A location is set (a town or the shopper's position): "Nearest" and distances apply.
+    pub located: bool,
 }
 
 /// A category for the listing form's picker: "Parent › Child", in the reader's language.
