@@ -4,7 +4,13 @@
 //! PostgreSQL). Seeds the database once if it is empty (and prints the seed time), prints index
 //! sizes, then runs a fixed mixed query set through the same search service the pages use,
 //! from two concurrent clients, and prints p50/p95/p99 per query kind and overall.
-//! Environment: SOKONI_BENCH_LISTINGS (default 1000000), SOKONI_BENCH_ROUNDS (default 20).
+//! Environment: SOKONI_BENCH_LISTINGS (default 1000000), SOKONI_BENCH_ROUNDS (default 20),
+//! SOKONI_BENCH_EXPLAIN=1 (log every statement's plan with EXPLAIN ANALYZE and BUFFERS through
+//! auto_explain into the cluster's log, one search per kind, then stop).
+//!
+//! After the one- and two-client passes it runs a third, one client while another task
+//! updates the popularity of about 100 listings a second (as the views flush does), and prints
+//! what pg_stat_statements saw and how many generic plans the prepared statements use.
 
 #[path = "common/percentile.rs"]
 mod percentile;
@@ -22,9 +28,46 @@ fn query(pairs: &[(&str, &str)]) -> RawSearch {
     RawSearch::from_pairs(pairs.iter().copied())
 }
 
-/// The fixed query set: several concrete queries per kind.
-fn query_set() -> Vec<(Kind, RawSearch)> {
+/// A word only a handful of listings carry (`mark_rare_word` adds it to five).
+const RARE_WORD: &str = "zumaridi";
+
+/// The fixed query set: several concrete queries per kind. `shop` is a storefront's slug.
+fn query_set(shop: &str) -> Vec<(Kind, RawSearch)> {
     let mut set = Vec::new();
+    set.push(("truly rare word", query(&[("q", RARE_WORD)])));
+    set.push((
+        "truly rare word",
+        query(&[("q", &format!("{RARE_WORD} sale"))]),
+    ));
+    for q in ["samsung unga", "macbook sufuria", "chai subwoofer"] {
+        set.push(("two words, no overlap", query(&[("q", q)])));
+    }
+    for (q, cat) in [
+        ("samsung", "phones"),
+        ("unga", "flour"),
+        ("solar", "electronics"),
+    ] {
+        set.push(("text + category", query(&[("q", q), ("category", cat)])));
+    }
+    set.push(("browse, no filter", query(&[])));
+    set.push(("browse, no filter", query(&[("sort", "popular")])));
+    for q in ["shoes", "samsung", "unga"] {
+        set.push((
+            "text, price sort",
+            query(&[("q", q), ("sort", "price_asc")]),
+        ));
+    }
+    set.push(("newest", query(&[("sort", "newest")])));
+    set.push(("newest", query(&[("q", "chai"), ("sort", "newest")])));
+    for q in ["", "unga"] {
+        let mut pairs = vec![("lat", "-1.2921"), ("lng", "36.8219"), ("radius_km", "50")];
+        if !q.is_empty() {
+            pairs.push(("q", q));
+        }
+        set.push(("geo 50 km", query(&pairs)));
+    }
+    set.push(("storefront", query(&[("vendor", shop)])));
+    set.push(("storefront", query(&[("vendor", shop), ("q", "unga")])));
     for q in ["samsung", "unga", "shoes", "chai", "solar"] {
         set.push(("common word", query(&[("q", q)])));
     }
@@ -92,9 +135,20 @@ async fn main() -> Result<(), sokoni::BoxError> {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20);
+    let explain = std::env::var("SOKONI_BENCH_EXPLAIN").is_ok_and(|v| v == "1");
+    let mut options = sokoni::startup::connect_options(&url)?;
+    if explain {
+        options = options.options([
+            ("session_preload_libraries", "auto_explain"),
+            ("auto_explain.log_min_duration", "0"),
+            ("auto_explain.log_analyze", "on"),
+            ("auto_explain.log_buffers", "on"),
+            ("auto_explain.log_timing", "on"),
+        ]);
+    }
     let pool = PgPoolOptions::new()
         .max_connections(6)
-        .connect_with(sokoni::startup::connect_options(&url)?)
+        .connect_with(options)
         .await?;
     sokoni::startup::migrate(&pool).await?;
 
@@ -128,7 +182,21 @@ async fn main() -> Result<(), sokoni::BoxError> {
         println!("  {name:32} {size}");
     }
 
-    let set = query_set();
+    mark_rare_word(&pool).await?;
+    let started = Instant::now();
+    search::refresh_words(&pool).await?;
+    println!(
+        "\nvocabulary refresh (the 10-minute job): {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    let shop: String = sqlx::query_scalar(
+        "select v.slug from vendors v join listings l on l.vendor_id = v.id
+         where l.status = 'approved' group by v.slug order by count(*) desc, v.slug limit 1",
+    )
+    .fetch_one(&pool)
+    .await?;
+
+    let set = query_set(&shop);
     let parsed: Vec<(Kind, SearchQuery)> = set
         .iter()
         .map(|(k, raw)| {
@@ -154,14 +222,104 @@ async fn main() -> Result<(), sokoni::BoxError> {
     let mut work = parsed.clone();
     work.push(("deep page (10th)", deep));
 
+    if explain {
+        let mut seen = std::collections::BTreeSet::new();
+        for (kind, q) in &work {
+            if seen.insert(*kind) {
+                search::search(&pool, q).await?;
+            }
+        }
+        println!("\nplans of one search per kind are in the cluster's postgres.log (auto_explain)");
+        return Ok(());
+    }
+
     // Warm the caches once, as a running server would be.
     for (_, q) in &work {
         search::search(&pool, q).await?;
     }
+    let _ = sqlx::query("select pg_stat_statements_reset()")
+        .execute(&pool)
+        .await;
 
     // One client shows each search's own latency; two show it while the two cores are shared.
     for clients in [1, 2] {
-        measure(&pool, &work, clients, rounds).await?;
+        measure(&pool, &work, clients, rounds, "").await?;
+    }
+    // Reads while writing: popularity changes as the views flush makes them.
+    let writing = tokio::spawn(update_popularity(pool.clone()));
+    measure(
+        &pool,
+        &work,
+        1,
+        rounds,
+        ", while 100 listings/s change popularity",
+    )
+    .await?;
+    writing.abort();
+    report_plans(&pool).await?;
+    Ok(())
+}
+
+/// Gives five approved listings a word no other listing has (once).
+async fn mark_rare_word(pool: &sqlx::PgPool) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update listings set title = title || ' Zumaridi'
+         where id in (select id from listings where status = 'approved' order by id limit 5)
+           and not exists (select 1 from listings where title like '% Zumaridi')",
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// About 100 popularity updates a second, in batches of ten, until aborted.
+async fn update_popularity(pool: sqlx::PgPool) -> Result<(), sqlx::Error> {
+    let mut tick = tokio::time::interval(Duration::from_millis(100));
+    loop {
+        tick.tick().await;
+        sqlx::query(
+            "update listings set popularity = popularity + 1
+             where id in (select id from listings where id >= gen_random_uuid() order by id limit 10)",
+        )
+        .execute(&pool)
+        .await?;
+    }
+}
+
+/// What PostgreSQL saw: the costliest statements (pg_stat_statements, when the cluster loads
+/// it) and how the pooled connections' prepared statements are planned.
+async fn report_plans(pool: &sqlx::PgPool) -> Result<(), sqlx::Error> {
+    let mut generic = (0i64, 0i64);
+    for _ in 0..3 {
+        let mut conn = pool.acquire().await?;
+        let (g, c): (Option<i64>, Option<i64>) = sqlx::query_as(
+            "select sum(generic_plans)::int8, sum(custom_plans)::int8 from pg_prepared_statements",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        generic = (generic.0 + g.unwrap_or(0), generic.1 + c.unwrap_or(0));
+    }
+    println!(
+        "\nprepared statements on three pooled connections: {} generic plans, {} custom plans",
+        generic.0, generic.1
+    );
+    let top: Result<Vec<(i64, f64, f64, String)>, _> = sqlx::query_as(
+        "select calls, mean_exec_time, total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+         from pg_stat_statements where query not like '%pg_stat%' order by total_exec_time desc limit 8",
+    )
+    .fetch_all(pool)
+    .await;
+    match top {
+        Ok(rows) => {
+            println!(
+                "\npg_stat_statements, by total time:\n{:>7} {:>9} {:>9}  statement",
+                "calls", "mean ms", "total s"
+            );
+            for (calls, mean, total, q) in rows {
+                println!("{calls:>7} {mean:>9.2} {:>9.1}  {q}", total / 1000.0);
+            }
+        }
+        Err(e) => println!("\n(pg_stat_statements not loaded: {e})"),
     }
     Ok(())
 }
@@ -173,6 +331,7 @@ async fn measure(
     work: &Work,
     clients: usize,
     rounds: usize,
+    note: &str,
 ) -> Result<(), sokoni::BoxError> {
     let started = Instant::now();
     let mut tasks = Vec::new();
@@ -205,7 +364,7 @@ async fn measure(
     let wall = started.elapsed();
 
     println!(
-        "\n{} searches from {clients} concurrent clients in {:.1} s ({:.0} searches/s)",
+        "\n{} searches from {clients} concurrent clients{note} in {:.1} s ({:.0} searches/s)",
         all.len(),
         wall.as_secs_f64(),
         all.len() as f64 / wall.as_secs_f64()

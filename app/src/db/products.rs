@@ -38,7 +38,7 @@ pub async fn more_from_vendor(
         "select {CARD_COLUMNS}, null::float8 as distance_km, '' as sort_key
          from listings l join vendors v on v.id = l.vendor_id
          where l.vendor_id = $1 and l.status = 'approved' and l.id <> $2
-         order by l.popularity desc, l.id limit 6"
+         order by l.popularity desc, l.id desc limit 6"
     ))
     .bind(vendor_id)
     .bind(except)
@@ -51,7 +51,7 @@ pub async fn featured(db: impl PgExecutor<'_>) -> Result<Vec<ListingCard>, sqlx:
         "select {CARD_COLUMNS}, null::float8 as distance_km, '' as sort_key
          from listings l join vendors v on v.id = l.vendor_id
          where l.status = 'approved' and l.featured
-         order by l.popularity desc, l.id limit 8"
+         order by l.popularity desc, l.id desc limit 8"
     ))
     .fetch_all(db)
     .await
@@ -62,7 +62,7 @@ pub async fn newest(db: impl PgExecutor<'_>) -> Result<Vec<ListingCard>, sqlx::E
         "select {CARD_COLUMNS}, null::float8 as distance_km, '' as sort_key
          from listings l join vendors v on v.id = l.vendor_id
          where l.status = 'approved'
-         order by l.created_at desc, l.id limit 8"
+         order by l.created_at desc, l.id desc limit 8"
     ))
     .fetch_all(db)
     .await
@@ -83,7 +83,7 @@ pub async fn popular_near(
                order by ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) limit 200) n
          join listings l on l.id = n.id join vendors v on v.id = l.vendor_id
          where n.distance_km <= $3
-         order by l.popularity desc, l.id limit 8"
+         order by l.popularity desc, l.id desc limit 8"
     ))
     .bind(lat)
     .bind(lng)

@@ -18,16 +18,31 @@ pub const RANK_SCAN: i64 = 3_000;
 /// Trigram similarity below which a word is not taken as a typo of a known word.
 const MIN_SIMILARITY: f32 = 0.3;
 
+/// Known words a prefix stands for: the most common completions, as many as the suggestions
+/// show.
+pub const COMPLETIONS: i64 = 8;
+
 /// How each typed word is matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedTerm {
     pub word: String,
-    pub prefix: bool,
+    /// For a last word still being typed: the known words it completes to (it matches any of
+    /// them). Exact words, so the text index looks up each one instead of collecting every
+    /// word with that prefix.
+    pub completions: Vec<String>,
     pub corrected_from: Option<String>,
 }
 
+/// The known words starting with `prefix`, most common first: a range on the vocabulary's
+/// `text_pattern_ops` index (byte order, so `prefix || U+10FFFF` bounds every completion).
+const COMPLETIONS_SQL: &str = "select word from search_words
+     where word ~>=~ $1 and word ~<~ ($1 || chr(1114111))
+     order by ndoc desc, word limit $2";
+
 /// Checks each word against the vocabulary of approved listings: known words stay, the last
-/// word may be a prefix (typing in progress), unknown words become their nearest known word.
+/// word may be a prefix (typing in progress) and stands for its completions, other unknown
+/// words become their nearest known word. One statement; the trigram search runs only for
+/// words that are neither known nor completable.
 pub async fn resolve_terms(
     pool: &PgPool,
     terms: &[String],
@@ -35,46 +50,55 @@ pub async fn resolve_terms(
     if terms.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(String, bool, bool, Option<String>)> = sqlx::query_as(
-        "select t.term,
-                exists (select 1 from search_words w where w.word = t.term),
-                t.ord = cardinality($1::text[]) and exists (select 1 from search_words w where w.word like t.term || '%'),
-                (select w.word from search_words w
-                  where w.word % t.term and similarity(w.word, t.term) >= $2
-                  order by similarity(w.word, t.term) desc, w.ndoc desc limit 1)
-         from unnest($1::text[]) with ordinality as t(term, ord)
-         order by t.ord",
+    let rows: Vec<(String, bool, Option<Vec<String>>, Option<String>)> = sqlx::query_as(
+        "select k.term, k.known, k.completions,
+                case when not k.known and k.completions is null then
+                    (select w.word from search_words w
+                      where w.word % k.term and similarity(w.word, k.term) >= $2
+                      order by similarity(w.word, k.term) desc, w.ndoc desc limit 1) end
+         from (select t.term, t.ord,
+                      exists (select 1 from search_words w where w.word = t.term) as known,
+                      case when t.ord = cardinality($1::text[]) then
+                          (select array_agg(c.word order by c.ndoc desc, c.word) from (
+                              select word, ndoc from search_words
+                               where word ~>=~ t.term and word ~<~ (t.term || chr(1114111))
+                               order by ndoc desc, word limit $3) c) end as completions
+                 from unnest($1::text[]) with ordinality as t(term, ord)) k
+         order by k.ord",
     )
     .bind(terms)
     .bind(MIN_SIMILARITY)
+    .bind(COMPLETIONS)
+    .persistent(false)
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(term, known, prefix, nearest)| match (known, prefix, nearest) {
-                (true, _, _) => ResolvedTerm {
+        .map(|(term, known, completions, nearest)| {
+            let completions = completions.unwrap_or_default();
+            match (known, nearest) {
+                (true, _) => ResolvedTerm {
                     word: term,
-                    prefix: false,
+                    completions: Vec::new(),
                     corrected_from: None,
                 },
-                (false, true, _) => ResolvedTerm {
+                (false, _) if !completions.is_empty() => ResolvedTerm {
                     word: term,
-                    prefix: true,
+                    completions,
                     corrected_from: None,
                 },
-                (false, false, Some(near)) => ResolvedTerm {
+                (false, Some(near)) => ResolvedTerm {
                     word: near,
-                    prefix: false,
+                    completions: Vec::new(),
                     corrected_from: Some(term),
                 },
-                (false, false, None) => ResolvedTerm {
+                (false, None) => ResolvedTerm {
                     word: term,
-                    prefix: false,
+                    completions: Vec::new(),
                     corrected_from: None,
                 },
-            },
-        )
+            }
+        })
         .collect())
 }
 
@@ -85,17 +109,21 @@ fn tsquery(terms: &[ResolvedTerm], weight: Option<char>, any: bool) -> String {
     terms
         .iter()
         .map(|t| {
-            let mut s = t.word.clone();
-            if t.prefix || weight.is_some() {
-                s.push(':');
+            let weighted = |word: &str| match weight {
+                Some(w) => format!("{word}:{w}"),
+                None => word.to_owned(),
+            };
+            match t.completions.as_slice() {
+                [] => weighted(&t.word),
+                words => format!(
+                    "({})",
+                    words
+                        .iter()
+                        .map(|w| weighted(w))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ),
             }
-            if t.prefix {
-                s.push('*');
-            }
-            if let Some(w) = weight {
-                s.push(w);
-            }
-            s
         })
         .collect::<Vec<_>>()
         .join(op)
@@ -326,7 +354,9 @@ async fn page(
     }
     b.push(" limit ").push_bind(PAGE_SIZE + 1);
 
-    let mut rows: Vec<ListingCard> = b.build_query_as().fetch_all(pool).await?;
+    // Unnamed statements: planned for these values every time. A cached generic plan would
+    // use default selectivities for the text match, price range and category list.
+    let mut rows: Vec<ListingCard> = b.build_query_as().persistent(false).fetch_all(pool).await?;
     let next = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
         rows.last().map(|r| format!("{}_{}", r.sort_key, r.id))
@@ -381,7 +411,7 @@ async fn facets(
         }
     }
     let rows: Vec<(String, String, String, String, i64)> =
-        b.build_query_as().fetch_all(pool).await?;
+        b.build_query_as().persistent(false).fetch_all(pool).await?;
     let mut facets = Facets::default();
     for (facet, value, en, sw, n) in rows {
         let item = FacetCount {
@@ -414,12 +444,11 @@ async fn facets(
 /// Prefix suggestions for the header search box: known words starting with what was typed,
 /// most common first.
 pub async fn suggest(pool: &PgPool, prefix: &str) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "select word from search_words where word like $1 || '%' order by ndoc desc, word limit 8",
-    )
-    .bind(prefix)
-    .fetch_all(pool)
-    .await
+    sqlx::query_scalar(COMPLETIONS_SQL)
+        .bind(prefix)
+        .bind(COMPLETIONS)
+        .fetch_all(pool)
+        .await
 }
 
 pub async fn refresh_words(pool: &PgPool) -> Result<(), sqlx::Error> {
@@ -433,10 +462,10 @@ pub async fn refresh_words(pool: &PgPool) -> Result<(), sqlx::Error> {
 mod tests {
     use super::*;
 
-    fn t(word: &str, prefix: bool) -> ResolvedTerm {
+    fn t(word: &str, completions: &[&str]) -> ResolvedTerm {
         ResolvedTerm {
             word: word.into(),
-            prefix,
+            completions: completions.iter().map(|c| (*c).to_owned()).collect(),
             corrected_from: None,
         }
     }
@@ -444,17 +473,21 @@ mod tests {
     #[test]
     fn tsquery_text() {
         assert_eq!(
-            tsquery(&[t("unga", false), t("ngano", false)], None, false),
+            tsquery(&[t("unga", &[]), t("ngano", &[])], None, false),
             "unga & ngano"
         );
-        assert_eq!(tsquery(&[t("sams", true)], None, false), "sams:*");
         assert_eq!(
-            tsquery(&[t("samsung", false), t("tv", true)], Some('A'), false),
-            "samsung:A & tv:*A"
+            tsquery(&[t("sams", &["samsung", "samsonite"])], None, false),
+            "(samsung | samsonite)"
         );
         assert_eq!(
-            tsquery(&[t("a", false), t("b", false)], None, true),
-            "a | b"
+            tsquery(
+                &[t("samsung", &[]), t("tv", &["tv", "tvs"])],
+                Some('A'),
+                false
+            ),
+            "samsung:A & (tv:A | tvs:A)"
         );
+        assert_eq!(tsquery(&[t("a", &[]), t("b", &[])], None, true), "a | b");
     }
 }
