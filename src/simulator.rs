@@ -83,16 +83,7 @@ impl Simulator {
 
     /// Serves on `addr` (port 0 for any) in the background; returns the bound address.
     pub async fn spawn(self, addr: SocketAddr) -> std::io::Result<SocketAddr> {
-        let listener = tokio::net::TcpListener::bind(addr).await?;
-        let bound = listener.local_addr()?;
-        let router = self.router();
-        tokio::spawn(async move {
-            if let Err(e) = axum::serve(listener, router).await {
-                tracing::error!(error = %e, "Daraja simulator stopped");
-            }
-        });
-        tracing::info!("Daraja simulator on http://{bound}");
-        Ok(bound)
+        serve_in_background(self.router(), addr, "Daraja simulator").await
     }
 
     pub fn router(self) -> Router {
@@ -140,6 +131,24 @@ impl Simulator {
             }
         });
     }
+}
+
+/// Serves a simulator's `router` on `addr` (port 0 for any) in the background; the bound
+/// address.
+pub async fn serve_in_background(
+    router: Router,
+    addr: SocketAddr,
+    name: &'static str,
+) -> std::io::Result<SocketAddr> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let bound = listener.local_addr()?;
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, router).await {
+            tracing::error!(error = %e, "{name} stopped");
+        }
+    });
+    tracing::info!("{name} on http://{bound}");
+    Ok(bound)
 }
 
 fn error(status: StatusCode, code: &str, message: &str) -> Response {

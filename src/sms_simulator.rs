@@ -43,18 +43,10 @@ impl SmsSimulator {
         }
     }
 
-    /// Serves on `addr` (port 0 for any) in the background; returns the bound address.
+    /// Serves on `addr` (port 0 for any) in the background; returns the bound address. Its page
+    /// there lists the messages sent.
     pub async fn spawn(self, addr: SocketAddr) -> std::io::Result<SocketAddr> {
-        let listener = tokio::net::TcpListener::bind(addr).await?;
-        let bound = listener.local_addr()?;
-        let router = self.router();
-        tokio::spawn(async move {
-            if let Err(e) = axum::serve(listener, router).await {
-                tracing::error!(error = %e, "SMS simulator stopped");
-            }
-        });
-        tracing::info!("SMS simulator on http://{bound} (its page lists the messages sent)");
-        Ok(bound)
+        crate::simulator::serve_in_background(self.router(), addr, "SMS simulator").await
     }
 
     pub fn router(self) -> Router {

@@ -45,22 +45,28 @@ fn last_code(live: &crate::common::Live, to: &str) -> String {
         .to_owned()
 }
 
+/// The app with its simulators, a verified shop paid to +254712345678, and its owner.
+async fn verified_shop_with_owner(pool: &PgPool) -> (crate::common::Live, Uuid, Client) {
+    let live = live(pool.clone()).await;
+    let duka = shop(pool, "duka", "aspirant").await;
+    let owner = staff(
+        live.router.clone(),
+        pool,
+        duka,
+        "owner@duka.example",
+        "owner",
+    )
+    .await;
+    (live, duka, owner)
+}
+
 async fn confirm(owner: &mut Client, code: &str) -> crate::common::Reply {
     owner.call("confirm_payout_phone", &[("code", code)]).await
 }
 
 #[sqlx::test(migrations = false)]
 async fn a_payout_phone_changes_only_with_the_code_sent_to_it(pool: PgPool) {
-    let live = live(pool.clone()).await;
-    let duka = shop(&pool, "duka", "aspirant").await;
-    let mut owner = staff(
-        live.router.clone(),
-        &pool,
-        duka,
-        "owner@duka.example",
-        "owner",
-    )
-    .await;
+    let (live, duka, mut owner) = verified_shop_with_owner(&pool).await;
     let old = "+254712345678";
 
     // The details form cannot change it any more.
@@ -180,16 +186,7 @@ async fn a_payout_phone_changes_only_with_the_code_sent_to_it(pool: PgPool) {
 
 #[sqlx::test(migrations = false)]
 async fn codes_are_limited_per_hour_and_void_after_five_wrong_tries(pool: PgPool) {
-    let live = live(pool.clone()).await;
-    let duka = shop(&pool, "duka", "aspirant").await;
-    let mut owner = staff(
-        live.router.clone(),
-        &pool,
-        duka,
-        "owner@duka.example",
-        "owner",
-    )
-    .await;
+    let (live, duka, mut owner) = verified_shop_with_owner(&pool).await;
     let mut orders = staff(
         live.router.clone(),
         &pool,
