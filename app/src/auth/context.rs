@@ -77,11 +77,33 @@ pub fn client_ip() -> String {
     {
         return proxied.to_string();
     }
-    parts
+    let peer = parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ci| ci.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+        .map(|ci| ci.0.ip());
+    // A proxy in front with forwarded-for trust off: every client would share the proxy's
+    // address and its limits. Say so once, so the operator turns the setting on.
+    if !trust_forwarded
+        && peer.is_some_and(|ip| ip.is_loopback() || is_private(ip))
+        && parts.headers.contains_key("x-forwarded-for")
+    {
+        static WARNED: std::sync::Once = std::sync::Once::new();
+        WARNED.call_once(|| {
+            tracing::warn!(
+                "requests come through a proxy (X-Forwarded-For from a private address) but \
+                 [http] trust-forwarded-for is off: every client shares the proxy's address for \
+                 login and sign-up limits; set SOKONI_HTTP__TRUST_FORWARDED_FOR=true"
+            );
+        });
+    }
+    peer.map_or_else(|| "unknown".into(), |ip| ip.to_string())
+}
+
+fn is_private(ip: std::net::IpAddr) -> bool {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.is_private(),
+        std::net::IpAddr::V6(v6) => v6.is_unique_local(),
+    }
 }
 
 /// The language of this request (cookie, then `Accept-Language`, then the configured default).
