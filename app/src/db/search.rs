@@ -345,7 +345,24 @@ async fn page(
     }
     let dir = if desc { " desc" } else { " asc" };
     b.push(" order by ");
-    push_sort(&mut b, order_expr);
+    // Text sorted by price or age: the matches are collected from the text index and sorted,
+    // never found by walking the price or date index and testing the text on each row. When
+    // the words and the order disagree (shoes, cheapest first) that walk passes most of the
+    // catalog before its first hit (850 ms at 1M listings); sorting even 40,000 matches is
+    // bounded. `+ 0` keeps the order and hides the expression from those indexes.
+    let collect_then_sort =
+        tsq.is_some() && matches!(sort, Sort::PriceAsc | Sort::PriceDesc | Sort::Newest);
+    if collect_then_sort {
+        b.push("(");
+        push_sort(&mut b, order_expr);
+        b.push(if sort == Sort::Newest {
+            " + interval '0 s')"
+        } else {
+            " + 0)"
+        });
+    } else {
+        push_sort(&mut b, order_expr);
+    }
     b.push(dir);
     // Ties break on id, except nearest-first, where a second key would stop the GiST index
     // from returning rows in order (ties there mean two listings at one exact point).
