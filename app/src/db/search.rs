@@ -39,6 +39,9 @@ const COMPLETIONS_SQL: &str = "select word from search_words
      where word ~>=~ $1 and word ~<~ ($1 || chr(1114111))
      order by ndoc desc, word limit $2";
 
+/// A typed word as the vocabulary sees it: (word, known, completions, nearest known word).
+type WordRow = (String, bool, Option<Vec<String>>, Option<String>);
+
 /// Checks each word against the vocabulary of approved listings: known words stay, the last
 /// word may be a prefix (typing in progress) and stands for its completions, other unknown
 /// words become their nearest known word. One statement; the trigram search runs only for
@@ -50,7 +53,7 @@ pub async fn resolve_terms(
     if terms.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(String, bool, Option<Vec<String>>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<WordRow> = sqlx::query_as(
         "select k.term, k.known, k.completions,
                 case when not k.known and k.completions is null then
                     (select w.word from search_words w
