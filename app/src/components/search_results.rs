@@ -67,6 +67,7 @@ pub fn Results(results: SearchResults, base: String) -> impl IntoView {
             </section>
         </div>
     }
+    .into_any()
 }
 
 /// The current search's URL with `key` set to `value` (or removed), starting again at page 1.
@@ -192,6 +193,15 @@ fn Filters(facets: Facets, sort: Sort, located: bool, base: String) -> impl Into
             format!("{base}?{kept}&")
         }
     };
+    // Built apart and type-erased: nested in the form's view they made one type so deep that
+    // rendering it overflowed a 2 MiB thread stack in debug builds.
+    let picker = view! { <LocationPicker located params=params.clone() /> }.into_any();
+    let near_me = view! {
+        <Seeded data=NearMeText { label: i18n.t(Key::UseMyLocation).to_owned(), target: near_me_target }>
+            <NearMeButton />
+        </Seeded>
+    }
+    .into_any();
     let min_price = params.get("min_price").unwrap_or_default();
     let max_price = params.get("max_price").unwrap_or_default();
     let heading = "mt-4 mb-1 text-sm font-semibold uppercase tracking-wide text-stone-500";
@@ -199,7 +209,7 @@ fn Filters(facets: Facets, sort: Sort, located: bool, base: String) -> impl Into
         <aside class="text-sm" aria-label=i18n.tr(Key::Filters)>
             <form method="get" action=base.clone() class="flex flex-col gap-2 rounded-2xl bg-white p-3 shadow-sm">
                 {hidden}
-                <LocationPicker located params=params.clone() />
+                {picker}
                 <label class="flex flex-col">
                     {i18n.tr(Key::SortBy)}
                     <select name="sort" class="rounded border border-stone-300 px-2 py-1">
@@ -224,9 +234,7 @@ fn Filters(facets: Facets, sort: Sort, located: bool, base: String) -> impl Into
                 <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1 font-semibold text-white">{i18n.tr(Key::Apply)}</button>
                 <a href=clear_href class="text-center text-emerald-800 underline">{i18n.tr(Key::ClearFilters)}</a>
             </form>
-            <Seeded data=NearMeText { label: i18n.t(Key::UseMyLocation).to_owned(), target: near_me_target }>
-                <NearMeButton />
-            </Seeded>
+            {near_me}
             <h2 class=heading>{i18n.tr(Key::Categories)}</h2>
             <ul>{categories}</ul>
             <h2 class=heading>{i18n.tr(Key::Price)}</h2>
@@ -238,6 +246,7 @@ fn Filters(facets: Facets, sort: Sort, located: bool, base: String) -> impl Into
             <ul class="mt-4">{link("in_stock", "1", i18n.t(Key::InStock).to_owned(), facets.in_stock)}</ul>
         </aside>
     }
+    .into_any()
 }
 
 /// Where to search near: anywhere, the shopper's position (when the URL has one), or a town;
@@ -276,6 +285,7 @@ fn LocationPicker(located: bool, params: ParamsMap) -> impl IntoView {
             </select>
         </label>
     }
+    .into_any()
 }
 
 fn url_params_without(params: &ParamsMap, key: &str) -> ParamsMap {
