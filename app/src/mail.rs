@@ -34,7 +34,8 @@ impl Mailer {
     }
 }
 
-/// Sends what the outbox holds; a failed message is retried next time (up to ten tries).
+/// Sends the emails the outbox holds (see `outbox::deliver`: claimed one at a time, a failed
+/// message retried next time, up to ten tries).
 pub async fn send_pending(
     pool: &PgPool,
     mailer: &Mailer,
@@ -44,29 +45,16 @@ pub async fn send_pending(
         tracing::error!(%from, "[mail] from is not an address");
         return Ok(0);
     };
-    let mut sent = 0;
-    for n in outbox::pending(pool).await? {
-        let message = n
-            .recipient
-            .parse::<Mailbox>()
-            .map_err(|e| e.to_string())
-            .and_then(|to| {
-                Message::builder()
-                    .from(from.clone())
-                    .to(to)
-                    .subject(&n.subject)
-                    .body(n.body.clone())
-                    .map_err(|e| e.to_string())
-            });
-        let ok = match message {
-            Ok(m) => mailer.send(m).await,
-            Err(e) => Err(e),
-        };
-        if let Err(e) = &ok {
-            tracing::warn!(notification = %n.id, error = %e, "mail not sent");
-        }
-        outbox::mark(pool, n.id, ok.is_ok()).await?;
-        sent += usize::from(ok.is_ok());
-    }
-    Ok(sent)
+    let from = &from;
+    outbox::deliver(pool, outbox::Channel::Email, None, |n| async move {
+        let to = n.recipient.parse::<Mailbox>().map_err(|e| e.to_string())?;
+        let message = Message::builder()
+            .from(from.clone())
+            .to(to)
+            .subject(n.subject)
+            .body(n.body)
+            .map_err(|e| e.to_string())?;
+        mailer.send(message).await
+    })
+    .await
 }

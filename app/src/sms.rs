@@ -107,30 +107,18 @@ impl SmsSender {
     }
 }
 
-/// Sends queued text messages (only `only` when given), each under a row lock taken with
-/// SKIP LOCKED, so the request that queued a code and the jobs never send one twice. A failed
-/// message stays queued for the next run (up to ten tries).
+/// Sends queued text messages (only `only` when given); see `outbox::deliver`.
 pub async fn send_pending(
     pool: &PgPool,
     sender: &SmsSender,
     only: Option<Uuid>,
 ) -> Result<usize, sqlx::Error> {
-    let mut sent = 0;
-    // Tried in this run: a failure waits for the next run instead of being retried at once.
-    let mut tried = Vec::new();
-    loop {
-        let mut tx = pool.begin().await?;
-        let Some(n) = outbox::claim_next(&mut tx, Channel::Sms, only, &tried).await? else {
-            break;
-        };
-        tried.push(n.id);
-        let ok = sender.send(&n.recipient, &n.body).await;
-        if let Err(e) = &ok {
-            tracing::warn!(notification = %n.id, error = %e, "text message not sent");
-        }
-        outbox::mark(&mut *tx, n.id, ok.is_ok()).await?;
-        tx.commit().await?;
-        sent += usize::from(ok.is_ok());
-    }
-    Ok(sent)
+    outbox::deliver(pool, Channel::Sms, only, |n| async move {
+        sender
+            .send(&n.recipient, &n.body)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })
+    .await
 }

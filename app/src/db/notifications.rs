@@ -157,19 +157,44 @@ pub struct Pending {
     pub body: String,
 }
 
-/// Unsent emails, oldest first, skipping ones that failed many times.
-pub async fn pending(db: impl PgExecutor<'_>) -> Result<Vec<Pending>, sqlx::Error> {
-    sqlx::query_as(
-        "select id, recipient, subject, body from notifications
-         where channel = 'email' and sent_at is null and attempts < 10 order by created_at limit 100",
-    )
-    .fetch_all(db)
-    .await
+/// Sends the unsent notifications of `channel` (only `only` when given) with `send`, oldest
+/// first, each under a row lock taken with SKIP LOCKED, so two senders — the request that
+/// queued a one-time code and the jobs, or two server instances — never send one twice. A
+/// failure is counted and waits for the next run (up to ten tries). Returns how many were sent.
+pub async fn deliver<F, Fut>(
+    pool: &sqlx::PgPool,
+    channel: Channel,
+    only: Option<Uuid>,
+    mut send: F,
+) -> Result<usize, sqlx::Error>
+where
+    F: FnMut(Pending) -> Fut,
+    Fut: std::future::Future<Output = Result<(), String>>,
+{
+    let mut sent = 0;
+    // Tried in this run: a failure waits for the next run instead of being retried at once.
+    let mut tried = Vec::new();
+    loop {
+        let mut tx = pool.begin().await?;
+        let Some(n) = claim_next(&mut tx, channel, only, &tried).await? else {
+            break;
+        };
+        let id = n.id;
+        tried.push(id);
+        let ok = send(n).await;
+        if let Err(e) = &ok {
+            tracing::warn!(notification = %id, ?channel, error = %e, "notification not sent");
+        }
+        mark(&mut *tx, id, ok.is_ok()).await?;
+        tx.commit().await?;
+        sent += usize::from(ok.is_ok());
+    }
+    Ok(sent)
 }
 
 /// The oldest unsent notification of `channel` (or `only` that one) that no other sender holds
 /// and that is not in `skip`, locked until `tx` ends.
-pub async fn claim_next(
+async fn claim_next(
     tx: &mut PgConnection,
     channel: Channel,
     only: Option<Uuid>,
@@ -188,7 +213,7 @@ pub async fn claim_next(
     .await
 }
 
-pub async fn mark(db: impl PgExecutor<'_>, id: Uuid, sent: bool) -> Result<(), sqlx::Error> {
+async fn mark(db: impl PgExecutor<'_>, id: Uuid, sent: bool) -> Result<(), sqlx::Error> {
     sqlx::query(
         "update notifications set attempts = attempts + 1, sent_at = case when $2 then now() end where id = $1",
     )

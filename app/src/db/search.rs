@@ -269,11 +269,19 @@ pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sql
         q.sort
     };
 
-    let (hits, facets) = tokio::try_join!(
-        page(pool, q, sort, &terms, &categories, &tsq),
-        facets(pool, q, &categories, &tsq)
-    )?;
-    let (mut hits, next) = hits;
+    // The radius is judged once (beside the facets), for the page and any fallback page.
+    let first_page = async {
+        let radius = if sort == Sort::Distance {
+            // Nearest-first reads the GiST index in order anyway.
+            Radius::Indexed
+        } else {
+            radius_for(pool, q).await?
+        };
+        let page = page(pool, q, sort, &terms, &categories, &tsq, radius).await?;
+        Ok::<_, sqlx::Error>((page, radius))
+    };
+    let (((mut hits, next), radius), facets) =
+        tokio::try_join!(first_page, facets(pool, q, &categories, &tsq))?;
     let corrections = terms
         .iter()
         .filter_map(|t| {
@@ -288,7 +296,9 @@ pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sql
     let mut matched_any = false;
     if hits.is_empty() && terms.len() > 1 && q.after.is_none() {
         let any = Some(tsquery(&terms, None, true));
-        hits = page(pool, q, sort, &terms, &categories, &any).await?.0;
+        hits = page(pool, q, sort, &terms, &categories, &any, radius)
+            .await?
+            .0;
         matched_any = !hits.is_empty();
     }
     Ok(SearchResults {
@@ -314,13 +324,8 @@ async fn page(
     terms: &[ResolvedTerm],
     categories: &Option<Vec<Uuid>>,
     tsq: &Option<String>,
+    radius: Radius,
 ) -> Result<Page, sqlx::Error> {
-    // Nearest-first reads the GiST index in order anyway; other orders decide (see `Radius`).
-    let radius = if sort == Sort::Distance {
-        Radius::Indexed
-    } else {
-        radius_for(pool, q).await?
-    };
     let mut b = QueryBuilder::<Postgres>::new("");
     let ranked = match (sort, tsq) {
         (Sort::Relevance, Some(tsq)) => {

@@ -112,18 +112,21 @@ pub async fn confirm(
     let old = codes::change_phone(&mut tx, vendor_id, &open).await?;
     let ending = &open.new_phone[open.new_phone.len().saturating_sub(3)..];
     let changed = Mail::PayoutPhoneChanged { shop, ending };
-    let mut texts = Vec::new();
     let owners = outbox::shop_owners(&mut tx, vendor_id).await?;
     for Recipient { email, locale } in &owners {
         let m = locale.mail(&changed);
         outbox::queue(&mut tx, email, &m.subject, &m.body).await?;
     }
-    if let Ok(old) = Phone::parse(&old) {
-        let locale = owners.first().map(|o| o.locale).unwrap_or_default();
-        texts.push(outbox::queue_sms(&mut tx, old.msisdn(), &locale.mail(&changed).body).await?);
-    }
+    let to_old_phone = match Phone::parse(&old) {
+        Ok(old) => {
+            let locale = owners.first().map(|o| o.locale).unwrap_or_default();
+            let text = locale.mail(&changed).body;
+            Some(outbox::queue_sms(&mut tx, old.msisdn(), &text).await?)
+        }
+        Err(_) => None,
+    };
     tx.commit().await?;
-    for message in texts {
+    if let Some(message) = to_old_phone {
         crate::sms::send_pending(pool, sms, Some(message)).await?;
     }
     Ok(())
