@@ -3,11 +3,50 @@ import { expect, test, type Browser, type Page, type TestInfo } from "@playwrigh
 /** Opens a page and, when JavaScript is on and the page has islands, waits until they are
  * hydrated (seller and admin pages load no script). */
 export async function open(page: Page, path: string): Promise<void> {
+  watch(page);
   await page.goto(path);
+  await hydrated(page);
+}
+
+/** Waits until the page now shown has hydrated its islands, if it has any and JavaScript is on.
+ * Call it after a click that loads another page, before using that page's islands: until then a
+ * radio or button is plain HTML and the island does not see it. */
+export async function hydrated(page: Page): Promise<void> {
+  watch(page);
   if ((await jsEnabled(page)) && (await page.locator("body[data-islands]").count()) > 0) {
     // The first page of a run also waits for the debug bundle's first download and compile.
-    await expect(page.locator("body[data-hydrated]")).toBeAttached({ timeout: 25_000 });
+    const marker = page.locator("body[data-hydrated]");
+    try {
+      await expect(marker).toBeAttached({ timeout: 25_000 });
+    } catch (error) {
+      // Say why: what the page printed and which of its requests failed or never finished.
+      const seen = watched.get(page) ?? [];
+      throw new Error(`${page.url()} did not hydrate; the browser said:\n${seen.join("\n") || "(nothing)"}\n${error}`);
+    }
   }
+}
+
+// What each page printed (console, uncaught errors, failed requests), for the message above.
+const watched = new WeakMap<Page, string[]>();
+
+function watch(page: Page) {
+  if (watched.has(page)) return;
+  const seen: string[] = [];
+  watched.set(page, seen);
+  const started = Date.now();
+  const at = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  page.on("console", (m) => seen.push(`${at()} console.${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => seen.push(`${at()} uncaught: ${e.message}`));
+  page.on("requestfailed", (r) => seen.push(`${at()} failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("request", (r) => {
+    if (r.url().includes("/pkg/")) seen.push(`${at()} requested ${r.url()}`);
+  });
+  page.on("requestfinished", (r) => {
+    if (r.url().includes("/pkg/")) seen.push(`${at()} finished ${r.url()}`);
+  });
+  page.on("framenavigated", (f) => {
+    if (f === page.mainFrame()) seen.push(`${at()} navigated to ${f.url()}`);
+  });
 }
 
 /** Whether this project runs with JavaScript (and so hydration) on. */
@@ -60,6 +99,7 @@ export async function addFirstResults(page: Page, queries: string[]) {
     await open(page, q.startsWith("/") ? q : `/search?q=${q}&in_stock=1`);
     await page.getByTestId("results").getByRole("listitem").first().getByRole("heading").click();
     await expect(page.getByTestId("product-title")).toBeVisible();
+    await hydrated(page);
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect(page.getByTestId("added-to-cart")).toBeVisible();
   }

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { logInAs, open, register, uniqueUser } from "./helpers";
+import { hydrated, logInAs, open, register, uniqueUser } from "./helpers";
 
 // The seller's journey: apply, get verified, list a product with a photo and two variants,
 // get it approved, and a shopper finds it with a misspelt search. Runs hydrated and without
@@ -102,6 +102,7 @@ test("apply, get verified, list with a photo and two variants, get approved, be 
   await expect(hit).toHaveCount(1);
   await hit.getByRole("link", { name: title }).click();
   await expect(shopper.getByTestId("product-title")).toHaveText(title);
+  await hydrated(shopper);
   await expect(shopper.getByTestId("variant-picker")).toContainText("Size: Small");
   await expect(shopper.getByTestId("variant-picker")).toContainText("KSh 2,200.00");
   await expect(shopper.getByTestId("gallery").getByRole("img")).toHaveCount(1);

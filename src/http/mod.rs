@@ -17,6 +17,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
+use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
@@ -25,6 +26,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use time::Duration;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -91,10 +93,21 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        // The site's files (bundles, icons, the offline page), precompressed where the build
+        // made a `.br`/`.gz` twin, then the 404 page for any other path. Files are served here
+        // rather than by the framework's file-and-error handler: that one reads response options
+        // from whatever reactive owner its thread last ran, so a file served while a page
+        // rendered took the page's headers (its nonce policy), and the browser then blocked the
+        // page's inline scripts and it never hydrated (`tests/it/assets.rs`).
+        .fallback_service(
+            ServeDir::new(&*state.leptos_options.site_root)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(
+                    leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell)
+                        .with_state(state.clone()),
+                ),
+        )
         .layer(middleware::from_fn(server_fn_error_status))
         .layer(middleware::from_fn_with_state(
             state.clone(),

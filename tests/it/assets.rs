@@ -75,3 +75,52 @@ async fn hashed_bundles_are_immutable_and_precompressed(pool: PgPool) {
     );
     std::fs::remove_dir_all(root).ok();
 }
+
+/// A page keeps its own policy while files are served beside it. The framework's file handler
+/// used to read response options from whatever reactive owner its thread had last seen: a
+/// page being rendered there lost its nonce policy to a stylesheet or bundle served at the same
+/// time, and the browser then refused the page's inline scripts (it never hydrated).
+#[sqlx::test(migrations = false)]
+async fn pages_keep_their_policy_while_files_are_served(pool: PgPool) {
+    use tower::ServiceExt;
+    sokoni::startup::migrate(&pool).await.expect("migrations");
+    let root = site();
+    let options = LeptosOptions::builder()
+        .output_name("sokoni")
+        .site_root(root.to_string_lossy().into_owned())
+        .build();
+    let router = sokoni::http::router(AppState::new(pool, options, settings()));
+    let requests = (0..60).map(|i| {
+        let router = router.clone();
+        let path = if i % 2 == 0 {
+            "/"
+        } else {
+            "/pkg/sokoni.Zm9v.js"
+        };
+        tokio::spawn(async move {
+            let req = Request::get(path).body(Body::empty()).expect("request");
+            let res = router.oneshot(req).await.expect("response");
+            let policy = res
+                .headers()
+                .get(header::CONTENT_SECURITY_POLICY)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
+            // Read the body to the end, as a browser does, so renders overlap.
+            axum::body::to_bytes(res.into_body(), usize::MAX)
+                .await
+                .expect("body");
+            (path, policy)
+        })
+    });
+    let tasks: Vec<_> = requests.collect();
+    for task in tasks {
+        let (path, policy) = task.await.expect("task");
+        assert_eq!(
+            policy.contains("'nonce-"),
+            path == "/",
+            "{path} got the policy {policy}"
+        );
+    }
+    std::fs::remove_dir_all(root).ok();
+}
