@@ -11,10 +11,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  // One retry: on this 2-core machine a hydrated journey now and then never sees its page
-  // hydrate (about 2 in 80 runs of a journey lately; not reproduced when run alone). A retried
-  // test is listed as "flaky" in the report, so it stays visible while the cause is found.
-  retries: 1,
+  // No retries: a journey that fails once is a bug. (The hydration timeouts once retried here
+  // were pages served without their nonce policy, fixed in src/http/mod.rs.)
+  retries: 0,
   reporter: [["list"]],
   outputDir: "test-results",
   use: {

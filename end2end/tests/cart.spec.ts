@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addFirstResults, fillAddress, open, register, uniqueUser } from "./helpers";
+import { addFirstResults, fillAddress, hydrated, open, register, uniqueUser } from "./helpers";
 
 // Runs against the small demo catalog that .ci/test seeds into the browser-test database.
 
@@ -8,6 +8,7 @@ test("a shopper adds a product to the cart, changes the quantity and removes it"
   const first = page.getByTestId("results").getByRole("listitem").first();
   await first.getByRole("heading").click();
   await expect(page.getByTestId("product-title")).toBeVisible();
+  await hydrated(page);
   await page.getByLabel("Quantity").fill("2");
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("added-to-cart")).toBeVisible();
@@ -15,6 +16,7 @@ test("a shopper adds a product to the cart, changes the quantity and removes it"
 
   await page.getByRole("link", { name: "View cart" }).click();
   await expect(page).toHaveURL(/\/cart$/);
+  await hydrated(page);
   const line = page.getByTestId("cart-line");
   await expect(line).toHaveCount(1);
   await line.getByLabel("Quantity").fill("3");
@@ -36,6 +38,7 @@ test("a shopper buys from two shops with cash on delivery and sees one order wit
   const shops = await page.getByTestId("cart-vendor").count();
   await page.getByRole("link", { name: "Go to checkout" }).click();
   await expect(page).toHaveURL(/\/checkout$/);
+  await hydrated(page);
   await expect(page.getByTestId("checkout-summary")).toContainText("VAT included");
   await fillAddress(page, "0712 345 678");
   await page.getByLabel("Cash on delivery").check();
