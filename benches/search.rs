@@ -16,7 +16,7 @@
 mod percentile;
 
 use app::db::search;
-use app::domain::search::{RawSearch, SearchQuery};
+use app::domain::search::{PAGE_SIZE, RawSearch, SearchQuery};
 use percentile::percentile;
 use sqlx::postgres::PgPoolOptions;
 use std::collections::BTreeMap;
@@ -208,7 +208,7 @@ async fn main() -> Result<(), sokoni::BoxError> {
         .collect();
 
     // Deep page: follow the cursor of a common query to its 10th page once, then time that page.
-    let mut deep = parsed[0].1.clone();
+    let mut deep = SearchQuery::parse(&query(&[("q", "samsung")])).map_err(|e| format!("{e:?}"))?;
     for _ in 0..9 {
         let page = search::search(&pool, &deep).await?;
         let Some(next) = page.next else { break };
@@ -237,6 +237,7 @@ async fn main() -> Result<(), sokoni::BoxError> {
     for (_, q) in &work {
         search::search(&pool, q).await?;
     }
+    check_relevance(&pool, &work).await?;
     let _ = sqlx::query("select pg_stat_statements_reset()")
         .execute(&pool)
         .await;
@@ -261,6 +262,52 @@ async fn main() -> Result<(), sokoni::BoxError> {
 }
 
 /// Gives five approved listings a word no other listing has (once).
+/// The relevance check: the first page of every text query without filters equals a plain
+/// `order by` over all its matches (title hits first, then popularity, then id).
+async fn check_relevance(
+    pool: &sqlx::PgPool,
+    work: &[(Kind, SearchQuery)],
+) -> Result<(), sokoni::BoxError> {
+    let mut checked = 0;
+    for (kind, q) in work {
+        let unfiltered = SearchQuery {
+            terms: q.terms.clone(),
+            ..SearchQuery::default()
+        };
+        if q.terms.is_empty() || *q != unfiltered {
+            continue;
+        }
+        let found = search::search(pool, q).await?;
+        let terms = search::resolve_terms(pool, &q.terms).await?;
+        let any = found.matched_any;
+        let want: Vec<uuid::Uuid> = sqlx::query_scalar(
+            "select id from listings
+              where status = 'approved' and search @@ to_tsquery('simple', $1)
+              order by search @@ to_tsquery('simple', $2) desc, popularity desc, id desc
+              limit $3",
+        )
+        .bind(search::tsquery(&terms, None, any))
+        .bind(search::tsquery(&terms, Some('A'), any))
+        .bind(PAGE_SIZE)
+        .fetch_all(pool)
+        .await?;
+        let got: Vec<uuid::Uuid> = found.hits.iter().map(|h| h.id).collect();
+        if got != want {
+            return Err(format!(
+                "{kind} {:?}: the page is not the brute-force order",
+                q.terms
+            )
+            .into());
+        }
+        checked += 1;
+    }
+    println!(
+        "\nrelevance check: the first page of each of {checked} text queries equals the \
+         brute-force order over all its matches"
+    );
+    Ok(())
+}
+
 async fn mark_rare_word(pool: &sqlx::PgPool) -> Result<(), sqlx::Error> {
     sqlx::query(
         "update listings set title = title || ' Zumaridi'

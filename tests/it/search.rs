@@ -1,7 +1,7 @@
 //! The search service against a real database: ranking, typo tolerance, facets, filters,
 //! pages, and what shoppers may see.
 
-use app::db::search::search;
+use app::db::search::{Tuning, search_tuned};
 use app::domain::search::{PAGE_SIZE, RawSearch, SearchQuery};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -119,9 +119,35 @@ impl Catalog {
     }
 
     async fn find(&self, pairs: &[(&str, &str)]) -> app::server_fns::catalog::SearchResults {
+        self.find_tuned(pairs, Tuning::default()).await
+    }
+
+    async fn find_tuned(
+        &self,
+        pairs: &[(&str, &str)],
+        tuning: Tuning,
+    ) -> app::server_fns::catalog::SearchResults {
         let raw = RawSearch::from_pairs(pairs.iter().copied());
         let q = SearchQuery::parse(&raw).expect("valid query");
-        search(&self.pool, &q).await.expect("search")
+        search_tuned(&self.pool, &q, tuning).await.expect("search")
+    }
+
+    /// Every page, followed by its cursor, as listing ids.
+    async fn all_pages(&self, pairs: &[(&str, &str)], tuning: Tuning) -> Vec<Uuid> {
+        let mut seen = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let mut with_cursor = pairs.to_vec();
+            if let Some(a) = &after {
+                with_cursor.push(("after", a.as_str()));
+            }
+            let r = self.find_tuned(&with_cursor, tuning).await;
+            seen.extend(r.hits.iter().map(|h| h.id));
+            match r.next {
+                Some(n) => after = Some(n),
+                None => return seen,
+            }
+        }
     }
 }
 
@@ -398,6 +424,88 @@ async fn pages_follow_each_other_without_gaps_or_repeats(pool: PgPool) {
         unique.sort();
         unique.dedup();
         assert_eq!((seen.len(), unique.len()), (total, total), "sort {sort}");
+    }
+}
+
+/// Relevance is exact: every page, read either way (walking the popularity index or sorting
+/// every match, and a walk whose bound runs out and falls back), equals one plain `order by`
+/// over all matches — title hits first, then by popularity, then id.
+#[sqlx::test(migrations = false)]
+async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool) {
+    let c = Catalog::new(pool).await;
+    for i in 0..PAGE_SIZE * 3 {
+        let in_title = i % 3 != 0;
+        c.add(
+            if i % 2 == 0 { c.phones } else { c.flour },
+            L {
+                title: if in_title {
+                    "Itel A70 phone"
+                } else {
+                    "Phone case"
+                },
+                description: if in_title {
+                    "Dual SIM"
+                } else {
+                    "Fits the itel A70"
+                },
+                // Ties on popularity, so the id decides inside each group.
+                popularity: (i % 5) as f64,
+                stock: (i % 4) as i32,
+                ..L::default()
+            },
+        )
+        .await;
+    }
+    c.add(
+        c.phones,
+        L {
+            title: "Tecno Spark",
+            ..L::default()
+        },
+    )
+    .await;
+    c.ready().await;
+
+    let brute_force = |in_stock: bool| {
+        let pool = c.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, Uuid>(
+                "select id from listings
+                  where status = 'approved' and search @@ to_tsquery('simple', 'itel')
+                    and (not $1 or stock > 0)
+                  order by search @@ to_tsquery('simple', 'itel:A') desc, popularity desc, id desc",
+            )
+            .bind(in_stock)
+            .fetch_all(&pool)
+            .await
+            .expect("brute force")
+        }
+    };
+    let exact = Tuning {
+        exact_matches: i64::MAX,
+        walk_rows: 0,
+    };
+    let walk = Tuning {
+        exact_matches: 0,
+        walk_rows: 10_000,
+    };
+    // Too short to fill a page: every walk gives up and the page is read exact.
+    let short_walk = Tuning {
+        exact_matches: 0,
+        walk_rows: 5,
+    };
+    for (filter, in_stock) in [(None, false), (Some(("in_stock", "1")), true)] {
+        let mut pairs = vec![("q", "itel")];
+        pairs.extend(filter);
+        let want = brute_force(in_stock).await;
+        assert!(want.len() > PAGE_SIZE as usize, "several pages");
+        for tuning in [exact, walk, short_walk, Tuning::default()] {
+            assert_eq!(
+                c.all_pages(&pairs, tuning).await,
+                want,
+                "{tuning:?}, in stock only: {in_stock}"
+            );
+        }
     }
 }
 

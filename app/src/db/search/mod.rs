@@ -1,136 +1,22 @@
 //! The catalog search service: one place that turns a `SearchQuery` into SQL (weighted full
 //! text, typo correction against `search_words`, filters, keyset pages, facet counts).
 //! SQL is assembled from fixed fragments with `QueryBuilder`; every value is a bound parameter.
+//! `search` is the one entry point, so another engine could take its place without touching
+//! callers.
 
-use crate::domain::search::{PAGE_SIZE, PRICE_BANDS, SearchQuery, Sort};
-use crate::wire::catalog::{Correction, FacetCount, Facets, ListingCard, SearchResults};
+mod facets;
+mod relevance;
+mod terms;
+
+pub use facets::FACET_CAP;
+pub use relevance::Tuning;
+pub use terms::{COMPLETIONS, ResolvedTerm, refresh_words, resolve_terms, suggest, tsquery};
+
+use crate::domain::search::{PAGE_SIZE, SearchQuery, Sort};
+use crate::wire::catalog::{Correction, ListingCard, SearchResults};
 use rust_decimal::Decimal;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;
-
-/// At most this many matches are counted for facets; above it counts are shown as "N+".
-pub const FACET_CAP: i64 = 1_000;
-/// Relevance ranks at most this many candidates (title matches first, then by popularity),
-/// so a very common word costs the same as a rare one.
-pub const RANK_CANDIDATES: i64 = 600;
-/// Matches read before picking the candidates (see `page`).
-pub const RANK_SCAN: i64 = 3_000;
-/// Trigram similarity below which a word is not taken as a typo of a known word.
-const MIN_SIMILARITY: f32 = 0.3;
-
-/// Known words a prefix stands for: the most common completions, as many as the suggestions
-/// show.
-pub const COMPLETIONS: i64 = 8;
-
-/// How each typed word is matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResolvedTerm {
-    pub word: String,
-    /// For a last word still being typed: the known words it completes to (it matches any of
-    /// them). Exact words, so the text index looks up each one instead of collecting every
-    /// word with that prefix.
-    pub completions: Vec<String>,
-    pub corrected_from: Option<String>,
-}
-
-/// The known words starting with `prefix`, most common first: a range on the vocabulary's
-/// `text_pattern_ops` index (byte order, so `prefix || U+10FFFF` bounds every completion).
-const COMPLETIONS_SQL: &str = "select word from search_words
-     where word ~>=~ $1 and word ~<~ ($1 || chr(1114111))
-     order by ndoc desc, word limit $2";
-
-/// A typed word as the vocabulary sees it: (word, known, completions, nearest known word).
-type WordRow = (String, bool, Option<Vec<String>>, Option<String>);
-
-/// Checks each word against the vocabulary of approved listings: known words stay, the last
-/// word may be a prefix (typing in progress) and stands for its completions, other unknown
-/// words become their nearest known word. One statement; the trigram search runs only for
-/// words that are neither known nor completable.
-pub async fn resolve_terms(
-    pool: &PgPool,
-    terms: &[String],
-) -> Result<Vec<ResolvedTerm>, sqlx::Error> {
-    if terms.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows: Vec<WordRow> = sqlx::query_as(
-        "select k.term, k.known, k.completions,
-                case when not k.known and k.completions is null then
-                    (select w.word from search_words w
-                      where w.word % k.term and similarity(w.word, k.term) >= $2
-                      order by similarity(w.word, k.term) desc, w.ndoc desc limit 1) end
-         from (select t.term, t.ord,
-                      exists (select 1 from search_words w where w.word = t.term) as known,
-                      case when t.ord = cardinality($1::text[]) then
-                          (select array_agg(c.word order by c.ndoc desc, c.word) from (
-                              select word, ndoc from search_words
-                               where word ~>=~ t.term and word ~<~ (t.term || chr(1114111))
-                               order by ndoc desc, word limit $3) c) end as completions
-                 from unnest($1::text[]) with ordinality as t(term, ord)) k
-         order by k.ord",
-    )
-    .bind(terms)
-    .bind(MIN_SIMILARITY)
-    .bind(COMPLETIONS)
-    .persistent(false)
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(term, known, completions, nearest)| {
-            let completions = completions.unwrap_or_default();
-            match (known, nearest) {
-                (true, _) => ResolvedTerm {
-                    word: term,
-                    completions: Vec::new(),
-                    corrected_from: None,
-                },
-                (false, _) if !completions.is_empty() => ResolvedTerm {
-                    word: term,
-                    completions,
-                    corrected_from: None,
-                },
-                (false, Some(near)) => ResolvedTerm {
-                    word: near,
-                    completions: Vec::new(),
-                    corrected_from: Some(term),
-                },
-                (false, None) => ResolvedTerm {
-                    word: term,
-                    completions: Vec::new(),
-                    corrected_from: None,
-                },
-            }
-        })
-        .collect())
-}
-
-/// `to_tsquery` text. Words are letters and digits only (see `domain::search::terms`), so
-/// nothing a shopper types can inject tsquery operators. `weight` limits matches to a field.
-fn tsquery(terms: &[ResolvedTerm], weight: Option<char>, any: bool) -> String {
-    let op = if any { " | " } else { " & " };
-    terms
-        .iter()
-        .map(|t| {
-            let weighted = |word: &str| match weight {
-                Some(w) => format!("{word}:{w}"),
-                None => word.to_owned(),
-            };
-            match t.completions.as_slice() {
-                [] => weighted(&t.word),
-                words => format!(
-                    "({})",
-                    words
-                        .iter()
-                        .map(|w| weighted(w))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                ),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(op)
-}
 
 /// How the radius condition may be answered.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -234,21 +120,31 @@ fn push_filters(
     }
 }
 
-/// For each sort: the expression rows are ordered by (an indexed column where possible), the
-/// same order as an exact numeric key for the page cursor, and whether larger comes first.
+/// For each sort but relevance (`relevance`): the expression rows are ordered by (an indexed
+/// column where possible), the same order as an exact numeric key for the page cursor, and
+/// whether larger comes first.
 fn sort_key(sort: Sort) -> (&'static str, &'static str, bool) {
     match sort {
-        Sort::Relevance => ("c.rank", "c.rank", true),
+        // Relevance without words: popularity (see `search`).
+        Sort::Relevance | Sort::Popular => ("l.popularity", "l.popularity", true),
         Sort::PriceAsc => ("l.price", "l.price", false),
         Sort::PriceDesc => ("l.price", "l.price", true),
         Sort::Newest => ("l.created_at", "extract(epoch from l.created_at)", true),
-        Sort::Popular => ("l.popularity", "l.popularity", true),
         // Needs the shopper's point: written by `page` itself.
         Sort::Distance => ("0", "0", false),
     }
 }
 
 pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sqlx::Error> {
+    search_tuned(pool, q, Tuning::default()).await
+}
+
+/// `search` with the relevance shapes' thresholds given (tests force each shape).
+pub async fn search_tuned(
+    pool: &PgPool,
+    q: &SearchQuery,
+    tuning: Tuning,
+) -> Result<SearchResults, sqlx::Error> {
     let terms = resolve_terms(pool, &q.terms).await?;
     let categories = match &q.category {
         None => None,
@@ -268,20 +164,28 @@ pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sql
     } else {
         q.sort
     };
+    let (terms_ref, categories_ref) = (&terms, &categories);
+    let page_for = move |radius: Radius, any: bool| async move {
+        if sort == Sort::Relevance {
+            relevance::page(pool, q, tuning, terms_ref, categories_ref, any, radius).await
+        } else {
+            let tsq = (!terms_ref.is_empty()).then(|| tsquery(terms_ref, None, any));
+            page(pool, q, sort, categories_ref, &tsq, radius).await
+        }
+    };
 
     // The radius is judged once (beside the facets), for the page and any fallback page.
-    let first_page = async {
+    let first_page = async move {
         let radius = if sort == Sort::Distance {
             // Nearest-first reads the GiST index in order anyway.
             Radius::Indexed
         } else {
             radius_for(pool, q).await?
         };
-        let page = page(pool, q, sort, &terms, &categories, &tsq, radius).await?;
-        Ok::<_, sqlx::Error>((page, radius))
+        Ok::<_, sqlx::Error>((page_for(radius, false).await?, radius))
     };
     let (((mut hits, next), radius), facets) =
-        tokio::try_join!(first_page, facets(pool, q, &categories, &tsq))?;
+        tokio::try_join!(first_page, facets::facets(pool, q, &categories, &tsq))?;
     let corrections = terms
         .iter()
         .filter_map(|t| {
@@ -295,10 +199,7 @@ pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sql
     // Nothing matched every word: offer the listings that match any of them.
     let mut matched_any = false;
     if hits.is_empty() && terms.len() > 1 && q.after.is_none() {
-        let any = Some(tsquery(&terms, None, true));
-        hits = page(pool, q, sort, &terms, &categories, &any, radius)
-            .await?
-            .0;
+        hits = page_for(radius, true).await?.0;
         matched_any = !hits.is_empty();
     }
     Ok(SearchResults {
@@ -314,40 +215,13 @@ pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sql
 
 type Page = (Vec<ListingCard>, Option<String>);
 
-/// One page of hits. Relevance ranks a capped candidate set (see `RANK_CANDIDATES`); every
-/// other sort is a single ordered query, so PostgreSQL can walk the matching index (price,
-/// newest, popularity, or the GiST index nearest-first for distance) and stop after a page.
-async fn page(
-    pool: &PgPool,
+/// `select <card columns>, <distance from the shopper>, (<key>)::numeric::text as sort_key`,
+/// the columns every page reads; `key` writes the sort key (it may bind values).
+fn push_card_select(
+    b: &mut QueryBuilder<'_, Postgres>,
     q: &SearchQuery,
-    sort: Sort,
-    terms: &[ResolvedTerm],
-    categories: &Option<Vec<Uuid>>,
-    tsq: &Option<String>,
-    radius: Radius,
-) -> Result<Page, sqlx::Error> {
-    let mut b = QueryBuilder::<Postgres>::new("");
-    let ranked = match (sort, tsq) {
-        (Sort::Relevance, Some(tsq)) => {
-            // Candidates: one pass over at most RANK_SCAN matches (the bound that keeps a very
-            // common word as cheap as a rare one), title matches first, then by popularity;
-            // only those are ranked.
-            let title = tsquery(terms, Some('A'), false);
-            b.push("with c as (select x.id, round(ts_rank_cd(x.search, to_tsquery('simple', ");
-            b.push_bind(tsq.clone())
-                .push("))::numeric, 6) as rank from (");
-            b.push("select m.id, m.search from (select l.id, l.popularity, l.search, l.search @@ to_tsquery('simple', ")
-                .push_bind(title)
-                .push(") as in_title from listings l");
-            push_filters(&mut b, q, categories, &Some(tsq.clone()), radius);
-            b.push(" limit ").push_bind(RANK_SCAN);
-            b.push(") m order by m.in_title desc, m.popularity desc limit ")
-                .push_bind(RANK_CANDIDATES)
-                .push(") x) ");
-            true
-        }
-        _ => false,
-    };
+    key: impl FnOnce(&mut QueryBuilder<'_, Postgres>),
+) {
     b.push("select ")
         .push(super::products::CARD_COLUMNS)
         .push(",");
@@ -363,6 +237,34 @@ async fn page(
             b.push(" null::float8 as distance_km,");
         }
     }
+    b.push(" (");
+    key(b);
+    b.push(")::numeric::text as sort_key");
+}
+
+/// A page read with one row more than it shows: that row says a next page exists, and the
+/// cursor is the last shown row's key and id.
+fn finish_page(mut rows: Vec<ListingCard>) -> Result<Page, sqlx::Error> {
+    let next = if rows.len() as i64 > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().map(|r| format!("{}_{}", r.sort_key, r.id))
+    } else {
+        None
+    };
+    Ok((rows, next))
+}
+
+/// One page for every sort but relevance: a single ordered query, so PostgreSQL can walk the
+/// matching index (price, newest, popularity, or the GiST index nearest-first for distance)
+/// and stop after a page.
+async fn page(
+    pool: &PgPool,
+    q: &SearchQuery,
+    sort: Sort,
+    categories: &Option<Vec<Uuid>>,
+    tsq: &Option<String>,
+    radius: Radius,
+) -> Result<Page, sqlx::Error> {
     // The sort expressions, written out wherever needed (distance carries bound values).
     let (order_expr, key_expr, desc) = sort_key(sort);
     let push_sort = |b: &mut QueryBuilder<'_, Postgres>, expr: &str| match (sort, q.geo) {
@@ -382,14 +284,10 @@ async fn page(
         }
     };
     let push_key = |b: &mut QueryBuilder<'_, Postgres>| push_sort(b, key_expr);
-    b.push(" (");
-    push_key(&mut b);
-    b.push(")::numeric::text as sort_key from listings l join vendors v on v.id = l.vendor_id");
-    if ranked {
-        b.push(" join c on c.id = l.id where true");
-    } else {
-        push_filters(&mut b, q, categories, tsq, radius);
-    }
+    let mut b = QueryBuilder::<Postgres>::new("");
+    push_card_select(&mut b, q, push_key);
+    b.push(" from listings l join vendors v on v.id = l.vendor_id");
+    push_filters(&mut b, q, categories, tsq, radius);
     if let Some(after) = &q.after {
         b.push(" and ((");
         push_key(&mut b);
@@ -428,138 +326,5 @@ async fn page(
 
     // Unnamed statements: planned for these values every time. A cached generic plan would
     // use default selectivities for the text match, price range and category list.
-    let mut rows: Vec<ListingCard> = b.build_query_as().persistent(false).fetch_all(pool).await?;
-    let next = if rows.len() as i64 > PAGE_SIZE {
-        rows.truncate(PAGE_SIZE as usize);
-        rows.last().map(|r| format!("{}_{}", r.sort_key, r.id))
-    } else {
-        None
-    };
-    Ok((rows, next))
-}
-
-async fn facets(
-    pool: &PgPool,
-    q: &SearchQuery,
-    categories: &Option<Vec<Uuid>>,
-    tsq: &Option<String>,
-) -> Result<Facets, sqlx::Error> {
-    let mut b = QueryBuilder::<Postgres>::new(
-        "with m as (select l.category_id, l.price, l.vendor_rating, l.stock, l.county from listings l",
-    );
-    push_filters(&mut b, q, categories, tsq, Radius::Indexed);
-    if let Some(geo) = q.geo {
-        // Nearest first: the GiST index then stops after the cap instead of visiting every
-        // box that overlaps the radius (about half the time on a dense city).
-        b.push(" order by ll_to_earth(l.lat, l.lng) <-> ll_to_earth(")
-            .push_bind(geo.lat)
-            .push(", ")
-            .push_bind(geo.lng)
-            .push(")");
-    }
-    b.push(" limit ").push_bind(FACET_CAP + 1).push(")");
-    b.push(
-        " select 'category' as facet, coalesce(p.slug, c.slug) as value,
-                 coalesce(p.name_en, c.name_en) as label_en, coalesce(p.name_sw, c.name_sw) as label_sw, count(*) as n
-          from m join categories c on c.id = m.category_id left join categories p on p.id = c.parent_id
-          group by 2, 3, 4
-          union all
-          select 'county', county, county, county, count(*) from m group by county
-          union all
-          select 'rating', r::text, r::text, r::text, count(*) filter (where m.vendor_rating >= r)
-            from m, (values (3), (4), (4.5)) as t(r) group by r
-          union all
-          select 'in_stock', 'in_stock', '', '', count(*) filter (where stock > 0) from m
-          union all
-          select 'total', '', '', '', count(*) from m",
-    );
-    for (i, (lo, hi)) in PRICE_BANDS.iter().enumerate() {
-        b.push(" union all select 'price', ")
-            .push_bind(i.to_string())
-            .push(", '', '', count(*) from m where price >= ")
-            .push_bind(*lo);
-        if let Some(hi) = hi {
-            b.push(" and price < ").push_bind(*hi);
-        }
-    }
-    let rows: Vec<(String, String, String, String, i64)> =
-        b.build_query_as().persistent(false).fetch_all(pool).await?;
-    let mut facets = Facets::default();
-    for (facet, value, en, sw, n) in rows {
-        let item = FacetCount {
-            value,
-            label_en: en,
-            label_sw: sw,
-            count: n,
-        };
-        match facet.as_str() {
-            "category" => facets.categories.push(item),
-            "county" => facets.counties.push(item),
-            "rating" => facets.ratings.push(item),
-            "price" => facets.prices.push(item),
-            "in_stock" => facets.in_stock = n,
-            _ => facets.total = n,
-        }
-    }
-    facets.capped = facets.total > FACET_CAP;
-    facets.total = facets.total.min(FACET_CAP);
-    for list in [&mut facets.categories, &mut facets.counties] {
-        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    }
-    facets
-        .prices
-        .sort_by_key(|f| f.value.parse::<usize>().unwrap_or_default());
-    facets.ratings.sort_by(|a, b| b.value.cmp(&a.value));
-    Ok(facets)
-}
-
-/// Prefix suggestions for the header search box: known words starting with what was typed,
-/// most common first.
-pub async fn suggest(pool: &PgPool, prefix: &str) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(COMPLETIONS_SQL)
-        .bind(prefix)
-        .bind(COMPLETIONS)
-        .fetch_all(pool)
-        .await
-}
-
-pub async fn refresh_words(pool: &PgPool) -> Result<(), sqlx::Error> {
-    sqlx::query("select refresh_search_words()")
-        .execute(pool)
-        .await?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn t(word: &str, completions: &[&str]) -> ResolvedTerm {
-        ResolvedTerm {
-            word: word.into(),
-            completions: completions.iter().map(|c| (*c).to_owned()).collect(),
-            corrected_from: None,
-        }
-    }
-
-    #[test]
-    fn tsquery_text() {
-        assert_eq!(
-            tsquery(&[t("unga", &[]), t("ngano", &[])], None, false),
-            "unga & ngano"
-        );
-        assert_eq!(
-            tsquery(&[t("sams", &["samsung", "samsonite"])], None, false),
-            "(samsung | samsonite)"
-        );
-        assert_eq!(
-            tsquery(
-                &[t("samsung", &[]), t("tv", &["tv", "tvs"])],
-                Some('A'),
-                false
-            ),
-            "samsung:A & (tv:A | tvs:A)"
-        );
-        assert_eq!(tsquery(&[t("a", &[]), t("b", &[])], None, true), "a | b");
-    }
+    finish_page(b.build_query_as().persistent(false).fetch_all(pool).await?)
 }

@@ -1,0 +1,86 @@
+//! Facet counts beside a page: categories (top level), counties, seller ratings, price bands
+//! and stock, over the first `FACET_CAP` matches (shown as "N+" beyond).
+
+use super::{Radius, push_filters};
+use crate::domain::search::{PRICE_BANDS, SearchQuery};
+use crate::wire::catalog::{FacetCount, Facets};
+use sqlx::{PgPool, Postgres, QueryBuilder};
+use uuid::Uuid;
+
+/// At most this many matches are counted for facets; above it counts are shown as "N+".
+pub const FACET_CAP: i64 = 1_000;
+
+pub(super) async fn facets(
+    pool: &PgPool,
+    q: &SearchQuery,
+    categories: &Option<Vec<Uuid>>,
+    tsq: &Option<String>,
+) -> Result<Facets, sqlx::Error> {
+    let mut b = QueryBuilder::<Postgres>::new(
+        "with m as (select l.category_id, l.price, l.vendor_rating, l.stock, l.county from listings l",
+    );
+    push_filters(&mut b, q, categories, tsq, Radius::Indexed);
+    if let Some(geo) = q.geo {
+        // Nearest first: the GiST index then stops after the cap instead of visiting every
+        // box that overlaps the radius (about half the time on a dense city).
+        b.push(" order by ll_to_earth(l.lat, l.lng) <-> ll_to_earth(")
+            .push_bind(geo.lat)
+            .push(", ")
+            .push_bind(geo.lng)
+            .push(")");
+    }
+    b.push(" limit ").push_bind(FACET_CAP + 1).push(")");
+    b.push(
+        " select 'category' as facet, coalesce(p.slug, c.slug) as value,
+                 coalesce(p.name_en, c.name_en) as label_en, coalesce(p.name_sw, c.name_sw) as label_sw, count(*) as n
+          from m join categories c on c.id = m.category_id left join categories p on p.id = c.parent_id
+          group by 2, 3, 4
+          union all
+          select 'county', county, county, county, count(*) from m group by county
+          union all
+          select 'rating', r::text, r::text, r::text, count(*) filter (where m.vendor_rating >= r)
+            from m, (values (3), (4), (4.5)) as t(r) group by r
+          union all
+          select 'in_stock', 'in_stock', '', '', count(*) filter (where stock > 0) from m
+          union all
+          select 'total', '', '', '', count(*) from m",
+    );
+    for (i, (lo, hi)) in PRICE_BANDS.iter().enumerate() {
+        b.push(" union all select 'price', ")
+            .push_bind(i.to_string())
+            .push(", '', '', count(*) from m where price >= ")
+            .push_bind(*lo);
+        if let Some(hi) = hi {
+            b.push(" and price < ").push_bind(*hi);
+        }
+    }
+    let rows: Vec<(String, String, String, String, i64)> =
+        b.build_query_as().persistent(false).fetch_all(pool).await?;
+    let mut facets = Facets::default();
+    for (facet, value, en, sw, n) in rows {
+        let item = FacetCount {
+            value,
+            label_en: en,
+            label_sw: sw,
+            count: n,
+        };
+        match facet.as_str() {
+            "category" => facets.categories.push(item),
+            "county" => facets.counties.push(item),
+            "rating" => facets.ratings.push(item),
+            "price" => facets.prices.push(item),
+            "in_stock" => facets.in_stock = n,
+            _ => facets.total = n,
+        }
+    }
+    facets.capped = facets.total > FACET_CAP;
+    facets.total = facets.total.min(FACET_CAP);
+    for list in [&mut facets.categories, &mut facets.counties] {
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
+    facets
+        .prices
+        .sort_by_key(|f| f.value.parse::<usize>().unwrap_or_default());
+    facets.ratings.sort_by(|a, b| b.value.cmp(&a.value));
+    Ok(facets)
+}

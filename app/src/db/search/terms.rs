@@ -1,0 +1,217 @@
+//! Typed words against the vocabulary of approved listings (`search_words`): known words stay,
+//! a last word still being typed stands for its most common completions, other unknown words
+//! become their nearest known word. Each word also carries how many listings hold it, which
+//! chooses how relevance pages are read (`relevance`).
+
+use sqlx::PgPool;
+
+/// Trigram similarity below which a word is not taken as a typo of a known word.
+const MIN_SIMILARITY: f32 = 0.3;
+
+/// Known words a prefix stands for: the most common completions, as many as the suggestions
+/// show.
+pub const COMPLETIONS: i64 = 8;
+
+/// How each typed word is matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedTerm {
+    pub word: String,
+    /// For a last word still being typed: the known words it completes to (it matches any of
+    /// them). Exact words, so the text index looks up each one instead of collecting every
+    /// word with that prefix.
+    pub completions: Vec<String>,
+    pub corrected_from: Option<String>,
+    /// Approved listings holding the word (or any of its completions) when the vocabulary was
+    /// last refreshed; 0 for a word nobody uses.
+    pub ndoc: i64,
+}
+
+/// The known words starting with `prefix`, most common first: a range on the vocabulary's
+/// `text_pattern_ops` index (byte order, so `prefix || U+10FFFF` bounds every completion).
+const COMPLETIONS_SQL: &str = "select word from search_words
+     where word ~>=~ $1 and word ~<~ ($1 || chr(1114111))
+     order by ndoc desc, word limit $2";
+
+/// A typed word as the vocabulary sees it: (word, its ndoc if known, completions and their
+/// ndoc, nearest known word and its ndoc).
+type WordRow = (
+    String,
+    Option<i64>,
+    Option<Vec<String>>,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+);
+
+/// One statement for all the words; the completions are looked up only for an unknown last
+/// word, and the trigram search only for words that are neither known nor completable.
+pub async fn resolve_terms(
+    pool: &PgPool,
+    terms: &[String],
+) -> Result<Vec<ResolvedTerm>, sqlx::Error> {
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<WordRow> = sqlx::query_as(
+        "select k.term, k.ndoc, c.words, c.ndoc, n.word, n.ndoc
+         from (select t.term, t.ord,
+                      (select w.ndoc::int8 from search_words w where w.word = t.term) as ndoc
+                 from unnest($1::text[]) with ordinality as t(term, ord)) k
+         left join lateral (
+             select array_agg(x.word order by x.ndoc desc, x.word) as words, sum(x.ndoc)::int8 as ndoc
+             from (select word, ndoc from search_words
+                    where k.ndoc is null and k.ord = cardinality($1::text[])
+                      and word ~>=~ k.term and word ~<~ (k.term || chr(1114111))
+                    order by ndoc desc, word limit $3) x
+             having count(*) > 0) c on true
+         left join lateral (
+             select w.word, w.ndoc::int8 as ndoc from search_words w
+              where k.ndoc is null and c.words is null
+                and w.word % k.term and similarity(w.word, k.term) >= $2
+              order by similarity(w.word, k.term) desc, w.ndoc desc limit 1) n on true
+         order by k.ord",
+    )
+    .bind(terms)
+    .bind(MIN_SIMILARITY)
+    .bind(COMPLETIONS)
+    .persistent(false)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(term, ndoc, completions, completions_ndoc, nearest, nearest_ndoc)| match (
+                ndoc,
+                completions,
+                nearest,
+            ) {
+                (Some(ndoc), _, _) => ResolvedTerm {
+                    word: term,
+                    completions: Vec::new(),
+                    corrected_from: None,
+                    ndoc,
+                },
+                (None, Some(words), _) => ResolvedTerm {
+                    word: term,
+                    completions: words,
+                    corrected_from: None,
+                    ndoc: completions_ndoc.unwrap_or_default(),
+                },
+                (None, None, Some(near)) => ResolvedTerm {
+                    word: near,
+                    completions: Vec::new(),
+                    corrected_from: Some(term),
+                    ndoc: nearest_ndoc.unwrap_or_default(),
+                },
+                (None, None, None) => ResolvedTerm {
+                    word: term,
+                    completions: Vec::new(),
+                    corrected_from: None,
+                    ndoc: 0,
+                },
+            },
+        )
+        .collect())
+}
+
+/// About how many listings match: every word (the rarest word's count, an upper bound) or
+/// any of them (the sum).
+pub fn estimated_matches(terms: &[ResolvedTerm], any: bool) -> i64 {
+    let counts = terms.iter().map(|t| t.ndoc);
+    if any {
+        counts.sum()
+    } else {
+        counts.min().unwrap_or_default()
+    }
+}
+
+/// `to_tsquery` text. Words are letters and digits only (see `domain::search::terms`), so
+/// nothing a shopper types can inject tsquery operators. `weight` limits matches to a field.
+pub fn tsquery(terms: &[ResolvedTerm], weight: Option<char>, any: bool) -> String {
+    let op = if any { " | " } else { " & " };
+    terms
+        .iter()
+        .map(|t| {
+            let weighted = |word: &str| match weight {
+                Some(w) => format!("{word}:{w}"),
+                None => word.to_owned(),
+            };
+            match t.completions.as_slice() {
+                [] => weighted(&t.word),
+                words => format!(
+                    "({})",
+                    words
+                        .iter()
+                        .map(|w| weighted(w))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(op)
+}
+
+/// Prefix suggestions for the header search box: known words starting with what was typed,
+/// most common first.
+pub async fn suggest(pool: &PgPool, prefix: &str) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(COMPLETIONS_SQL)
+        .bind(prefix)
+        .bind(COMPLETIONS)
+        .fetch_all(pool)
+        .await
+}
+
+pub async fn refresh_words(pool: &PgPool) -> Result<(), sqlx::Error> {
+    sqlx::query("select refresh_search_words()")
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(word: &str, completions: &[&str], ndoc: i64) -> ResolvedTerm {
+        ResolvedTerm {
+            word: word.into(),
+            completions: completions.iter().map(|c| (*c).to_owned()).collect(),
+            corrected_from: None,
+            ndoc,
+        }
+    }
+
+    #[test]
+    fn tsquery_text() {
+        assert_eq!(
+            tsquery(&[t("unga", &[], 1), t("ngano", &[], 1)], None, false),
+            "unga & ngano"
+        );
+        assert_eq!(
+            tsquery(&[t("sams", &["samsung", "samsonite"], 1)], None, false),
+            "(samsung | samsonite)"
+        );
+        assert_eq!(
+            tsquery(
+                &[t("samsung", &[], 1), t("tv", &["tv", "tvs"], 1)],
+                Some('A'),
+                false
+            ),
+            "samsung:A & (tv:A | tvs:A)"
+        );
+        assert_eq!(
+            tsquery(&[t("a", &[], 1), t("b", &[], 1)], None, true),
+            "a | b"
+        );
+    }
+
+    #[test]
+    fn every_word_is_bounded_by_the_rarest_and_any_word_by_the_sum() {
+        let terms = [t("unga", &[], 900), t("ngano", &[], 40), t("x", &[], 0)];
+        assert_eq!(estimated_matches(&terms[..2], false), 40);
+        assert_eq!(estimated_matches(&terms, false), 0);
+        assert_eq!(estimated_matches(&terms, true), 940);
+        assert_eq!(estimated_matches(&[], false), 0);
+    }
+}
