@@ -1,30 +1,36 @@
-//! Relevance order: listings whose titles hold every word first, then the other matches, each
-//! by popularity, then id — exact over all matches (the page equals a plain `order by` over
-//! every match, `tests/it/search.rs` and the benchmark check it). Two ways to read a page give
-//! the same rows:
-//! - **walk**: down the popularity index from the cursor, testing the title words and filters
-//!   on each listing, stopping after a page of hits or `Tuning::walk_rows` listings. Right when
-//!   many listings match: a word in 4 % of titles fills a page within ~650 listings, where
-//!   collecting and sorting its 40,000 matches would read them all.
-//! - **exact**: every match from the text index, sorted. Right when few match, and the
-//!   fallback when a walk comes back short (the title tier ran out, or its hits were too
-//!   sparse to find within the bound), so a page is never wrong, only slower.
+//! Relevance order: listings whose titles hold every word first (the title tier), then the
+//! other matches (the rest), each by popularity, then id — exact over all matches (a page equals
+//! a plain `order by` over every match; `tests/it/search.rs` and the benchmark check it).
+//!
+//! Each tier is read one of two ways, and both give the same rows:
+//! - **walk**: down the popularity index from the cursor, testing the tier's condition and the
+//!   filters on each listing, stopping after the rows wanted or `Tuning::walk_rows` listings.
+//!   Right when many listings are in the tier: a word in 4 % of titles fills a page within ~650
+//!   listings, where collecting and sorting its 40,000 matches reads them all.
+//! - **exact**: the tier's listings from its text index (`title_search` for the title tier,
+//!   `search` for the rest), sorted. Right when few are in the tier, and the fallback when a walk
+//!   comes back short (the tier ran out, or its hits were too sparse to find within the bound),
+//!   so a page is never wrong, only slower.
+//!
+//! The vocabulary's counts (`ResolvedTerm::ndoc`, `ntitle`) choose the way; being an upper
+//! bound that may lag, they only ever cost time, never a wrong page.
 
 use super::terms::{ResolvedTerm, estimated_matches, tsquery};
 use super::{Page, Radius, finish_page, push_card_select, push_filters};
 use crate::domain::search::{PAGE_SIZE, SearchQuery};
+use crate::wire::catalog::ListingCard;
 use rust_decimal::Decimal;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;
 
-/// Added to the popularity of a listing whose title holds every word, so one number orders
-/// both tiers and serves as the page cursor (popularity is `numeric(12, 4)`, below 10^8).
+/// Added to the popularity of a listing in the title tier, so one number orders both tiers and
+/// serves as the page cursor (popularity is `numeric(12, 4)`, below 10^8).
 const TITLE_TIER: i64 = 1_000_000_000;
 
 /// How relevance pages are read. Public so tests can force either shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tuning {
-    /// Up to this many estimated matches (`terms::estimated_matches`), a page is read exact.
+    /// Up to this many estimated listings in a tier, the tier is read exact.
     pub exact_matches: i64,
     /// A walk gives up after looking at this many listings.
     pub walk_rows: i64,
@@ -39,9 +45,18 @@ impl Default for Tuning {
     }
 }
 
-/// Where the previous page ended, in relevance terms.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tier {
+    /// Every word in the title.
+    Title,
+    /// Every word in the document, not all in the title.
+    Rest,
+}
+
+/// Where the previous page ended.
+#[derive(Clone, Copy)]
 struct After {
-    in_title: bool,
+    tier: Tier,
     popularity: Decimal,
     id: Uuid,
 }
@@ -50,21 +65,36 @@ impl After {
     fn of(q: &SearchQuery) -> Option<After> {
         let cursor = q.after.as_ref()?;
         let key = cursor.key.parse::<Decimal>().unwrap_or_default();
-        let in_title = key >= Decimal::from(TITLE_TIER);
-        Some(After {
-            in_title,
-            popularity: if in_title {
-                key - Decimal::from(TITLE_TIER)
-            } else {
-                key
-            },
-            id: cursor.id,
+        let title = Decimal::from(TITLE_TIER);
+        Some(if key >= title {
+            After {
+                tier: Tier::Title,
+                popularity: key - title,
+                id: cursor.id,
+            }
+        } else {
+            After {
+                tier: Tier::Rest,
+                popularity: key,
+                id: cursor.id,
+            }
         })
     }
 }
 
+/// What every read of a tier shares.
+struct Reader<'a> {
+    pool: &'a PgPool,
+    q: &'a SearchQuery,
+    tuning: Tuning,
+    categories: &'a Option<Vec<Uuid>>,
+    words: String,
+    radius: Radius,
+    /// Whether a walk may pay off at all (see `page`).
+    walkable: bool,
+}
+
 /// One page in relevance order for the words (all of them, or any when `any`).
-#[allow(clippy::too_many_arguments)]
 pub(super) async fn page(
     pool: &PgPool,
     q: &SearchQuery,
@@ -74,44 +104,122 @@ pub(super) async fn page(
     any: bool,
     radius: Radius,
 ) -> Result<Page, sqlx::Error> {
-    let words = tsquery(terms, None, any);
-    let title = tsquery(terms, Some('A'), any);
-    let after = After::of(q);
     // A storefront, or a radius holding few listings (`Radius::Indexed`), is read whole: a
     // walk down the whole catalog's popularity would mostly pass listings outside it.
     let sparse_radius = radius == Radius::Indexed && q.geo.is_some_and(|g| g.radius_km.is_some());
-    let walk = estimated_matches(terms, any) > tuning.exact_matches
-        && q.vendor.is_none()
-        && !sparse_radius
-        && after.as_ref().is_none_or(|a| a.in_title);
-    if walk {
-        let found = walk_titles(pool, q, tuning, categories, &title, &after, radius).await?;
-        // A full page (and one more row) of title hits is the true top: they precede every
-        // other match. Anything less may be the end of the tier, or a bound reached early.
-        if found.1.is_some() {
-            return Ok(found);
-        }
+    let reader = Reader {
+        pool,
+        q,
+        tuning,
+        categories,
+        words: tsquery(terms, None, any),
+        radius,
+        walkable: q.vendor.is_none() && !sparse_radius,
+    };
+    let after = After::of(q);
+    let want = PAGE_SIZE as usize + 1;
+    let mut rows = Vec::new();
+    if after.is_none_or(|a| a.tier == Tier::Title) {
+        let estimate = estimated_matches(terms, any, true);
+        rows = reader.tier(Tier::Title, after, want, estimate).await?;
     }
-    exact(pool, q, categories, &words, &title, &after, radius).await
+    if rows.len() < want {
+        let after = after.filter(|a| a.tier == Tier::Rest);
+        let estimate = estimated_matches(terms, any, false);
+        rows.extend(
+            reader
+                .tier(Tier::Rest, after, want - rows.len(), estimate)
+                .await?,
+        );
+    }
+    finish_page(rows)
 }
 
-/// The walk: title hits in popularity order, looking at no more than `walk_rows` listings.
-/// The inner `limit` fences the index walk; the filters apply outside it, and the vendor join
-/// comes after the page is cut so nothing forces a sort of the whole walk.
-async fn walk_titles(
-    pool: &PgPool,
-    q: &SearchQuery,
-    tuning: Tuning,
-    categories: &Option<Vec<Uuid>>,
-    title: &str,
-    after: &Option<After>,
-    radius: Radius,
-) -> Result<Page, sqlx::Error> {
-    let mut b = QueryBuilder::<Postgres>::new("");
-    push_card_select(&mut b, q, |b| {
-        b.push("l.popularity + ").push(TITLE_TIER.to_string());
-    });
-    b.push(" from (select l.* from (select * from listings l where l.status = 'approved'");
+impl Reader<'_> {
+    /// Up to `want` listings of `tier` after `after`, in popularity order.
+    async fn tier(
+        &self,
+        tier: Tier,
+        after: Option<After>,
+        want: usize,
+        estimate: i64,
+    ) -> Result<Vec<ListingCard>, sqlx::Error> {
+        if self.walkable && estimate > self.tuning.exact_matches {
+            let rows = self.read(tier, after, want, true).await?;
+            if rows.len() == want {
+                return Ok(rows);
+            }
+        }
+        self.read(tier, after, want, false).await
+    }
+
+    /// One statement: a walk (`walk`) or an exact read of the tier.
+    async fn read(
+        &self,
+        tier: Tier,
+        after: Option<After>,
+        want: usize,
+        walk: bool,
+    ) -> Result<Vec<ListingCard>, sqlx::Error> {
+        let mut b = QueryBuilder::<Postgres>::new("");
+        push_card_select(&mut b, self.q, |b| match tier {
+            Tier::Title => {
+                b.push("l.popularity + ").push(TITLE_TIER.to_string());
+            }
+            Tier::Rest => {
+                b.push("l.popularity");
+            }
+        });
+        // The walk: the inner `limit` fences the index walk; the tier and the filters apply
+        // outside it, and the vendor join comes after the rows are cut, so nothing forces a
+        // sort of the whole walk. The exact read sorts `popularity + 0`, an expression the
+        // popularity index cannot serve, so the planner never walks it without a bound.
+        if walk {
+            b.push(" from (select l.* from (select * from listings l where l.status = 'approved'");
+            push_after(&mut b, after);
+            b.push(" order by l.popularity desc, l.id desc limit ")
+                .push_bind(self.tuning.walk_rows)
+                .push(") l");
+        } else {
+            b.push(" from (select l.* from listings l");
+        }
+        push_filters(&mut b, self.q, self.categories, &None, self.radius);
+        if !walk {
+            push_after(&mut b, after);
+        }
+        let words = |b: &mut QueryBuilder<'_, Postgres>| {
+            b.push("to_tsquery('simple', ")
+                .push_bind(self.words.clone())
+                .push(")");
+        };
+        match tier {
+            Tier::Title => {
+                b.push(" and l.title_search @@ ");
+                words(&mut b);
+            }
+            Tier::Rest => {
+                b.push(" and l.search @@ ");
+                words(&mut b);
+                b.push(" and not l.title_search @@ ");
+                words(&mut b);
+            }
+        }
+        let order = if walk {
+            " order by l.popularity desc, l.id desc limit "
+        } else {
+            " order by l.popularity + 0 desc, l.id desc limit "
+        };
+        b.push(order).push_bind(want as i64);
+        b.push(") l join vendors v on v.id = l.vendor_id order by l.popularity desc, l.id desc");
+        b.build_query_as()
+            .persistent(false)
+            .fetch_all(self.pool)
+            .await
+    }
+}
+
+/// The keyset condition: listings after the cursor in popularity order (within its tier).
+fn push_after(b: &mut QueryBuilder<'_, Postgres>, after: Option<After>) {
     if let Some(a) = after {
         b.push(" and (l.popularity, l.id) < (")
             .push_bind(a.popularity)
@@ -119,52 +227,4 @@ async fn walk_titles(
             .push_bind(a.id)
             .push(")");
     }
-    b.push(" order by l.popularity desc, l.id desc limit ")
-        .push_bind(tuning.walk_rows)
-        .push(") l");
-    push_filters(&mut b, q, categories, &Some(title.to_owned()), radius);
-    b.push(" order by l.popularity desc, l.id desc limit ")
-        .push_bind(PAGE_SIZE + 1);
-    b.push(") l join vendors v on v.id = l.vendor_id order by l.popularity desc, l.id desc");
-    finish_page(b.build_query_as().persistent(false).fetch_all(pool).await?)
-}
-
-/// Every match, sorted: title tier first, then popularity, then id.
-async fn exact(
-    pool: &PgPool,
-    q: &SearchQuery,
-    categories: &Option<Vec<Uuid>>,
-    words: &str,
-    title: &str,
-    after: &Option<After>,
-    radius: Radius,
-) -> Result<Page, sqlx::Error> {
-    let mut b = QueryBuilder::<Postgres>::new("");
-    push_card_select(&mut b, q, |b| {
-        b.push("r.key");
-    });
-    b.push(
-        " from listings l join vendors v on v.id = l.vendor_id
-          cross join lateral (select case when l.search @@ to_tsquery('simple', ",
-    );
-    b.push_bind(title.to_owned())
-        .push(") then ")
-        .push(TITLE_TIER.to_string())
-        .push(" else 0 end + l.popularity as key) r");
-    push_filters(&mut b, q, categories, &Some(words.to_owned()), radius);
-    if let Some(a) = after {
-        let key = if a.in_title {
-            a.popularity + Decimal::from(TITLE_TIER)
-        } else {
-            a.popularity
-        };
-        b.push(" and (r.key, l.id) < (")
-            .push_bind(key)
-            .push(", ")
-            .push_bind(a.id)
-            .push(")");
-    }
-    b.push(" order by r.key desc, l.id desc limit ")
-        .push_bind(PAGE_SIZE + 1);
-    finish_page(b.build_query_as().persistent(false).fetch_all(pool).await?)
 }

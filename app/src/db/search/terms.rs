@@ -22,8 +22,9 @@ pub struct ResolvedTerm {
     pub completions: Vec<String>,
     pub corrected_from: Option<String>,
     /// Approved listings holding the word (or any of its completions) when the vocabulary was
-    /// last refreshed; 0 for a word nobody uses.
+    /// last refreshed, anywhere and in the title; 0 for a word nobody uses.
     pub ndoc: i64,
+    pub ntitle: i64,
 }
 
 /// The known words starting with `prefix`, most common first: a range on the vocabulary's
@@ -32,14 +33,20 @@ const COMPLETIONS_SQL: &str = "select word from search_words
      where word ~>=~ $1 and word ~<~ ($1 || chr(1114111))
      order by ndoc desc, word limit $2";
 
-/// A typed word as the vocabulary sees it: (word, its ndoc if known, completions and their
-/// ndoc, nearest known word and its ndoc).
+/// Listings holding a word: anywhere, and in the title.
+type Counts = (Option<i64>, Option<i64>);
+
+/// A typed word as the vocabulary sees it: (word, its counts if known, completions and their
+/// counts, nearest known word and its counts).
 type WordRow = (
     String,
     Option<i64>,
+    Option<i64>,
     Option<Vec<String>>,
     Option<i64>,
+    Option<i64>,
     Option<String>,
+    Option<i64>,
     Option<i64>,
 );
 
@@ -53,22 +60,23 @@ pub async fn resolve_terms(
         return Ok(Vec::new());
     }
     let rows: Vec<WordRow> = sqlx::query_as(
-        "select k.term, k.ndoc, c.words, c.ndoc, n.word, n.ndoc
-         from (select t.term, t.ord,
-                      (select w.ndoc::int8 from search_words w where w.word = t.term) as ndoc
-                 from unnest($1::text[]) with ordinality as t(term, ord)) k
+        "select k.term, w.ndoc::int8, w.ntitle::int8, c.words, c.ndoc, c.ntitle,
+                n.word, n.ndoc, n.ntitle
+         from (select t.term, t.ord from unnest($1::text[]) with ordinality as t(term, ord)) k
+         left join search_words w on w.word = k.term
          left join lateral (
-             select array_agg(x.word order by x.ndoc desc, x.word) as words, sum(x.ndoc)::int8 as ndoc
-             from (select word, ndoc from search_words
-                    where k.ndoc is null and k.ord = cardinality($1::text[])
+             select array_agg(x.word order by x.ndoc desc, x.word) as words,
+                    sum(x.ndoc)::int8 as ndoc, sum(x.ntitle)::int8 as ntitle
+             from (select word, ndoc, ntitle from search_words
+                    where w.word is null and k.ord = cardinality($1::text[])
                       and word ~>=~ k.term and word ~<~ (k.term || chr(1114111))
                     order by ndoc desc, word limit $3) x
              having count(*) > 0) c on true
          left join lateral (
-             select w.word, w.ndoc::int8 as ndoc from search_words w
-              where k.ndoc is null and c.words is null
-                and w.word % k.term and similarity(w.word, k.term) >= $2
-              order by similarity(w.word, k.term) desc, w.ndoc desc limit 1) n on true
+             select s.word, s.ndoc::int8 as ndoc, s.ntitle::int8 as ntitle from search_words s
+              where w.word is null and c.words is null
+                and s.word % k.term and similarity(s.word, k.term) >= $2
+              order by similarity(s.word, k.term) desc, s.ndoc desc limit 1) n on true
          order by k.ord",
     )
     .bind(terms)
@@ -80,44 +88,35 @@ pub async fn resolve_terms(
     Ok(rows
         .into_iter()
         .map(
-            |(term, ndoc, completions, completions_ndoc, nearest, nearest_ndoc)| match (
-                ndoc,
-                completions,
-                nearest,
-            ) {
-                (Some(ndoc), _, _) => ResolvedTerm {
-                    word: term,
-                    completions: Vec::new(),
-                    corrected_from: None,
-                    ndoc,
-                },
-                (None, Some(words), _) => ResolvedTerm {
-                    word: term,
-                    completions: words,
-                    corrected_from: None,
-                    ndoc: completions_ndoc.unwrap_or_default(),
-                },
-                (None, None, Some(near)) => ResolvedTerm {
-                    word: near,
-                    completions: Vec::new(),
-                    corrected_from: Some(term),
-                    ndoc: nearest_ndoc.unwrap_or_default(),
-                },
-                (None, None, None) => ResolvedTerm {
-                    word: term,
-                    completions: Vec::new(),
-                    corrected_from: None,
-                    ndoc: 0,
-                },
+            |(term, ndoc, ntitle, words, c_ndoc, c_ntitle, near, n_ndoc, n_ntitle)| {
+                let term_with =
+                    |word: String, corrected_from, (ndoc, ntitle): Counts| ResolvedTerm {
+                        word,
+                        completions: Vec::new(),
+                        corrected_from,
+                        ndoc: ndoc.unwrap_or_default(),
+                        ntitle: ntitle.unwrap_or_default(),
+                    };
+                match (ndoc, words, near) {
+                    (Some(_), _, _) => term_with(term, None, (ndoc, ntitle)),
+                    (None, Some(words), _) => ResolvedTerm {
+                        completions: words,
+                        ..term_with(term, None, (c_ndoc, c_ntitle))
+                    },
+                    (None, None, Some(near)) => term_with(near, Some(term), (n_ndoc, n_ntitle)),
+                    (None, None, None) => term_with(term, None, (None, None)),
+                }
             },
         )
         .collect())
 }
 
 /// About how many listings match: every word (the rarest word's count, an upper bound) or
-/// any of them (the sum).
-pub fn estimated_matches(terms: &[ResolvedTerm], any: bool) -> i64 {
-    let counts = terms.iter().map(|t| t.ndoc);
+/// any of them (the sum); in the whole document, or only in titles.
+pub fn estimated_matches(terms: &[ResolvedTerm], any: bool, in_title: bool) -> i64 {
+    let counts = terms
+        .iter()
+        .map(|t| if in_title { t.ntitle } else { t.ndoc });
     if any {
         counts.sum()
     } else {
@@ -179,6 +178,7 @@ mod tests {
             completions: completions.iter().map(|c| (*c).to_owned()).collect(),
             corrected_from: None,
             ndoc,
+            ntitle: ndoc / 2,
         }
     }
 
@@ -209,9 +209,11 @@ mod tests {
     #[test]
     fn every_word_is_bounded_by_the_rarest_and_any_word_by_the_sum() {
         let terms = [t("unga", &[], 900), t("ngano", &[], 40), t("x", &[], 0)];
-        assert_eq!(estimated_matches(&terms[..2], false), 40);
-        assert_eq!(estimated_matches(&terms, false), 0);
-        assert_eq!(estimated_matches(&terms, true), 940);
-        assert_eq!(estimated_matches(&[], false), 0);
+        assert_eq!(estimated_matches(&terms[..2], false, false), 40);
+        assert_eq!(estimated_matches(&terms[..2], false, true), 20);
+        assert_eq!(estimated_matches(&terms, false, false), 0);
+        assert_eq!(estimated_matches(&terms, true, false), 940);
+        assert_eq!(estimated_matches(&terms, true, true), 470);
+        assert_eq!(estimated_matches(&[], false, false), 0);
     }
 }
