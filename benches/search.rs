@@ -184,7 +184,7 @@ async fn main() -> Result<(), sokoni::BoxError> {
 
     mark_rare_word(&pool).await?;
     let started = Instant::now();
-    search::refresh_words(&pool).await?;
+    search::refresh_statistics(&pool).await?;
     println!(
         "\nvocabulary refresh (the 10-minute job): {:.2} s",
         started.elapsed().as_secs_f64()

@@ -86,7 +86,7 @@ async fn housekeep(state: &AppState) {
     let pool = &state.pool;
     // The typo-correction vocabulary follows the approved catalog (approvals add words at
     // once; this also drops words of listings that left).
-    if let Err(e) = app::db::search::refresh_words(pool).await {
+    if let Err(e) = app::db::search::refresh_statistics(pool).await {
         tracing::warn!(error = %e, "refreshing the search vocabulary failed");
     }
     match app::db::login_failures::prune(pool).await {

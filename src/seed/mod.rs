@@ -243,7 +243,7 @@ pub async fn seed(
     db::generate_listings(&mut tx, &templates, products::QUALIFIERS, listings).await?;
     db::feature_most_popular(&mut tx, 8).await?;
     tx.commit().await?;
-    app::db::search::refresh_words(pool).await?;
+    app::db::search::refresh_statistics(pool).await?;
     db::vacuum_analyze(pool).await?;
     Ok(())
 }

@@ -113,7 +113,7 @@ impl Catalog {
     }
 
     async fn ready(&self) {
-        app::db::search::refresh_words(&self.pool)
+        app::db::search::refresh_statistics(&self.pool)
             .await
             .expect("words");
     }

@@ -10,7 +10,7 @@ mod terms;
 
 pub use facets::FACET_CAP;
 pub use relevance::Tuning;
-pub use terms::{COMPLETIONS, ResolvedTerm, refresh_words, resolve_terms, suggest, tsquery};
+pub use terms::{COMPLETIONS, ResolvedTerm, resolve_terms, suggest, tsquery};
 
 use crate::domain::search::{PAGE_SIZE, SearchQuery, Sort};
 use crate::wire::catalog::{Correction, ListingCard, SearchResults};
@@ -33,8 +33,8 @@ enum Radius {
 /// At least this many listings inside the radius make it "dense" (see `Radius`).
 const DENSE_RADIUS: i64 = 2_000;
 
-/// Whether `DENSE_RADIUS` listings lie within the radius: the distance of the one that many
-/// places away, found nearest-first on the GiST index (it stops there: a few milliseconds).
+/// Whether `DENSE_RADIUS` listings lie within the radius, from the listings per 0.01° cell
+/// (`geo_cells`, refreshed with the vocabulary): the cells whose centres lie inside.
 async fn radius_for(pool: &PgPool, q: &SearchQuery) -> Result<Radius, sqlx::Error> {
     let Some(geo) = q.geo else {
         return Ok(Radius::Indexed);
@@ -42,21 +42,37 @@ async fn radius_for(pool: &PgPool, q: &SearchQuery) -> Result<Radius, sqlx::Erro
     let Some(km) = geo.radius_km else {
         return Ok(Radius::Indexed);
     };
-    let nth: Option<f64> = sqlx::query_scalar(
-        "select earth_distance(ll_to_earth(l.lat, l.lng), ll_to_earth($1, $2)) from listings l
-         where l.status = 'approved'
-         order by ll_to_earth(l.lat, l.lng) <-> ll_to_earth($1, $2) offset $3 limit 1",
+    let inside: i64 = sqlx::query_scalar(
+        "select coalesce(sum(listings), 0)::int8 from geo_cells
+         where lat_cell between floor(($1 - $3 / 111.0) * 100) and floor(($1 + $3 / 111.0) * 100)
+           and lng_cell between floor(($2 - $3 / (111.0 * cos(radians($1)))) * 100)
+                            and floor(($2 + $3 / (111.0 * cos(radians($1)))) * 100)
+           and earth_distance(ll_to_earth((lat_cell + 0.5) / 100.0, (lng_cell + 0.5) / 100.0),
+                              ll_to_earth($1, $2)) <= $3 * 1000",
     )
     .bind(geo.lat)
     .bind(geo.lng)
-    .bind(DENSE_RADIUS - 1)
+    .bind(km)
     .persistent(false)
-    .fetch_optional(pool)
+    .fetch_one(pool)
     .await?;
-    Ok(match nth {
-        Some(m) if m <= km * 1000.0 => Radius::RowByRow,
-        _ => Radius::Indexed,
+    Ok(if inside >= DENSE_RADIUS {
+        Radius::RowByRow
+    } else {
+        Radius::Indexed
     })
+}
+
+/// Refreshes what the search plans by: the vocabulary with its word counts, and the listings
+/// per map cell. Run after bulk changes and by the jobs every few minutes.
+pub async fn refresh_statistics(pool: &PgPool) -> Result<(), sqlx::Error> {
+    sqlx::query("select refresh_search_words()")
+        .execute(pool)
+        .await?;
+    sqlx::query("select refresh_geo_cells()")
+        .execute(pool)
+        .await?;
+    Ok(())
 }
 
 /// Adds the WHERE conditions shared by the page, the facets and the counts.
@@ -174,18 +190,18 @@ pub async fn search_tuned(
         }
     };
 
-    // The radius is judged once (beside the facets), for the page and any fallback page.
-    let first_page = async move {
-        let radius = if sort == Sort::Distance {
-            // Nearest-first reads the GiST index in order anyway.
-            Radius::Indexed
-        } else {
-            radius_for(pool, q).await?
-        };
-        Ok::<_, sqlx::Error>((page_for(radius, false).await?, radius))
+    // The radius is judged once, for the page, the facets and any fallback page.
+    let radius = radius_for(pool, q).await?;
+    // Nearest-first reads the GiST index in order anyway.
+    let page_radius = if sort == Sort::Distance {
+        Radius::Indexed
+    } else {
+        radius
     };
-    let (((mut hits, next), radius), facets) =
-        tokio::try_join!(first_page, facets::facets(pool, q, &categories, &tsq))?;
+    let ((mut hits, next), facets) = tokio::try_join!(
+        page_for(page_radius, false),
+        facets::facets(pool, q, &categories, &tsq, radius)
+    )?;
     let corrections = terms
         .iter()
         .filter_map(|t| {
@@ -199,7 +215,7 @@ pub async fn search_tuned(
     // Nothing matched every word: offer the listings that match any of them.
     let mut matched_any = false;
     if hits.is_empty() && terms.len() > 1 && q.after.is_none() {
-        hits = page_for(radius, true).await?.0;
+        hits = page_for(page_radius, true).await?.0;
         matched_any = !hits.is_empty();
     }
     Ok(SearchResults {

@@ -161,13 +161,6 @@ pub async fn suggest(pool: &PgPool, prefix: &str) -> Result<Vec<String>, sqlx::E
         .await
 }
 
-pub async fn refresh_words(pool: &PgPool) -> Result<(), sqlx::Error> {
-    sqlx::query("select refresh_search_words()")
-        .execute(pool)
-        .await?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
