@@ -4,7 +4,8 @@ import { addFirstResults, fillAddress, hydrated, open, register, uniqueUser } fr
 // Runs against the small demo catalog that .ci/test seeds into the browser-test database.
 
 test("a shopper adds a product to the cart, changes the quantity and removes it", async ({ page }) => {
-  await open(page, "/search?q=samsung");
+  // In stock only: the most relevant "samsung" listing may be sold out.
+  await open(page, "/search?q=samsung&in_stock=1");
   const first = page.getByTestId("results").getByRole("listitem").first();
   await first.getByRole("heading").click();
   await expect(page.getByTestId("product-title")).toBeVisible();
