@@ -509,6 +509,89 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
     }
 }
 
+/// The search document holds the category's and the shop's names: renaming either re-indexes
+/// the listings within the renaming transaction, and a suspended shop's listings leave the
+/// search when the suspension commits (and come back on reinstatement).
+#[sqlx::test(migrations = false)]
+async fn renames_and_suspension_reach_the_search_at_commit(pool: PgPool) {
+    use app::domain::vendor::VerificationStatus;
+    let c = Catalog::new(pool.clone()).await;
+    c.add(
+        c.phones,
+        L {
+            title: "Itel A70",
+            ..L::default()
+        },
+    )
+    .await;
+    c.ready().await;
+    let found = |pairs: &'static [(&'static str, &'static str)]| {
+        let c = &c;
+        async move { c.find(pairs).await.hits.len() }
+    };
+    assert_eq!(
+        found(&[("q", "simu")]).await,
+        1,
+        "the Swahili category name"
+    );
+
+    let mut tx = pool.begin().await.expect("tx");
+    sqlx::query("update categories set name_sw = 'Rununu' where id = $1")
+        .bind(c.phones)
+        .execute(&mut *tx)
+        .await
+        .expect("rename category");
+    sqlx::query("update vendors set business_name = 'Mwangaza Phones' where id = $1")
+        .bind(c.vendor)
+        .execute(&mut *tx)
+        .await
+        .expect("rename shop");
+    let indexed: i64 = sqlx::query_scalar(
+        "select count(*) from listings
+          where search @@ to_tsquery('simple', 'rununu & mwangaza') and not search @@ to_tsquery('simple', 'simu | baraka')",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .expect("count");
+    assert_eq!(indexed, 1, "re-indexed inside the renaming transaction");
+    tx.commit().await.expect("commit");
+    c.ready().await;
+    assert_eq!(found(&[("q", "rununu")]).await, 1);
+    assert_eq!(found(&[("q", "mwangaza")]).await, 1);
+    assert_eq!(
+        found(&[("q", "baraka")]).await,
+        0,
+        "the old shop name is gone"
+    );
+
+    let admin = Uuid::new_v4();
+    sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, 'admin@sokoni.test', 'Admin', 'x', 'admin')")
+        .bind(admin)
+        .execute(&pool)
+        .await
+        .expect("admin");
+    for (from, to, want) in [
+        (
+            VerificationStatus::Verified,
+            VerificationStatus::Suspended,
+            0,
+        ),
+        (
+            VerificationStatus::Suspended,
+            VerificationStatus::Verified,
+            1,
+        ),
+    ] {
+        let mut tx = pool.begin().await.expect("tx");
+        let moved = app::db::vendors::review(&mut tx, c.vendor, from, to, None, admin)
+            .await
+            .expect("review");
+        assert!(moved);
+        tx.commit().await.expect("commit");
+        assert_eq!(found(&[("q", "itel")]).await, want, "after {to:?}");
+    }
+}
+
 #[sqlx::test(migrations = false)]
 async fn shoppers_see_only_approved_listings(pool: PgPool) {
     let c = Catalog::new(pool).await;
