@@ -103,6 +103,8 @@ pub fn router(state: AppState) -> Router {
             ServeDir::new(&*state.leptos_options.site_root)
                 .precompressed_br()
                 .precompressed_gzip()
+                // Any other method on a path that is not a file is a 404 page too, as before.
+                .call_fallback_on_method_not_allowed(true)
                 .fallback(
                     leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell)
                         .with_state(state.clone()),

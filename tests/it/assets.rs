@@ -113,6 +113,17 @@ async fn pages_keep_their_policy_while_files_are_served(pool: PgPool) {
             (path, policy)
         })
     });
+    // A path that is no file and no page is the 404 page, whatever the method.
+    for method in ["GET", "POST"] {
+        let req = Request::builder()
+            .method(method)
+            .uri("/no-such-page")
+            .header(header::ORIGIN, crate::common::ORIGIN)
+            .body(Body::empty())
+            .expect("request");
+        let res = router.clone().oneshot(req).await.expect("response");
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{method}");
+    }
     let tasks: Vec<_> = requests.collect();
     for task in tasks {
         let (path, policy) = task.await.expect("task");

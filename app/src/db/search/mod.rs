@@ -260,14 +260,14 @@ fn push_card_select(
 
 /// A page read with one row more than it shows: that row says a next page exists, and the
 /// cursor is the last shown row's key and id.
-fn finish_page(mut rows: Vec<ListingCard>) -> Result<Page, sqlx::Error> {
+fn finish_page(mut rows: Vec<ListingCard>) -> Page {
     let next = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
         rows.last().map(|r| format!("{}_{}", r.sort_key, r.id))
     } else {
         None
     };
-    Ok((rows, next))
+    (rows, next)
 }
 
 /// One page for every sort but relevance: a single ordered query, so PostgreSQL can walk the
@@ -350,5 +350,7 @@ async fn page(
 
     // Unnamed statements: planned for these values every time. A cached generic plan would
     // use default selectivities for the text match, price range and category list.
-    finish_page(b.build_query_as().persistent(false).fetch_all(pool).await?)
+    Ok(finish_page(
+        b.build_query_as().persistent(false).fetch_all(pool).await?,
+    ))
 }

@@ -132,7 +132,7 @@ pub(super) async fn page(
                 .await?,
         );
     }
-    finish_page(rows)
+    Ok(finish_page(rows))
 }
 
 impl Reader<'_> {
