@@ -271,6 +271,7 @@ async fn facets_add_up_and_filters_narrow(pool: PgPool) {
     let f = &r.facets;
     assert_eq!(f.total, 7);
     assert!(!f.capped);
+    assert!(!f.estimated, "a handful of matches is counted exactly");
     assert_eq!(f.categories.iter().map(|x| x.count).sum::<i64>(), 7);
     assert_eq!(f.prices.iter().map(|x| x.count).sum::<i64>(), 7);
     assert_eq!(f.counties.iter().map(|x| x.count).sum::<i64>(), 7);
@@ -313,6 +314,79 @@ async fn facets_add_up_and_filters_narrow(pool: PgPool) {
     let mut sorted = prices.clone();
     sorted.sort();
     assert_eq!(prices, sorted);
+}
+
+/// Over many matches the facet counts come from the fixed 1/16 sample, scaled, rounded and
+/// flagged; over few they are exact. The thresholds are forced through `Tuning` so the test
+/// needs hundreds of listings, not thousands.
+#[sqlx::test(migrations = false)]
+async fn facets_over_many_matches_are_estimated_from_the_sample_and_flagged(pool: PgPool) {
+    let c = Catalog::new(pool.clone()).await;
+    // 600 kitenge phones covers and 200 kitenge flour bags.
+    sqlx::query(
+        "insert into listings (id, vendor_id, category_id, title, slug, description, price, status, county, town, lat, lng, stock, popularity, vendor_rating)
+         select gen_random_uuid(), $1, case when n <= 600 then $2 else $3 end, 'Kitenge ' || n,
+                'kitenge-' || n, '', 500, 'approved', 'Nairobi', 'Westlands', -1.29, 36.82, 1, n, 4.5
+         from generate_series(1, 800) n",
+    )
+    .bind(c.vendor)
+    .bind(c.phones)
+    .bind(c.flour)
+    .execute(&pool)
+    .await
+    .expect("listings");
+    c.ready().await;
+    let sampled: i64 = sqlx::query_scalar(
+        "select count(*) from listings where sample = 0 and search @@ to_tsquery('simple', 'kitenge')",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("sample");
+    assert!(
+        (20..=80).contains(&sampled),
+        "about one in 16 of 800 is in the sample: {sampled}"
+    );
+
+    let exact = Tuning {
+        exact_facets: 100_000,
+        ..Tuning::default()
+    };
+    let f = c.find_tuned(&[("q", "kitenge")], exact).await.facets;
+    assert!(!f.estimated && !f.capped);
+    assert_eq!(f.total, 800);
+    let counts: Vec<i64> = f.categories.iter().map(|x| x.count).collect();
+    assert_eq!(counts, [600, 200], "electronics, then groceries");
+
+    let sample = Tuning {
+        exact_facets: 100,
+        ..Tuning::default()
+    };
+    let f = c.find_tuned(&[("q", "kitenge")], sample).await.facets;
+    assert!(f.estimated, "800 matches are more than 100: estimated");
+    assert!(!f.capped);
+    // Two significant digits of sixteen times the sampled count.
+    let about = |n: i64| {
+        let n = n * 16;
+        let unit = if n >= 1000 {
+            100
+        } else if n >= 100 {
+            10
+        } else {
+            1
+        };
+        (n + unit / 2) / unit * unit
+    };
+    assert_eq!(f.total, about(sampled));
+    assert_eq!(f.in_stock, about(sampled), "every listing is in stock");
+    assert!((300..=1300).contains(&f.total), "near 800: {}", f.total);
+    assert_eq!(f.categories.len(), 2);
+    assert!(f.categories[0].count > f.categories[1].count);
+
+    // A filter that leaves nothing is counted exactly under the same tuning (an empty sample).
+    let f = c
+        .find_tuned(&[("q", "kitenge"), ("min_price", "600")], sample)
+        .await;
+    assert!(!f.facets.estimated && f.facets.total == 0);
 }
 
 #[sqlx::test(migrations = false)]
@@ -484,15 +558,18 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
     let exact = Tuning {
         exact_matches: i64::MAX,
         walk_rows: 0,
+        ..Tuning::default()
     };
     let walk = Tuning {
         exact_matches: 0,
         walk_rows: 10_000,
+        ..Tuning::default()
     };
     // Too short to fill a page: every walk gives up and the page is read exact.
     let short_walk = Tuning {
         exact_matches: 0,
         walk_rows: 5,
+        ..Tuning::default()
     };
     for (filter, in_stock) in [(None, false), (Some(("in_stock", "1")), true)] {
         let mut pairs = vec![("q", "itel")];

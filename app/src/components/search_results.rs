@@ -27,11 +27,17 @@ pub fn Results(results: SearchResults, base: String) -> impl IntoView {
         sort,
         located,
     } = results;
-    let total = if facets.capped {
-        format!("{}+", facets.total)
-    } else {
-        facets.total.to_string()
-    };
+    // "About 37,000+ listings": estimated from a sample, and more than were counted.
+    let total = format!(
+        "{}{}{}",
+        if facets.estimated {
+            format!("{} ", i18n.t(Key::About))
+        } else {
+            String::new()
+        },
+        facets.total,
+        if facets.capped { "+" } else { "" }
+    );
     let next_url = next.map(|cursor| {
         let mut url = url_with(&base, &query.read_untracked(), "after", None);
         url.push_str(&format!(
@@ -99,8 +105,11 @@ fn Filters(facets: Facets, sort: Sort, located: bool, base: String) -> impl Into
     let i18n = use_i18n();
     let query = use_query_map();
     let params = query.read_untracked();
+    // Estimated counts read "~1,200" (see `Facets::estimated`).
+    let approx = if facets.estimated { "~" } else { "" };
     let link = |key: &str, value: &str, text: String, count: i64| {
         let href = url_with(&base, &params, key, Some(value));
+        let count = format!("{approx}{count}");
         view! {
             <li>
                 <a href=href class="flex justify-between gap-2 py-1 hover:underline">
@@ -151,7 +160,7 @@ fn Filters(facets: Facets, sort: Sort, located: bool, base: String) -> impl Into
                 <li>
                     <a href=href class="flex justify-between gap-2 py-1 hover:underline">
                         <span>{text}</span>
-                        <span class="text-stone-500">{f.count}</span>
+                        <span class="text-stone-500">{format!("{approx}{}", f.count)}</span>
                     </a>
                 </li>
             })

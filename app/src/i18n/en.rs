@@ -61,6 +61,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingResultsFor => "Showing results for",
         Key::MatchedSomeWords => "No listing has every word; these match some of them.",
         Key::ListingsFound => "listings",
+        Key::About => "About",
         Key::NextPage => "Next page",
         Key::InStock => "In stock",
         Key::OutOfStock => "Out of stock",

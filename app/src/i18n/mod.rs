@@ -166,6 +166,8 @@ pub enum Key {
     ShowingResultsFor,
     MatchedSomeWords,
     ListingsFound,
+    /// Before a count estimated from a sample.
+    About,
     NextPage,
     InStock,
     OutOfStock,

@@ -67,6 +67,7 @@ pub fn text(key: Key) -> &'static str {
             "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
         }
         Key::ListingsFound => "bidhaa",
+        Key::About => "Takriban",
         Key::NextPage => "Ukurasa unaofuata",
         Key::InStock => "Ipo dukani",
         Key::OutOfStock => "Imeisha",

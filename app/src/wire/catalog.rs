@@ -66,6 +66,8 @@ pub struct Facets {
     pub total: i64,
     /// More matches than were counted: counts are lower bounds.
     pub capped: bool,
+    /// Counts estimated from a sample of the matches (shown as "about N").
+    pub estimated: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

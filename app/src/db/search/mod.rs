@@ -8,8 +8,7 @@ mod facets;
 mod relevance;
 mod terms;
 
-pub use facets::FACET_CAP;
-pub use relevance::Tuning;
+pub use facets::{SAMPLE_CAP, SAMPLE_RATE};
 pub use terms::{COMPLETIONS, ResolvedTerm, resolve_terms, suggest, tsquery};
 
 use crate::domain::search::{PAGE_SIZE, SearchQuery, Sort};
@@ -17,6 +16,29 @@ use crate::wire::catalog::{Correction, ListingCard, SearchResults};
 use rust_decimal::Decimal;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;
+
+/// Where a search switches between its ways of reading. Public so tests can force each one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tuning {
+    /// Relevance: up to this many estimated listings in a tier, the tier is read exact
+    /// (`relevance`).
+    pub exact_matches: i64,
+    /// Relevance: a walk gives up after looking at this many listings.
+    pub walk_rows: i64,
+    /// Facets: up to about this many matches they are counted exactly, above it estimated from
+    /// the sample (`facets`).
+    pub exact_facets: i64,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            exact_matches: 4_000,
+            walk_rows: 10_000,
+            exact_facets: 1_000,
+        }
+    }
+}
 
 /// How the radius condition may be answered.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -200,7 +222,7 @@ pub async fn search_tuned(
     };
     let ((mut hits, next), facets) = tokio::try_join!(
         page_for(page_radius, false),
-        facets::facets(pool, q, &categories, &tsq, radius)
+        facets::facets(pool, q, &categories, &tsq, radius, tuning)
     )?;
     let corrections = terms
         .iter()

@@ -16,7 +16,7 @@
 //! bound that may lag, they only ever cost time, never a wrong page.
 
 use super::terms::{ResolvedTerm, estimated_matches, tsquery};
-use super::{Page, Radius, finish_page, push_card_select, push_filters};
+use super::{Page, Radius, Tuning, finish_page, push_card_select, push_filters};
 use crate::domain::search::{PAGE_SIZE, SearchQuery};
 use crate::wire::catalog::ListingCard;
 use rust_decimal::Decimal;
@@ -26,24 +26,6 @@ use uuid::Uuid;
 /// Added to the popularity of a listing in the title tier, so one number orders both tiers and
 /// serves as the page cursor (popularity is `numeric(12, 4)`, below 10^8).
 const TITLE_TIER: i64 = 1_000_000_000;
-
-/// How relevance pages are read. Public so tests can force either shape.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tuning {
-    /// Up to this many estimated listings in a tier, the tier is read exact.
-    pub exact_matches: i64,
-    /// A walk gives up after looking at this many listings.
-    pub walk_rows: i64,
-}
-
-impl Default for Tuning {
-    fn default() -> Self {
-        Tuning {
-            exact_matches: 4_000,
-            walk_rows: 10_000,
-        }
-    }
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tier {

@@ -1,0 +1,14 @@
+-- Facet counts over many matches are estimated from a fixed 1/16 sample of the listings (the
+-- ones whose `sample` is 0), read through these partial indexes: counting every one of 40,000
+-- matches of a common word costs ~10 µs each (400 ms); a sixteenth of them, capped, costs what
+-- counting the first thousand in table order did, and unlike those it is a fair sample.
+-- The bucket hashes the id, so it never changes and is independent of anything searched for.
+alter table listings
+    add column sample int2 generated always as ((hashtext(id::text) & 15)::int2) stored;
+
+create index listings_sample_search on listings using gin (search)
+    with (fastupdate = off) where status = 'approved' and sample = 0;
+create index listings_sample_category on listings (category_id)
+    where status = 'approved' and sample = 0;
+create index listings_sample_geo on listings using gist (ll_to_earth(lat, lng))
+    where status = 'approved' and sample = 0;
