@@ -563,12 +563,21 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
     let walk = Tuning {
         exact_matches: 0,
         walk_rows: 10_000,
+        sample_probe: false,
         ..Tuning::default()
     };
     // Too short to fill a page: every walk gives up and the page is read exact.
     let short_walk = Tuning {
         exact_matches: 0,
         walk_rows: 5,
+        sample_probe: false,
+        ..Tuning::default()
+    };
+    // Walks only where the facet sample holds one of the filtered tier's listings.
+    let probed_walk = Tuning {
+        exact_matches: 0,
+        walk_rows: 10_000,
+        sample_probe: true,
         ..Tuning::default()
     };
     for (filter, in_stock) in [(None, false), (Some(("in_stock", "1")), true)] {
@@ -576,7 +585,7 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
         pairs.extend(filter);
         let want = brute_force(in_stock).await;
         assert!(want.len() > PAGE_SIZE as usize, "several pages");
-        for tuning in [exact, walk, short_walk, Tuning::default()] {
+        for tuning in [exact, walk, short_walk, probed_walk, Tuning::default()] {
             assert_eq!(
                 c.all_pages(&pairs, tuning).await,
                 want,

@@ -25,6 +25,9 @@ pub struct Tuning {
     pub exact_matches: i64,
     /// Relevance: a walk gives up after looking at this many listings.
     pub walk_rows: i64,
+    /// Relevance with filters: whether the facet sample is asked if the filtered tier is
+    /// still large enough to walk (tests turn it off to force walks on a small catalog).
+    pub sample_probe: bool,
     /// Facets: up to about this many matches they are counted exactly, above it estimated from
     /// the sample (`facets`).
     pub exact_facets: i64,
@@ -35,6 +38,7 @@ impl Default for Tuning {
         Tuning {
             exact_matches: 4_000,
             walk_rows: 10_000,
+            sample_probe: true,
             exact_facets: 1_000,
         }
     }

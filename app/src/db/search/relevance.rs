@@ -16,7 +16,7 @@
 //! bound that may lag, they only ever cost time, never a wrong page.
 
 use super::terms::{ResolvedTerm, estimated_matches, tsquery};
-use super::{Page, Radius, Tuning, finish_page, push_card_select, push_filters};
+use super::{Page, Radius, SAMPLE_RATE, Tuning, finish_page, push_card_select, push_filters};
 use crate::domain::search::{PAGE_SIZE, SearchQuery};
 use crate::wire::catalog::ListingCard;
 use rust_decimal::Decimal;
@@ -74,6 +74,9 @@ struct Reader<'a> {
     radius: Radius,
     /// Whether a walk may pay off at all (see `page`).
     walkable: bool,
+    /// Whether the vocabulary's estimate is only a loose upper bound: with several words that
+    /// must all match, or with filters (see `dense_after_filters`).
+    loose_estimate: bool,
 }
 
 /// One page in relevance order for the words (all of them, or any when `any`).
@@ -97,6 +100,14 @@ pub(super) async fn page(
         words: tsquery(terms, None, any),
         radius,
         walkable: q.vendor.is_none() && !sparse_radius,
+        loose_estimate: (terms.len() > 1 && !any)
+            || categories.is_some()
+            || q.min_price.is_some()
+            || q.max_price.is_some()
+            || q.min_rating.is_some()
+            || q.in_stock
+            || q.county.is_some()
+            || q.geo.is_some_and(|g| g.radius_km.is_some()),
     };
     let after = After::of(q);
     let want = PAGE_SIZE as usize + 1;
@@ -126,13 +137,64 @@ impl Reader<'_> {
         want: usize,
         estimate: i64,
     ) -> Result<Vec<ListingCard>, sqlx::Error> {
-        if self.walkable && estimate > self.tuning.exact_matches {
+        if self.walkable
+            && estimate > self.tuning.exact_matches
+            && self.dense_after_filters(tier).await?
+        {
             let rows = self.read(tier, after, want, true).await?;
             if rows.len() == want {
                 return Ok(rows);
             }
         }
         self.read(tier, after, want, false).await
+    }
+
+    /// Whether the tier holds more than `exact_matches` listings, judged from the facet sample
+    /// (one listing in 16, `listings.sample`) through its partial text index, looking at no
+    /// more than `exact_matches / 16` sampled listings. Asked only when the vocabulary's
+    /// estimate is a loose upper bound: it counts each word across the whole catalog, so
+    /// "solar" looks common within Electronics, where it has no listing, and "samsung unga"
+    /// looks like "unga" though no listing has both. The walk then passed its 10,000 listings
+    /// for nothing before the exact read found none.
+    async fn dense_after_filters(&self, tier: Tier) -> Result<bool, sqlx::Error> {
+        if !self.loose_estimate || !self.tuning.sample_probe {
+            return Ok(true);
+        }
+        let q = self.q;
+        let enough = self.tuning.exact_matches / SAMPLE_RATE + 1;
+        let mut b = QueryBuilder::<Postgres>::new("select count(*) from (select 1 from listings l");
+        push_filters(&mut b, q, self.categories, &None, self.radius);
+        // A literal, so the planner can use the sample's partial indexes.
+        b.push(" and l.sample = 0");
+        self.push_tier(&mut b, tier);
+        b.push(" limit ").push_bind(enough).push(") s");
+        let sampled: i64 = b
+            .build_query_scalar()
+            .persistent(false)
+            .fetch_one(self.pool)
+            .await?;
+        Ok(sampled >= enough)
+    }
+
+    /// The tier's condition on `l`.
+    fn push_tier(&self, b: &mut QueryBuilder<'_, Postgres>, tier: Tier) {
+        let words = |b: &mut QueryBuilder<'_, Postgres>| {
+            b.push("to_tsquery('simple', ")
+                .push_bind(self.words.clone())
+                .push(")");
+        };
+        match tier {
+            Tier::Title => {
+                b.push(" and l.title_search @@ ");
+                words(b);
+            }
+            Tier::Rest => {
+                b.push(" and l.search @@ ");
+                words(b);
+                b.push(" and not l.title_search @@ ");
+                words(b);
+            }
+        }
     }
 
     /// One statement: a walk (`walk`) or an exact read of the tier.
@@ -169,23 +231,7 @@ impl Reader<'_> {
         if !walk {
             push_after(&mut b, after);
         }
-        let words = |b: &mut QueryBuilder<'_, Postgres>| {
-            b.push("to_tsquery('simple', ")
-                .push_bind(self.words.clone())
-                .push(")");
-        };
-        match tier {
-            Tier::Title => {
-                b.push(" and l.title_search @@ ");
-                words(&mut b);
-            }
-            Tier::Rest => {
-                b.push(" and l.search @@ ");
-                words(&mut b);
-                b.push(" and not l.title_search @@ ");
-                words(&mut b);
-            }
-        }
+        self.push_tier(&mut b, tier);
         let order = if walk {
             " order by l.popularity desc, l.id desc limit "
         } else {
