@@ -9,6 +9,10 @@ alter table listings
 
 create index listings_sample_search on listings using gin (search, category_id)
     with (fastupdate = off) where status = 'approved' and sample = 0;
+-- Relevance asks the sample how many listings hold every word in the title (see
+-- `dense_after_filters` in app/src/db/search/relevance.rs).
+create index listings_sample_title on listings using gin (title_search, category_id)
+    with (fastupdate = off) where status = 'approved' and sample = 0;
 create index listings_sample_category on listings (category_id)
     where status = 'approved' and sample = 0;
 create index listings_sample_geo on listings using gist (ll_to_earth(lat, lng))
