@@ -7,7 +7,7 @@ create table audit_log (
     at          timestamptz not null default now(),
     actor_id    uuid references users (id),
     actor_role  text not null,
-    action      text not null,
+    action      text not null, -- spelled as in `domain::audit::Action`
     object_kind text not null,
     object_id   text not null,
     summary     text not null default '',

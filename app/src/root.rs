@@ -6,6 +6,7 @@ use crate::components::session::SessionContext;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
     account::AccountPage,
+    admin::categories::AdminCategoriesPage,
     admin::overview::AdminPage,
     admin::payments::AdminPaymentsPage,
     admin::review::{AdminListingsPage, AdminShopsPage},
@@ -174,6 +175,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/import") view=ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/money") view=ShopMoneyPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/promotions") view=PromotionsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/payments") view=AdminPaymentsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/shops") view=AdminShopsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/listings") view=AdminListingsPage ssr=SsrMode::Async />

@@ -238,6 +238,36 @@ const POLICY: &[(&str, May, Form)] = &[
     ),
     // the console
     ("admin_overview", Admin, &[]),
+    ("admin_categories", Admin, &[]),
+    (
+        "create_category",
+        Admin,
+        &[("slug", "Not a slug"), ("name_en", ""), ("name_sw", "")],
+    ),
+    (
+        "rename_category",
+        Admin,
+        &[
+            ("id", "{random}"),
+            ("name_en", "Phones"),
+            ("name_sw", "Simu"),
+        ],
+    ),
+    (
+        "move_category",
+        Admin,
+        &[("id", "{random}"), ("parent", "")],
+    ),
+    (
+        "shift_category",
+        Admin,
+        &[("id", "{random}"), ("direction", "up")],
+    ),
+    (
+        "merge_category",
+        Admin,
+        &[("id", "{random}"), ("into", "{random}")],
+    ),
     ("pending_listings", Admin, &[]),
     (
         "review_listing",

@@ -7,6 +7,7 @@ mod accounts;
 mod assets;
 mod authz;
 mod cart;
+mod categories;
 mod checkout;
 mod common;
 mod faults;

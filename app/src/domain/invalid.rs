@@ -75,4 +75,8 @@ pub enum Invalid {
     CodeExpired,
     /// A verified shop's KYC documents are the record of its verification.
     DocumentsKept,
+    /// The category tree has two levels.
+    CategoryTooDeep,
+    /// A category cannot go into itself or one of its subcategories.
+    CategoryIntoItself,
 }

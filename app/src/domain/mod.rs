@@ -1,7 +1,9 @@
 //! Pure domain types and rules: no I/O, shared by the server and the browser.
 
 pub mod address;
+pub mod audit;
 pub mod cart;
+pub mod category;
 pub mod csv_row;
 pub mod email;
 #[cfg(test)]

@@ -61,6 +61,28 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingResultsFor => "Showing results for",
         Key::MatchedSomeWords => "No listing has every word; these match some of them.",
         Key::ListingsFound => "listings",
+        Key::TopLevel => "Top level",
+        Key::NewCategory => "New category",
+        Key::NameEnglish => "Name in English",
+        Key::NameSwahili => "Name in Swahili",
+        Key::CategoryAddress => "Address (slug)",
+        Key::CategoryAddressHint => "Lowercase letters, digits and hyphens: /search?category=…",
+        Key::ParentCategory => "Parent",
+        Key::Create => "Create",
+        Key::NoCategoriesYet => "No categories yet: shops cannot list anything until there is one.",
+        Key::Rename => "Rename",
+        Key::Move => "Move",
+        Key::MoveUp => "Move up",
+        Key::MoveDown => "Move down",
+        Key::MergeInto => "Merge into",
+        Key::MergeAndRetire => "Merge and retire",
+        Key::MergeHint => {
+            "Its listings and subcategories move to the chosen category, its own commission rules end, and it is removed."
+        }
+        Key::FirstRunChecklist => "Getting started",
+        Key::ChecklistCategories => "Create the categories shops list under",
+        Key::ChecklistTiers => "Review the membership tiers: listing limits and commission",
+        Key::ChecklistShops => "Verify the first shop from its application",
         Key::About => "About",
         Key::NextPage => "Next page",
         Key::InStock => "In stock",
@@ -428,6 +450,8 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CodeLimit { per_hour } => format!("At most {per_hour} codes an hour can be sent. Try again later."),
         Invalid::CodeWrong { tries_left } => format!("That code is not right. {tries_left} tries left."),
         Invalid::CodeExpired => "This code expired or was tried too often. Ask for a new one.".into(),
+        Invalid::CategoryTooDeep => "Categories go two levels deep: a subcategory sits under a top-level category, and a category with subcategories stays top level.".into(),
+        Invalid::CategoryIntoItself => "A category cannot go into itself or one of its own subcategories.".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }

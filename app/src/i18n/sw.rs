@@ -67,6 +67,28 @@ pub fn text(key: Key) -> &'static str {
             "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
         }
         Key::ListingsFound => "bidhaa",
+        Key::TopLevel => "Ngazi ya juu",
+        Key::NewCategory => "Aina mpya",
+        Key::NameEnglish => "Jina kwa Kiingereza",
+        Key::NameSwahili => "Jina kwa Kiswahili",
+        Key::CategoryAddress => "Anwani (slug)",
+        Key::CategoryAddressHint => "Herufi ndogo, tarakimu na vistari: /search?category=…",
+        Key::ParentCategory => "Aina kuu",
+        Key::Create => "Unda",
+        Key::NoCategoriesYet => "Bado hakuna aina: maduka hayawezi kuweka bidhaa hadi iwepo moja.",
+        Key::Rename => "Badilisha jina",
+        Key::Move => "Hamisha",
+        Key::MoveUp => "Sogeza juu",
+        Key::MoveDown => "Sogeza chini",
+        Key::MergeInto => "Unganisha na",
+        Key::MergeAndRetire => "Unganisha na ondoa",
+        Key::MergeHint => {
+            "Bidhaa zake na aina zake ndogo huhamia aina uliyochagua, kanuni zake za kamisheni huisha, na huondolewa."
+        }
+        Key::FirstRunChecklist => "Kuanza",
+        Key::ChecklistCategories => "Unda aina ambazo maduka yataweka bidhaa chini yake",
+        Key::ChecklistTiers => "Pitia viwango vya uanachama: kikomo cha bidhaa na kamisheni",
+        Key::ChecklistShops => "Thibitisha duka la kwanza kutoka kwa ombi lake",
         Key::About => "Takriban",
         Key::NextPage => "Ukurasa unaofuata",
         Key::InStock => "Ipo dukani",
@@ -426,6 +448,8 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CodeLimit { per_hour } => format!("Nambari {per_hour} tu za siri zinaweza kutumwa kwa saa. Jaribu tena baadaye."),
         Invalid::CodeWrong { tries_left } => format!("Nambari hiyo si sahihi. Umebakiza majaribio {tries_left}."),
         Invalid::CodeExpired => "Nambari hii imeisha muda au imejaribiwa mara nyingi mno. Omba nyingine.".into(),
+        Invalid::CategoryTooDeep => "Aina zina ngazi mbili: aina ndogo iko chini ya aina kuu, na aina yenye aina ndogo hubaki kuwa kuu.".into(),
+        Invalid::CategoryIntoItself => "Aina haiwezi kuingia ndani yake yenyewe au ndani ya aina zake ndogo.".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod categories;
 pub mod checkout;
 pub mod commission;
 pub mod coupons;

@@ -12,3 +12,17 @@ pub struct PlatformCounts {
     pub verified_vendors: i64,
     pub categories: i64,
 }
+
+/// A category as the admin's tree editor shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct AdminCategory {
+    pub id: uuid::Uuid,
+    pub parent_id: Option<uuid::Uuid>,
+    pub slug: String,
+    pub name_en: String,
+    pub name_sw: String,
+    /// Listings filed directly under it, whatever their status.
+    pub listings: i64,
+    pub subcategories: i64,
+}

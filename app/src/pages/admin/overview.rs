@@ -28,7 +28,9 @@ pub fn AdminPage() -> impl IntoView {
                         .get()
                         .map(|r| {
                             r.map(|c| {
+                                let fresh = c.categories == 0 || c.verified_vendors == 0;
                                 view! {
+                                    {fresh.then(|| view! { <Checklist categories=c.categories verified_shops=c.verified_vendors /> })}
                                     <div class="grid grid-cols-2 gap-4 md:grid-cols-3">
                                         {card(Key::Users, c.users)}
                                         {card(Key::Vendors, c.vendors)}
@@ -40,5 +42,35 @@ pub fn AdminPage() -> impl IntoView {
                 }}
             </ErrorBoundary>
         </Suspense>
+    }
+}
+
+/// What a fresh install needs before shops can sell: shown until it has categories and a
+/// verified shop. Tiers are a link only: their defaults are usable as they are.
+#[component]
+fn Checklist(categories: i64, verified_shops: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let item = move |done: Option<bool>, key: Key, href: &'static str| {
+        let mark = match done {
+            Some(true) => "✓",
+            Some(false) => "○",
+            None => "·",
+        };
+        view! {
+            <li class="flex gap-2">
+                <span aria-hidden="true" class="w-4 text-emerald-700">{mark}</span>
+                <a href=href class="text-emerald-800 underline" class:line-through=done == Some(true)>{i18n.tr(key)}</a>
+            </li>
+        }
+    };
+    view! {
+        <section class="mb-6 rounded-2xl border border-amber-300 bg-amber-50 p-4" data-testid="first-run">
+            <h2 class="mb-2 font-semibold">{i18n.tr(Key::FirstRunChecklist)}</h2>
+            <ol class="flex flex-col gap-1">
+                {item(Some(categories > 0), Key::ChecklistCategories, "/admin/categories")}
+                {item(None, Key::ChecklistTiers, "/admin/shops#tiers")}
+                {item(Some(verified_shops > 0), Key::ChecklistShops, "/admin/shops")}
+            </ol>
+        </section>
     }
 }

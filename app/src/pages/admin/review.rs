@@ -92,7 +92,7 @@ pub fn AdminShopsPage() -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
-        <h2 class="mt-8 mb-2 text-xl font-bold">{i18n.tr(Key::MembershipTiers)}</h2>
+        <h2 id="tiers" class="mt-8 mb-2 text-xl font-bold">{i18n.tr(Key::MembershipTiers)}</h2>
         <FormError error=tier_error />
         <crate::components::form::FieldErrorLine error=tier_error />
         {loaded(tiers, move |tiers| view! {

@@ -1,0 +1,28 @@
+//! What the audit log records. Each audited action has one spelling (stored as `audit_log.action`),
+//! so the log can be searched by it and a typo cannot invent a new one.
+
+use crate::text_enum;
+
+text_enum! {
+    /// An audited action.
+    pub enum Action {
+        CategoryCreated = "category.created",
+        CategoryRenamed = "category.renamed",
+        CategoryMoved = "category.moved",
+        CategoryReordered = "category.reordered",
+        CategoryMerged = "category.merged",
+    }
+}
+
+impl Action {
+    /// The kind of object the action is about (`audit_log.object_kind`).
+    pub fn object_kind(self) -> &'static str {
+        match self {
+            Action::CategoryCreated
+            | Action::CategoryRenamed
+            | Action::CategoryMoved
+            | Action::CategoryReordered
+            | Action::CategoryMerged => "category",
+        }
+    }
+}
