@@ -14,6 +14,8 @@ pub mod server_fns;
 pub mod wire;
 
 #[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod catalog;

@@ -6,6 +6,7 @@ use crate::components::session::SessionContext;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
     account::AccountPage,
+    admin::audit::AdminAuditPage,
     admin::categories::AdminCategoriesPage,
     admin::overview::AdminPage,
     admin::payments::AdminPaymentsPage,
@@ -175,6 +176,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/import") view=ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/money") view=ShopMoneyPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/promotions") view=PromotionsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/payments") view=AdminPaymentsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/shops") view=AdminShopsPage ssr=SsrMode::Async />

@@ -8,7 +8,7 @@ function word(): string {
   return Array.from({ length: 6 }, () => "bcdfghjkmnpqrstvwxz"[Math.floor(Math.random() * 19)]).join("");
 }
 
-test("an admin creates, renames and merges categories", async ({ browser }) => {
+test("an admin creates, renames and merges categories, and finds each change in the audit log", async ({ browser }) => {
   const admin = await logInAs(browser, "admin@sokoni.test", "/admin");
   await open(admin, "/admin/categories");
   const top = `kilimo-${word()}`;
@@ -56,4 +56,12 @@ test("an admin creates, renames and merges categories", async ({ browser }) => {
   await row(sub).getByRole("button", { name: "Merge and retire" }).click();
   await expect(row(sub)).toHaveCount(0);
   await expect(row(top)).toHaveCount(1);
+
+  // Each change is in the audit log, found by the category's name.
+  await open(admin, `/admin/audit?q=${encodeURIComponent(top)}`);
+  const log = admin.getByTestId("audit-log");
+  await expect(log.getByText("category.created")).toHaveCount(2);
+  await expect(log.getByText("category.renamed")).toHaveCount(1);
+  await expect(log.getByText("category.merged")).toHaveCount(1);
+  await expect(log).toContainText("admin@sokoni.test");
 });

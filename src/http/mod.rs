@@ -2,6 +2,7 @@
 //! middleware every request passes (sessions, CSRF origin check, area guard, compression).
 
 mod assets;
+mod audit;
 mod guard;
 mod headers;
 mod health;
@@ -68,6 +69,7 @@ pub fn router(state: AppState) -> Router {
             post(mpesa::b2c).layer(DefaultBodyLimit::max(mpesa::BODY_LIMIT)),
         )
         .route("/admin/documents/{id}", get(media::document))
+        .route("/admin/audit.csv", get(audit::export))
         .route(
             "/sell/logo",
             post(uploads::shop_logo).layer(DefaultBodyLimit::max(ONE_FILE_BODY_LIMIT)),

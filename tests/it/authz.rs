@@ -239,6 +239,7 @@ const POLICY: &[(&str, May, Form)] = &[
     // the console
     ("admin_overview", Admin, &[]),
     ("admin_categories", Admin, &[]),
+    ("audit_log", Admin, &[]),
     (
         "create_category",
         Admin,

@@ -131,7 +131,10 @@ async fn admins_build_the_tree_and_every_change_is_audited(pool: PgPool) {
     .await
     .expect("row");
     assert_eq!((role.as_str(), ip.as_str()), ("admin", "198.51.100.7"));
-    assert_eq!(summary, "Phones / Phones → Mobile phones / Simu za mkononi");
+    assert_eq!(
+        summary,
+        "phones: Phones / Phones → Mobile phones / Simu za mkononi"
+    );
 
     // Nobody else may touch the tree.
     let mut customer = Client::new(app(pool.clone()).await);
@@ -286,7 +289,7 @@ async fn merging_moves_listings_and_subcategories_and_leaves_no_orphan(pool: PgP
             .fetch_one(&pool)
             .await
             .expect("audited");
-    assert_eq!(summary, "Gadgets → Electronics (2 listings moved)");
+    assert_eq!(summary, "gadgets → electronics (2 listings moved)");
     // The moved listings are found under their new category's name.
     let found: i64 = sqlx::query_scalar(
         "select count(*) from listings where search @@ to_tsquery('simple', 'electronics')",
@@ -339,4 +342,68 @@ async fn the_audit_log_is_written_with_the_change_and_never_rewritten(pool: PgPo
         assert!(e.is_err(), "{statement} must fail");
     }
     assert_eq!(audit_actions(&pool).await, ["category.created"]);
+}
+
+/// The audit page's search and its CSV download: admins only, newest first, pages by cursor.
+/// (A cell a spreadsheet would run as a formula is written as text: `domain::spreadsheet`.)
+#[sqlx::test(migrations = false)]
+async fn the_audit_log_is_searchable_and_downloads_as_csv(pool: PgPool) {
+    let mut c = admin(&pool).await;
+    let id = create(&mut c, "tools", "=HYPERLINK(\"http://x\")", None).await;
+    for n in 0..3 {
+        let name = format!("Tools {n}");
+        c.call(
+            "rename_category",
+            &[
+                ("id", &id.to_string()),
+                ("name_en", &name),
+                ("name_sw", "Zana"),
+            ],
+        )
+        .await;
+    }
+    let page: app::wire::admin::AuditPage = c.call("audit_log", &[("q", "tools 1")]).await.json();
+    assert_eq!(page.entries.len(), 2, "renamed to Tools 1, then from it");
+    assert_eq!(page.entries[0].action, "category.renamed");
+    assert_eq!(
+        page.entries[0].actor_email.as_deref(),
+        Some("boss@example.com")
+    );
+    assert!(page.entries[0].id > page.entries[1].id, "newest first");
+    let all: app::wire::admin::AuditPage = c.call("audit_log", &[]).await.json();
+    assert_eq!(all.entries.len(), 4);
+    let older: app::wire::admin::AuditPage = c
+        .call("audit_log", &[("before", &all.entries[1].id.to_string())])
+        .await
+        .json();
+    assert_eq!(older.entries, all.entries[2..]);
+
+    let csv = c.get("/admin/audit.csv?q=HYPERLINK").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.body.starts_with("id,at_utc,actor,role,action"),
+        "{}",
+        csv.body
+    );
+    assert_eq!(
+        csv.body.lines().count(),
+        3,
+        "the header, the creation and the first rename"
+    );
+    assert!(
+        csv.body.contains("\"tools: =HYPERLINK(\"\"http://x\"\")"),
+        "quoted as CSV: {}",
+        csv.body
+    );
+
+    let mut customer = Client::new(app(pool.clone()).await);
+    customer.register("c@example.com", "Mteja").await;
+    assert_eq!(
+        customer.get("/admin/audit.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        customer.call("audit_log", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
 }

@@ -35,6 +35,7 @@ pub fn AdminNav() -> impl IntoView {
             <a class=link href="/admin/shops">{i18n.tr(Key::ShopApplications)}</a>
             <a class=link href="/admin/listings">{i18n.tr(Key::ListingQueue)}</a>
             <a class=link href="/admin/payments">{i18n.tr(Key::AdminPayments)}</a>
+            <a class=link href="/admin/audit">{i18n.tr(Key::AuditLog)}</a>
         </nav>
     }
 }

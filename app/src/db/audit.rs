@@ -37,3 +37,44 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// What the audit page asks for: words found in the summary, the object, the action or the
+/// actor's email; and rows older than `before` (the page cursor).
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub words: Option<String>,
+    pub before: Option<i64>,
+}
+
+/// Audit rows matching `filter`, newest first, at most `limit`.
+pub async fn search(
+    db: impl sqlx::PgExecutor<'_>,
+    filter: &Filter,
+    limit: i64,
+) -> Result<Vec<crate::wire::admin::AuditEntry>, sqlx::Error> {
+    // `words` is matched as a plain substring: `%` and `_` typed by the admin are escaped.
+    let pattern = filter.words.as_deref().map(|w| {
+        let escaped = w
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("%{escaped}%")
+    });
+    sqlx::query_as(
+        "select a.id, to_char(a.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as at,
+                u.email as actor_email, a.actor_role, a.action, a.object_kind, a.object_id,
+                a.summary, a.ip
+         from audit_log a left join users u on u.id = a.actor_id
+         where ($1::text is null
+                or a.summary ilike $1 or a.object_id ilike $1 or a.action ilike $1
+                or u.email ilike $1)
+           and ($2::int8 is null or a.id < $2)
+         order by a.id desc
+         limit $3",
+    )
+    .bind(pattern)
+    .bind(filter.before)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}

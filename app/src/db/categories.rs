@@ -58,27 +58,49 @@ pub async fn admin_tree(
     .await
 }
 
+/// A category as an edit sees it.
+#[derive(Clone, Debug)]
+pub struct Locked {
+    pub node: Node,
+    pub names: Names,
+    pub slug: String,
+    /// The parent's slug, for the audit summary.
+    pub parent_slug: Option<String>,
+}
+
 /// A category's place in the tree (`domain::category::Node`) with its names, locked for the
 /// rest of the transaction so two admins' edits of one category queue up.
-pub async fn lock(conn: &mut PgConnection, id: Uuid) -> Result<Option<(Node, Names)>, sqlx::Error> {
-    let row: Option<(Uuid, Option<Uuid>, bool, String, String)> = sqlx::query_as(
-        "select id, parent_id, exists (select 1 from categories k where k.parent_id = c.id),
-                name_en, name_sw
-         from categories c where id = $1 for update",
+pub async fn lock(conn: &mut PgConnection, id: Uuid) -> Result<Option<Locked>, sqlx::Error> {
+    type Row = (
+        Uuid,
+        Option<Uuid>,
+        bool,
+        String,
+        String,
+        String,
+        Option<String>,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "select c.id, c.parent_id, exists (select 1 from categories k where k.parent_id = c.id),
+                c.name_en, c.name_sw, c.slug,
+                (select p.slug from categories p where p.id = c.parent_id)
+         from categories c where c.id = $1 for update of c",
     )
     .bind(id)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(id, parent, has_children, en, sw)| {
-        (
-            Node {
+    Ok(row.map(
+        |(id, parent, has_children, en, sw, slug, parent_slug)| Locked {
+            node: Node {
                 id,
                 parent,
                 has_children,
             },
-            Names { en, sw },
-        )
-    }))
+            names: Names { en, sw },
+            slug,
+            parent_slug,
+        },
+    ))
 }
 
 /// Adds a category at the end of its level. `None` when the slug is taken.

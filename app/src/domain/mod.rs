@@ -23,6 +23,7 @@ pub mod pricing;
 pub mod role;
 pub mod search;
 pub mod slug;
+pub mod spreadsheet;
 pub mod text;
 pub mod text_enum;
 pub mod vendor;

@@ -67,6 +67,15 @@ pub fn text(key: Key) -> &'static str {
             "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
         }
         Key::ListingsFound => "bidhaa",
+        Key::AuditLog => "Kumbukumbu za ukaguzi",
+        Key::AuditSearch => "Maneno (muhtasari, kitu, kitendo au barua pepe)",
+        Key::DownloadCsv => "Pakua CSV",
+        Key::NothingAudited => "Hakuna kumbukumbu inayolingana.",
+        Key::AuditWhen => "Lini (UTC)",
+        Key::AuditWho => "Nani",
+        Key::AuditAction => "Kitendo",
+        Key::AuditWhat => "Kilichobadilika",
+        Key::OlderEntries => "Kumbukumbu za zamani",
         Key::TopLevel => "Ngazi ya juu",
         Key::NewCategory => "Aina mpya",
         Key::NameEnglish => "Jina kwa Kiingereza",

@@ -16,3 +16,40 @@ pub async fn admin_overview() -> Result<PlatformCounts, AppError> {
     })
     .await
 }
+
+/// Rows of the audit log shown per page.
+pub const AUDIT_PAGE: i64 = 50;
+
+/// The audit log, newest first: rows whose summary, object, action or actor's email hold `q`,
+/// older than `before`.
+#[server(endpoint = "audit_log")]
+pub async fn audit_log(
+    #[server(default)] q: String,
+    #[server(default)] before: Option<i64>,
+) -> Result<AuditPage, AppError> {
+    use crate::auth::context;
+    use crate::domain::Invalid;
+    use crate::domain::role::Area;
+    context::respond(async move {
+        context::require_area(Area::Admin).await?;
+        let words = crate::domain::text::bounded(&q, 0, 200, false)
+            .map_err(|why| AppError::invalid("q", why))?;
+        if before.is_some_and(|b| b < 1) {
+            return Err(AppError::invalid("before", Invalid::OutOfRange));
+        }
+        let filter = crate::db::audit::Filter {
+            words: (!words.is_empty()).then_some(words),
+            before,
+        };
+        let pool = &context::state()?.pool;
+        let mut entries = crate::db::audit::search(pool, &filter, AUDIT_PAGE + 1).await?;
+        let next = if entries.len() as i64 > AUDIT_PAGE {
+            entries.truncate(AUDIT_PAGE as usize);
+            entries.last().map(|e| e.id)
+        } else {
+            None
+        };
+        Ok(AuditPage { entries, next })
+    })
+    .await
+}

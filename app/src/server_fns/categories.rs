@@ -26,25 +26,32 @@ pub async fn create_category(
     name_sw: String,
     #[server(default)] parent: String,
 ) -> Result<(), AppError> {
-    use crate::db::categories;
     use crate::domain::Invalid;
     use crate::domain::audit::Action;
-    use crate::domain::category::{check_parent, parse_new};
+    use crate::domain::category::{Node, check_parent, parse_new};
     edit(move |tx, actor| {
         Box::pin(async move {
             let (slug, names) = parse_new(&slug, &name_en, &name_sw)
                 .map_err(|(field, why)| AppError::invalid(field, why))?;
             let parent = parent_field(tx, &parent).await?;
-            let new = crate::domain::category::Node {
+            let new = Node {
                 id: Uuid::nil(),
                 parent: None,
                 has_children: false,
             };
-            check_parent(new, parent).map_err(|why| AppError::invalid("parent", why))?;
-            let id = categories::create(tx, parent.map(|p| p.id), &slug, &names)
+            check_parent(new, parent.as_ref().map(|p| p.node))
+                .map_err(|why| AppError::invalid("parent", why))?;
+            let parent_id = parent.as_ref().map(|p| p.node.id);
+            let id = crate::db::categories::create(tx, parent_id, &slug, &names)
                 .await?
                 .ok_or(AppError::invalid("slug", Invalid::SlugTaken))?;
-            let summary = format!("{} / {} ({})", names.en, names.sw, slug.as_str());
+            let summary = format!(
+                "{}: {} / {} under {}",
+                slug.as_str(),
+                names.en,
+                names.sw,
+                place(parent.map(|p| p.slug))
+            );
             crate::db::audit::record(tx, actor, Action::CategoryCreated, id, &summary).await?;
             Ok(())
         })
@@ -60,9 +67,12 @@ pub async fn rename_category(id: Uuid, name_en: String, name_sw: String) -> Resu
         Box::pin(async move {
             let names = Names::parse(&name_en, &name_sw)
                 .map_err(|(field, why)| AppError::invalid(field, why))?;
-            let (_, old) = locked(tx, id).await?;
+            let old = locked(tx, id, "id").await?;
             crate::db::categories::rename(tx, id, &names).await?;
-            let summary = format!("{} / {} → {} / {}", old.en, old.sw, names.en, names.sw);
+            let summary = format!(
+                "{}: {} / {} → {} / {}",
+                old.slug, old.names.en, old.names.sw, names.en, names.sw
+            );
             crate::db::audit::record(tx, actor, Action::CategoryRenamed, id, &summary).await?;
             Ok(())
         })
@@ -77,12 +87,18 @@ pub async fn move_category(id: Uuid, #[server(default)] parent: String) -> Resul
     use crate::domain::category::check_parent;
     edit(move |tx, actor| {
         Box::pin(async move {
-            let (node, _) = locked(tx, id).await?;
+            let me = locked(tx, id, "id").await?;
             let parent = parent_field(tx, &parent).await?;
-            check_parent(node, parent).map_err(|why| AppError::invalid("parent", why))?;
-            let to = parent.map(|p| p.id);
+            check_parent(me.node, parent.as_ref().map(|p| p.node))
+                .map_err(|why| AppError::invalid("parent", why))?;
+            let to = parent.as_ref().map(|p| p.node.id);
             crate::db::categories::set_parent(tx, id, to).await?;
-            let summary = format!("{:?} → {:?}", node.parent, to);
+            let summary = format!(
+                "{}: {} → {}",
+                me.slug,
+                place(me.parent_slug),
+                place(parent.map(|p| p.slug))
+            );
             crate::db::audit::record(tx, actor, Action::CategoryMoved, id, &summary).await?;
             Ok(())
         })
@@ -102,9 +118,10 @@ pub async fn shift_category(id: Uuid, direction: String) -> Result<(), AppError>
                 "down" => false,
                 _ => return Err(AppError::invalid("direction", Invalid::NotFound)),
             };
-            locked(tx, id).await?;
+            let me = locked(tx, id, "id").await?;
             if crate::db::categories::shift(tx, id, up).await? {
-                crate::db::audit::record(tx, actor, Action::CategoryReordered, id, &direction)
+                let summary = format!("{}: {direction}", me.slug);
+                crate::db::audit::record(tx, actor, Action::CategoryReordered, id, &summary)
                     .await?;
             }
             Ok(())
@@ -126,23 +143,19 @@ pub async fn merge_category(id: Uuid, into: String) -> Result<(), AppError> {
                 .parse::<Uuid>()
                 .map_err(|_| AppError::invalid("into", Invalid::Required))?;
             // Locked in id order, so two merges of the same pair cannot deadlock.
+            let field = |which: Uuid| if which == id { "id" } else { "into" };
             let (first, second) = if id < into { (id, into) } else { (into, id) };
-            let a = locked(tx, first).await?;
+            let a = locked(tx, first, field(first)).await?;
             let b = if first == second {
                 a.clone()
             } else {
-                crate::db::categories::lock(tx, second)
-                    .await?
-                    .ok_or(AppError::invalid("into", Invalid::NotFound))?
+                locked(tx, second, field(second)).await?
             };
-            let ((from, from_names), (to, to_names)) = if a.0.id == id { (a, b) } else { (b, a) };
-            check_merge(from, to).map_err(|why| AppError::invalid("into", why))?;
-            let moved = crate::db::categories::merge(tx, from.id, to.id).await?;
-            let summary = format!(
-                "{} → {} ({moved} listings moved)",
-                from_names.en, to_names.en
-            );
-            crate::db::audit::record(tx, actor, Action::CategoryMerged, from.id, &summary).await?;
+            let (from, to) = if a.node.id == id { (a, b) } else { (b, a) };
+            check_merge(from.node, to.node).map_err(|why| AppError::invalid("into", why))?;
+            let moved = crate::db::categories::merge(tx, id, into).await?;
+            let summary = format!("{} → {} ({moved} listings moved)", from.slug, to.slug);
+            crate::db::audit::record(tx, actor, Action::CategoryMerged, id, &summary).await?;
             Ok(())
         })
     })
@@ -181,21 +194,22 @@ where
     .await
 }
 
-/// The category `id`, locked; a missing one is a not-found error on the form's `id`.
+/// Where a category sits, for audit summaries: under its parent's slug, or at the top.
+#[cfg(feature = "ssr")]
+fn place(parent_slug: Option<String>) -> String {
+    parent_slug.unwrap_or_else(|| "top level".into())
+}
+
+/// The category `id`, locked; a missing one is a not-found error on the form's `field`.
 #[cfg(feature = "ssr")]
 async fn locked(
     tx: &mut Tx,
     id: Uuid,
-) -> Result<
-    (
-        crate::domain::category::Node,
-        crate::domain::category::Names,
-    ),
-    AppError,
-> {
+    field: &'static str,
+) -> Result<crate::db::categories::Locked, AppError> {
     crate::db::categories::lock(tx, id)
         .await?
-        .ok_or(AppError::invalid("id", crate::domain::Invalid::NotFound))
+        .ok_or(AppError::invalid(field, crate::domain::Invalid::NotFound))
 }
 
 /// The `parent` field: empty for top level, else an existing category (locked).
@@ -203,7 +217,7 @@ async fn locked(
 async fn parent_field(
     tx: &mut Tx,
     parent: &str,
-) -> Result<Option<crate::domain::category::Node>, AppError> {
+) -> Result<Option<crate::db::categories::Locked>, AppError> {
     use crate::domain::Invalid;
     let parent = parent.trim();
     if parent.is_empty() {
@@ -212,8 +226,5 @@ async fn parent_field(
     let id = parent
         .parse::<Uuid>()
         .map_err(|_| AppError::invalid("parent", Invalid::NotFound))?;
-    let (node, _) = crate::db::categories::lock(tx, id)
-        .await?
-        .ok_or(AppError::invalid("parent", Invalid::NotFound))?;
-    Ok(Some(node))
+    Ok(Some(locked(tx, id, "parent").await?))
 }

@@ -26,3 +26,26 @@ pub struct AdminCategory {
     pub listings: i64,
     pub subcategories: i64,
 }
+
+/// One row of the audit log as the console lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct AuditEntry {
+    pub id: i64,
+    /// `YYYY-MM-DD HH:MM:SS` UTC.
+    pub at: String,
+    pub actor_email: Option<String>,
+    pub actor_role: String,
+    pub action: String,
+    pub object_kind: String,
+    pub object_id: String,
+    pub summary: String,
+    pub ip: String,
+}
+
+/// A page of the audit log and the cursor of the next (older) one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    pub next: Option<i64>,
+}

@@ -1,0 +1,54 @@
+//! `GET /admin/audit.csv?q=…`: the audit log (as filtered on `/admin/audit`) as a download,
+//! for admins only.
+
+use app::db::audit::Filter;
+use app::domain::role::Area;
+use app::state::AppState;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+#[derive(Deserialize)]
+pub struct Params {
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn export(
+    State(state): State<AppState>,
+    session: Session,
+    Query(params): Query<Params>,
+) -> Response {
+    let user = app::auth::session::user(&session, &state.pool)
+        .await
+        .ok()
+        .flatten();
+    if !user.is_some_and(|u| u.role().may_enter(Area::Admin)) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let words = params.q.trim();
+    let filter = Filter {
+        words: (!words.is_empty()).then(|| words.to_owned()),
+        before: None,
+    };
+    match app::audit::export_csv(&state.pool, &filter).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"audit-log.csv\"",
+                ),
+                (header::CACHE_CONTROL, "private, no-store"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "audit export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
