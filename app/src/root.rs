@@ -10,6 +10,7 @@ use crate::pages::{
     admin::categories::AdminCategoriesPage,
     admin::overview::AdminPage,
     admin::payments::AdminPaymentsPage,
+    admin::people::AdminPeoplePage,
     admin::review::{AdminListingsPage, AdminShopsPage},
     auth::LoginPage,
     auth::RegisterPage,
@@ -177,6 +178,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/money") view=ShopMoneyPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/promotions") view=PromotionsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/people") view=AdminPeoplePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/payments") view=AdminPaymentsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/shops") view=AdminShopsPage ssr=SsrMode::Async />

@@ -240,6 +240,17 @@ const POLICY: &[(&str, May, Form)] = &[
     ("admin_overview", Admin, &[]),
     ("admin_categories", Admin, &[]),
     ("audit_log", Admin, &[]),
+    ("find_people", Admin, &[("q", "nobody")]),
+    (
+        "set_person_status",
+        Admin,
+        &[("user_id", "{random}"), ("decision", "reinstate")],
+    ),
+    (
+        "set_person_admin",
+        Admin,
+        &[("user_id", "{random}"), ("admin", "true")],
+    ),
     (
         "create_category",
         Admin,

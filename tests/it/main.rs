@@ -17,6 +17,7 @@ mod layers;
 mod ledger_property;
 mod payments;
 mod payout_phone;
+mod people;
 mod pricing;
 mod search;
 mod selling;

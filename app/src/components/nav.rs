@@ -32,6 +32,7 @@ pub fn AdminNav() -> impl IntoView {
         <nav class="mb-4 flex flex-wrap gap-2 text-sm font-medium text-emerald-900" aria-label=i18n.tr(Key::AdminConsole)>
             <a class=link href="/admin">{i18n.tr(Key::AdminOverview)}</a>
             <a class=link href="/admin/categories">{i18n.tr(Key::Categories)}</a>
+            <a class=link href="/admin/people">{i18n.tr(Key::People)}</a>
             <a class=link href="/admin/shops">{i18n.tr(Key::ShopApplications)}</a>
             <a class=link href="/admin/listings">{i18n.tr(Key::ListingQueue)}</a>
             <a class=link href="/admin/payments">{i18n.tr(Key::AdminPayments)}</a>

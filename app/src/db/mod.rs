@@ -17,6 +17,7 @@ pub mod orders;
 pub mod payments;
 pub mod payout_phone;
 pub mod payouts;
+pub mod people;
 pub mod products;
 pub mod search;
 pub mod seed;

@@ -11,6 +11,10 @@ text_enum! {
         CategoryMoved = "category.moved",
         CategoryReordered = "category.reordered",
         CategoryMerged = "category.merged",
+        UserSuspended = "user.suspended",
+        UserReinstated = "user.reinstated",
+        UserMadeAdmin = "user.made_admin",
+        UserAdminRemoved = "user.admin_removed",
     }
 }
 
@@ -23,6 +27,10 @@ impl Action {
             | Action::CategoryMoved
             | Action::CategoryReordered
             | Action::CategoryMerged => "category",
+            Action::UserSuspended
+            | Action::UserReinstated
+            | Action::UserMadeAdmin
+            | Action::UserAdminRemoved => "user",
         }
     }
 }

@@ -79,4 +79,6 @@ pub enum Invalid {
     CategoryTooDeep,
     /// A category cannot go into itself or one of its subcategories.
     CategoryIntoItself,
+    /// The platform keeps at least one active admin.
+    LastAdmin,
 }

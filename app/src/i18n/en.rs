@@ -61,6 +61,13 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingResultsFor => "Showing results for",
         Key::MatchedSomeWords => "No listing has every word; these match some of them.",
         Key::ListingsFound => "listings",
+        Key::People => "People",
+        Key::EmailOrName => "Email or name",
+        Key::NobodyFound => "Nobody matches.",
+        Key::Joined => "joined",
+        Key::OrdersCount => "orders",
+        Key::MakeAdmin => "Make admin",
+        Key::RemoveAdmin => "Remove admin",
         Key::AuditLog => "Audit log",
         Key::AuditSearch => "Words (summary, object, action or email)",
         Key::DownloadCsv => "Download CSV",
@@ -461,6 +468,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CodeExpired => "This code expired or was tried too often. Ask for a new one.".into(),
         Invalid::CategoryTooDeep => "Categories go two levels deep: a subcategory sits under a top-level category, and a category with subcategories stays top level.".into(),
         Invalid::CategoryIntoItself => "A category cannot go into itself or one of its own subcategories.".into(),
+        Invalid::LastAdmin => "This is the last active admin: make someone else an admin first.".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }

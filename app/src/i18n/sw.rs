@@ -67,6 +67,13 @@ pub fn text(key: Key) -> &'static str {
             "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
         }
         Key::ListingsFound => "bidhaa",
+        Key::People => "Watu",
+        Key::EmailOrName => "Barua pepe au jina",
+        Key::NobodyFound => "Hakuna anayelingana.",
+        Key::Joined => "alijiunga",
+        Key::OrdersCount => "maagizo",
+        Key::MakeAdmin => "Mfanye msimamizi",
+        Key::RemoveAdmin => "Ondoa usimamizi",
         Key::AuditLog => "Kumbukumbu za ukaguzi",
         Key::AuditSearch => "Maneno (muhtasari, kitu, kitendo au barua pepe)",
         Key::DownloadCsv => "Pakua CSV",
@@ -459,6 +466,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CodeExpired => "Nambari hii imeisha muda au imejaribiwa mara nyingi mno. Omba nyingine.".into(),
         Invalid::CategoryTooDeep => "Aina zina ngazi mbili: aina ndogo iko chini ya aina kuu, na aina yenye aina ndogo hubaki kuwa kuu.".into(),
         Invalid::CategoryIntoItself => "Aina haiwezi kuingia ndani yake yenyewe au ndani ya aina zake ndogo.".into(),
+        Invalid::LastAdmin => "Huyu ndiye msimamizi wa mwisho aliye hai: mfanye mtu mwingine msimamizi kwanza.".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }

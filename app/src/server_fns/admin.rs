@@ -53,3 +53,35 @@ pub async fn audit_log(
     })
     .await
 }
+
+#[cfg(feature = "ssr")]
+pub(crate) type Tx = sqlx::Transaction<'static, sqlx::Postgres>;
+
+/// Runs one audited admin change: the admin from the session, one transaction that the change
+/// and its audit rows share (so both commit or neither does), then back to `back`.
+#[cfg(feature = "ssr")]
+pub(crate) async fn audited_edit<F>(back: &'static str, change: F) -> Result<(), AppError>
+where
+    F: for<'t> FnOnce(
+            &'t mut Tx,
+            &'t crate::db::audit::Actor,
+        )
+            -> std::pin::Pin<Box<dyn Future<Output = Result<(), AppError>> + Send + 't>>
+        + Send,
+{
+    use crate::auth::context;
+    context::respond(async move {
+        let admin = context::require_area(crate::domain::role::Area::Admin).await?;
+        let actor = crate::db::audit::Actor {
+            id: admin.id,
+            role: admin.role(),
+            ip: context::client_ip(),
+        };
+        let mut tx = context::state()?.pool.begin().await?;
+        change(&mut tx, &actor).await?;
+        tx.commit().await?;
+        leptos_axum::redirect(back);
+        Ok(())
+    })
+    .await
+}

@@ -8,6 +8,13 @@ use uuid::Uuid;
 
 pub use crate::wire::admin::AdminCategory;
 
+#[cfg(feature = "ssr")]
+use super::admin::{Tx, audited_edit};
+
+/// Where each edit returns (a form posted without JavaScript lands there).
+#[cfg(feature = "ssr")]
+const BACK: &str = "/admin/categories";
+
 #[server(endpoint = "admin_categories")]
 pub async fn admin_categories() -> Result<Vec<AdminCategory>, AppError> {
     use crate::auth::context;
@@ -29,7 +36,7 @@ pub async fn create_category(
     use crate::domain::Invalid;
     use crate::domain::audit::Action;
     use crate::domain::category::{Node, check_parent, parse_new};
-    edit(move |tx, actor| {
+    audited_edit(BACK, move |tx, actor| {
         Box::pin(async move {
             let (slug, names) = parse_new(&slug, &name_en, &name_sw)
                 .map_err(|(field, why)| AppError::invalid(field, why))?;
@@ -63,7 +70,7 @@ pub async fn create_category(
 pub async fn rename_category(id: Uuid, name_en: String, name_sw: String) -> Result<(), AppError> {
     use crate::domain::audit::Action;
     use crate::domain::category::Names;
-    edit(move |tx, actor| {
+    audited_edit(BACK, move |tx, actor| {
         Box::pin(async move {
             let names = Names::parse(&name_en, &name_sw)
                 .map_err(|(field, why)| AppError::invalid(field, why))?;
@@ -85,7 +92,7 @@ pub async fn rename_category(id: Uuid, name_en: String, name_sw: String) -> Resu
 pub async fn move_category(id: Uuid, #[server(default)] parent: String) -> Result<(), AppError> {
     use crate::domain::audit::Action;
     use crate::domain::category::check_parent;
-    edit(move |tx, actor| {
+    audited_edit(BACK, move |tx, actor| {
         Box::pin(async move {
             let me = locked(tx, id, "id").await?;
             let parent = parent_field(tx, &parent).await?;
@@ -111,7 +118,7 @@ pub async fn move_category(id: Uuid, #[server(default)] parent: String) -> Resul
 pub async fn shift_category(id: Uuid, direction: String) -> Result<(), AppError> {
     use crate::domain::Invalid;
     use crate::domain::audit::Action;
-    edit(move |tx, actor| {
+    audited_edit(BACK, move |tx, actor| {
         Box::pin(async move {
             let up = match direction.as_str() {
                 "up" => true,
@@ -136,7 +143,7 @@ pub async fn merge_category(id: Uuid, into: String) -> Result<(), AppError> {
     use crate::domain::Invalid;
     use crate::domain::audit::Action;
     use crate::domain::category::check_merge;
-    edit(move |tx, actor| {
+    audited_edit(BACK, move |tx, actor| {
         Box::pin(async move {
             let into = into
                 .trim()
@@ -158,38 +165,6 @@ pub async fn merge_category(id: Uuid, into: String) -> Result<(), AppError> {
             crate::db::audit::record(tx, actor, Action::CategoryMerged, id, &summary).await?;
             Ok(())
         })
-    })
-    .await
-}
-
-#[cfg(feature = "ssr")]
-type Tx = sqlx::Transaction<'static, sqlx::Postgres>;
-
-/// Runs one admin edit of the tree: the admin from the session, a transaction the edit and its
-/// audit row share, then back to the editor (which is where a form without JavaScript lands).
-#[cfg(feature = "ssr")]
-async fn edit<F>(change: F) -> Result<(), AppError>
-where
-    F: for<'t> FnOnce(
-            &'t mut Tx,
-            &'t crate::db::audit::Actor,
-        )
-            -> std::pin::Pin<Box<dyn Future<Output = Result<(), AppError>> + Send + 't>>
-        + Send,
-{
-    use crate::auth::context;
-    context::respond(async move {
-        let admin = context::require_area(crate::domain::role::Area::Admin).await?;
-        let actor = crate::db::audit::Actor {
-            id: admin.id,
-            role: admin.role(),
-            ip: context::client_ip(),
-        };
-        let mut tx = context::state()?.pool.begin().await?;
-        change(&mut tx, &actor).await?;
-        tx.commit().await?;
-        leptos_axum::redirect("/admin/categories");
-        Ok(())
     })
     .await
 }

@@ -14,6 +14,7 @@ pub mod locale;
 pub mod moderation;
 pub mod orders;
 pub mod payments;
+pub mod people;
 pub mod product;
 pub mod seller;
 pub mod shop_orders;

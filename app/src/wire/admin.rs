@@ -49,3 +49,21 @@ pub struct AuditPage {
     pub entries: Vec<AuditEntry>,
     pub next: Option<i64>,
 }
+
+/// A person as the console's people page lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Person {
+    pub id: uuid::Uuid,
+    pub email: String,
+    pub name: String,
+    /// `customer`, `vendor_staff` or `admin`.
+    pub role: String,
+    /// `active` or `suspended`.
+    pub status: String,
+    /// `YYYY-MM-DD`.
+    pub joined: String,
+    /// The shops they work in, by name.
+    pub shops: Vec<String>,
+    pub orders: i64,
+}

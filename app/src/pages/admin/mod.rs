@@ -5,4 +5,5 @@ pub mod audit;
 pub mod categories;
 pub mod overview;
 pub mod payments;
+pub mod people;
 pub mod review;

@@ -1,0 +1,112 @@
+//! The admin's people page: find accounts, suspend or reinstate them (their sessions end at
+//! once), and make or unmake admins (never the last active one). Every change is audited in
+//! its own transaction.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+pub use crate::wire::admin::Person;
+
+#[cfg(feature = "ssr")]
+use super::admin::{Tx, audited_edit};
+
+/// People listed per search.
+pub const PEOPLE_PAGE: i64 = 50;
+
+#[cfg(feature = "ssr")]
+const BACK: &str = "/admin/people";
+
+#[server(endpoint = "find_people")]
+pub async fn find_people(#[server(default)] q: String) -> Result<Vec<Person>, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        context::require_area(crate::domain::role::Area::Admin).await?;
+        let words = crate::domain::text::bounded(&q, 0, 200, false)
+            .map_err(|why| AppError::invalid("q", why))?;
+        let pool = &context::state()?.pool;
+        Ok(crate::db::people::find(pool, &words, PEOPLE_PAGE).await?)
+    })
+    .await
+}
+
+/// `suspend` with a reason, or `reinstate`.
+#[server(endpoint = "set_person_status")]
+pub async fn set_person_status(
+    user_id: Uuid,
+    decision: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::domain::Invalid;
+    use crate::domain::audit::Action;
+    audited_edit(BACK, move |tx, actor| {
+        Box::pin(async move {
+            let (active, action) = match decision.as_str() {
+                "suspend" => (false, Action::UserSuspended),
+                "reinstate" => (true, Action::UserReinstated),
+                _ => return Err(AppError::invalid("decision", Invalid::NotFound)),
+            };
+            let reason = if active {
+                String::new()
+            } else {
+                crate::domain::text::bounded(&reason, 3, 500, false)
+                    .map_err(|why| AppError::invalid("reason", why))?
+            };
+            let (others, (email, role, _)) = lock(tx, user_id).await?;
+            if !active && role == "admin" && others == 0 {
+                return Err(AppError::invalid("user_id", Invalid::LastAdmin));
+            }
+            crate::db::people::set_active(tx, user_id, active).await?;
+            let summary = if active {
+                email
+            } else {
+                format!("{email}: {reason}")
+            };
+            crate::db::audit::record(tx, actor, action, user_id, &summary).await?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+/// Makes a person an admin (`admin` true) or takes the role back.
+#[server(endpoint = "set_person_admin")]
+pub async fn set_person_admin(user_id: Uuid, admin: bool) -> Result<(), AppError> {
+    use crate::domain::Invalid;
+    use crate::domain::audit::Action;
+    audited_edit(BACK, move |tx, actor| {
+        Box::pin(async move {
+            let (others, (email, role, _)) = lock(tx, user_id).await?;
+            if (role == "admin") == admin {
+                return Ok(());
+            }
+            if !admin && others == 0 {
+                return Err(AppError::invalid("user_id", Invalid::LastAdmin));
+            }
+            crate::db::people::set_admin(tx, user_id, admin).await?;
+            let action = if admin {
+                Action::UserMadeAdmin
+            } else {
+                Action::UserAdminRemoved
+            };
+            crate::db::audit::record(tx, actor, action, user_id, &email).await?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+/// The active admins other than `id`, and the person `id` (email, role, status), all locked:
+/// the admins first, in id order, then the person, so concurrent changes queue up instead of
+/// deadlocking, and two admins cannot remove each other at once.
+#[cfg(feature = "ssr")]
+async fn lock(tx: &mut Tx, id: Uuid) -> Result<(i64, (String, String, String)), AppError> {
+    let others = crate::db::people::other_active_admins(tx, id).await?;
+    let person = crate::db::people::lock(tx, id)
+        .await?
+        .ok_or(AppError::invalid(
+            "user_id",
+            crate::domain::Invalid::NotFound,
+        ))?;
+    Ok((others, person))
+}

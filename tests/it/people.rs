@@ -1,0 +1,177 @@
+//! The admin's people page through its server functions: finding accounts, suspension that
+//! ends sessions at once (and reinstatement that does not revive them), admins made and
+//! unmade, never the last one, each change audited.
+
+use crate::common::{Client, PASSWORD, app, make_admin};
+use app::domain::Invalid;
+use app::error::AppError;
+use app::wire::admin::Person;
+use axum::http::StatusCode;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+async fn person(c: &mut Client, email: &str) -> Person {
+    let found: Vec<Person> = c.call("find_people", &[("q", email)]).await.json();
+    found.into_iter().find(|p| p.email.starts_with(email)).expect(email)
+}
+
+async fn actions(pool: &PgPool) -> Vec<String> {
+    sqlx::query_scalar("select action from audit_log order by id")
+        .fetch_all(pool)
+        .await
+        .expect("audit")
+}
+
+#[sqlx::test(migrations = false)]
+async fn suspension_ends_sessions_at_once_and_is_audited(pool: PgPool) {
+    let mut boss = Client::new(app(pool.clone()).await);
+    boss.register("boss@example.com", "Boss").await;
+    make_admin(&pool, "boss@example.com").await;
+    let mut shopper = Client::new(app(pool.clone()).await);
+    shopper.register("wanjiku@example.com", "Wanjiku").await;
+    assert!(shopper.whoami().await.is_some());
+
+    let w = person(&mut boss, "wanjiku@").await;
+    assert_eq!((w.role.as_str(), w.status.as_str()), ("customer", "active"));
+    let id = w.id.to_string();
+    let refused = boss
+        .call(
+            "set_person_status",
+            &[("user_id", &id), ("decision", "suspend")],
+        )
+        .await;
+    assert_eq!(
+        refused.error().field(),
+        Some("reason"),
+        "a suspension says why"
+    );
+    boss.call(
+        "set_person_status",
+        &[
+            ("user_id", &id),
+            ("decision", "suspend"),
+            ("reason", "card fraud"),
+        ],
+    )
+    .await;
+    assert_eq!(shopper.whoami().await, None, "logged out at once");
+    assert_eq!(
+        shopper.login("wanjiku@example.com", PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(person(&mut boss, "wanjiku@").await.status, "suspended");
+
+    // A session from before the suspension stays over after reinstatement.
+    let epoch: i32 = sqlx::query_scalar("select session_epoch from users where id = $1")
+        .bind(w.id)
+        .fetch_one(&pool)
+        .await
+        .expect("epoch");
+    boss.call(
+        "set_person_status",
+        &[("user_id", &id), ("decision", "reinstate")],
+    )
+    .await;
+    let after: i32 = sqlx::query_scalar("select session_epoch from users where id = $1")
+        .bind(w.id)
+        .fetch_one(&pool)
+        .await
+        .expect("epoch");
+    assert!(after > epoch);
+    assert_eq!(
+        shopper.login("wanjiku@example.com", PASSWORD).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(actions(&pool).await, ["user.suspended", "user.reinstated"]);
+    let summary: String =
+        sqlx::query_scalar("select summary from audit_log where action = 'user.suspended'")
+            .fetch_one(&pool)
+            .await
+            .expect("row");
+    assert_eq!(summary, "wanjiku@example.com: card fraud");
+
+    // Shoppers cannot do this to each other.
+    assert_eq!(
+        shopper
+            .call(
+                "set_person_status",
+                &[
+                    ("user_id", &Uuid::new_v4().to_string()),
+                    ("decision", "suspend"),
+                    ("reason", "spite")
+                ]
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[sqlx::test(migrations = false)]
+async fn admins_are_made_and_unmade_but_never_the_last_one(pool: PgPool) {
+    let mut boss = Client::new(app(pool.clone()).await);
+    boss.register("boss@example.com", "Boss").await;
+    make_admin(&pool, "boss@example.com").await;
+    let me = person(&mut boss, "boss@").await.id.to_string();
+
+    let last = boss
+        .call("set_person_admin", &[("user_id", &me), ("admin", "false")])
+        .await;
+    assert_eq!(
+        last.error(),
+        AppError::invalid("user_id", Invalid::LastAdmin)
+    );
+    let last = boss
+        .call(
+            "set_person_status",
+            &[
+                ("user_id", &me),
+                ("decision", "suspend"),
+                ("reason", "leaving"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        last.error(),
+        AppError::invalid("user_id", Invalid::LastAdmin)
+    );
+
+    let mut other = Client::new(app(pool.clone()).await);
+    other.register("deputy@example.com", "Deputy").await;
+    let deputy = person(&mut boss, "deputy@").await.id.to_string();
+    boss.call(
+        "set_person_admin",
+        &[("user_id", &deputy), ("admin", "true")],
+    )
+    .await;
+    assert_eq!(
+        other.get("/admin").await.status,
+        StatusCode::OK,
+        "the deputy runs the console"
+    );
+    // Now the first admin may step down, and the deputy is the last one.
+    boss.call("set_person_admin", &[("user_id", &me), ("admin", "false")])
+        .await;
+    assert_eq!(boss.get("/admin").await.status, StatusCode::FORBIDDEN);
+    let last = other
+        .call(
+            "set_person_admin",
+            &[("user_id", &deputy), ("admin", "false")],
+        )
+        .await;
+    assert_eq!(
+        last.error(),
+        AppError::invalid("user_id", Invalid::LastAdmin)
+    );
+    assert_eq!(
+        actions(&pool).await,
+        ["user.made_admin", "user.admin_removed"],
+        "refusals are not audited"
+    );
+    let role: String =
+        sqlx::query_scalar("select role from users where email = 'boss@example.com'")
+            .fetch_one(&pool)
+            .await
+            .expect("role");
+    assert_eq!(role, "customer");
+}
