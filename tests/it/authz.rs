@@ -242,6 +242,11 @@ const POLICY: &[(&str, May, Form)] = &[
     ("audit_log", Admin, &[]),
     ("find_people", Admin, &[("q", "nobody")]),
     (
+        "set_shop_tier",
+        Admin,
+        &[("vendor_id", "{random}"), ("tier", "titan")],
+    ),
+    (
         "set_person_status",
         Admin,
         &[("user_id", "{random}"), ("decision", "reinstate")],

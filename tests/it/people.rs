@@ -12,7 +12,10 @@ use uuid::Uuid;
 
 async fn person(c: &mut Client, email: &str) -> Person {
     let found: Vec<Person> = c.call("find_people", &[("q", email)]).await.json();
-    found.into_iter().find(|p| p.email.starts_with(email)).expect(email)
+    found
+        .into_iter()
+        .find(|p| p.email.starts_with(email))
+        .expect(email)
 }
 
 async fn actions(pool: &PgPool) -> Vec<String> {
@@ -174,4 +177,51 @@ async fn admins_are_made_and_unmade_but_never_the_last_one(pool: PgPool) {
             .await
             .expect("role");
     assert_eq!(role, "customer");
+}
+
+/// An admin moves a shop to another tier; its owner sees the tier, limit and commission on the
+/// dashboard, and the change is audited. An unknown tier names the field and changes nothing.
+#[sqlx::test(migrations = false)]
+async fn an_admin_moves_a_shop_to_another_tier(pool: PgPool) {
+    use crate::common::{shop, staff};
+    let mut boss = Client::new(app(pool.clone()).await);
+    boss.register("boss@example.com", "Boss").await;
+    make_admin(&pool, "boss@example.com").await;
+    let vendor = shop(&pool, "duka-tier", "aspirant").await;
+    let mut owner = staff(
+        app(pool.clone()).await,
+        &pool,
+        vendor,
+        "owner@example.com",
+        "owner",
+    )
+    .await;
+    let tier = |c: serde_json::Value| c["tier"]["code"].as_str().map(str::to_owned);
+    let before: serde_json::Value = owner.call("seller_dashboard", &[]).await.json();
+    assert_eq!(tier(before).as_deref(), Some("aspirant"));
+
+    let id = vendor.to_string();
+    let refused = boss
+        .call("set_shop_tier", &[("vendor_id", &id), ("tier", "diamond")])
+        .await;
+    assert_eq!(
+        refused.error(),
+        AppError::invalid("tier", Invalid::NotFound)
+    );
+    boss.call("set_shop_tier", &[("vendor_id", &id), ("tier", "legacy")])
+        .await;
+    let after: serde_json::Value = owner.call("seller_dashboard", &[]).await.json();
+    assert_eq!(after["tier"]["listing_limit"], 200);
+    assert_eq!(tier(after).as_deref(), Some("legacy"));
+    let page = owner.get("/seller").await;
+    assert!(
+        page.body.contains("data-testid=\"shop-tier\""),
+        "shown on the dashboard"
+    );
+    let summary: String =
+        sqlx::query_scalar("select summary from audit_log where action = 'shop.tier_set'")
+            .fetch_one(&pool)
+            .await
+            .expect("audited once");
+    assert_eq!(summary, "duka-tier: aspirant → legacy");
 }

@@ -221,7 +221,7 @@ pub async fn document_file(
 pub async fn applications(db: impl PgExecutor<'_>) -> Result<Vec<Applicant>, sqlx::Error> {
     sqlx::query_as(
         "select v.id, v.business_name, v.slug, v.phone, v.business_type, v.description, v.county, v.town,
-                v.verification_status, u.email as applicant_email, v.created_at::text as applied_at,
+                v.verification_status, v.tier, u.email as applicant_email, v.created_at::text as applied_at,
                 (select count(*) from vendor_documents d where d.vendor_id = v.id) as documents
          from vendors v left join users u on u.id = v.applicant_id
          order by v.verification_status <> 'pending', v.verification_status <> 'suspended', v.created_at, v.id
@@ -463,6 +463,28 @@ pub async fn update_tier(
     .await?
     .rows_affected()
         == 1)
+}
+
+/// The membership tier a shop is on.
+pub async fn tier_of(db: impl PgExecutor<'_>, vendor_id: Uuid) -> Result<Tier, sqlx::Error> {
+    sqlx::query_as(
+        "select t.code, t.name, t.listing_limit, t.commission_rate
+         from vendors v join membership_tiers t on t.code = v.tier where v.id = $1",
+    )
+    .bind(vendor_id)
+    .fetch_one(db)
+    .await
+}
+
+/// A shop's slug and tier code, locked for the rest of the transaction.
+pub async fn lock_tier(
+    conn: &mut PgConnection,
+    vendor_id: Uuid,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as("select slug, tier from vendors where id = $1 for update")
+        .bind(vendor_id)
+        .fetch_optional(conn)
+        .await
 }
 
 pub async fn set_tier(

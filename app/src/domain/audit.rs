@@ -15,6 +15,7 @@ text_enum! {
         UserReinstated = "user.reinstated",
         UserMadeAdmin = "user.made_admin",
         UserAdminRemoved = "user.admin_removed",
+        ShopTierSet = "shop.tier_set",
     }
 }
 
@@ -31,6 +32,7 @@ impl Action {
             | Action::UserReinstated
             | Action::UserMadeAdmin
             | Action::UserAdminRemoved => "user",
+            Action::ShopTierSet => "shop",
         }
     }
 }

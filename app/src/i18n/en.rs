@@ -61,6 +61,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingResultsFor => "Showing results for",
         Key::MatchedSomeWords => "No listing has every word; these match some of them.",
         Key::ListingsFound => "listings",
+        Key::MembershipTier => "Membership tier",
+        Key::SetTier => "Set tier",
         Key::People => "People",
         Key::EmailOrName => "Email or name",
         Key::NobodyFound => "Nobody matches.",

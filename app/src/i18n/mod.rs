@@ -166,6 +166,8 @@ pub enum Key {
     ShowingResultsFor,
     MatchedSomeWords,
     ListingsFound,
+    MembershipTier,
+    SetTier,
     People,
     EmailOrName,
     NobodyFound,

@@ -67,6 +67,8 @@ pub fn text(key: Key) -> &'static str {
             "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
         }
         Key::ListingsFound => "bidhaa",
+        Key::MembershipTier => "Kiwango cha uanachama",
+        Key::SetTier => "Weka kiwango",
         Key::People => "Watu",
         Key::EmailOrName => "Barua pepe au jina",
         Key::NobodyFound => "Hakuna anayelingana.",

@@ -27,6 +27,7 @@ pub async fn seller_dashboard() -> Result<Dashboard, AppError> {
         let (_, member) = context::require_shop(ShopTask::Catalog).await?;
         let pool = &context::state()?.pool;
         Ok(Dashboard {
+            tier: crate::db::vendors::tier_of(pool, member.vendor_id).await?,
             listings: listings::for_vendor(pool, member.vendor_id).await?,
             low_stock: listings::low_stock(pool, member.vendor_id).await?,
         })

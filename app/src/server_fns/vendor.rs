@@ -454,3 +454,27 @@ pub async fn update_tier(
     })
     .await
 }
+
+/// Moves a shop to another membership tier (its listing limit and commission follow).
+#[server(endpoint = "set_shop_tier")]
+pub async fn set_shop_tier(vendor_id: Uuid, tier: String) -> Result<(), AppError> {
+    use crate::domain::Invalid;
+    use crate::domain::audit::Action;
+    super::admin::audited_edit("/admin/shops", move |tx, actor| {
+        Box::pin(async move {
+            let (slug, from) = crate::db::vendors::lock_tier(tx, vendor_id)
+                .await?
+                .ok_or(AppError::invalid("vendor_id", Invalid::NotFound))?;
+            if from == tier {
+                return Ok(());
+            }
+            if !crate::db::vendors::set_tier(&mut **tx, vendor_id, &tier).await? {
+                return Err(AppError::invalid("tier", Invalid::NotFound));
+            }
+            let summary = format!("{slug}: {from} → {tier}");
+            crate::db::audit::record(tx, actor, Action::ShopTierSet, vendor_id, &summary).await?;
+            Ok(())
+        })
+    })
+    .await
+}

@@ -61,6 +61,8 @@ pub struct ListingEdit {
 /// What the dashboard's overview shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dashboard {
+    /// The shop's membership tier: its listing limit and commission.
+    pub tier: crate::wire::vendor::Tier,
     pub listings: Vec<SellerListingRow>,
     pub low_stock: Vec<LowStockRow>,
 }

@@ -105,6 +105,8 @@ pub struct Applicant {
     pub county: String,
     pub town: String,
     pub verification_status: String,
+    /// The membership tier's code.
+    pub tier: String,
     pub applicant_email: Option<String>,
     pub applied_at: String,
     pub documents: i64,

@@ -10,7 +10,9 @@ use crate::i18n::{Key, use_i18n};
 use crate::server_fns::catalog::category_choices;
 use crate::server_fns::commission::{AddCommissionRule, RemoveCommissionRule, commission_rules};
 use crate::server_fns::moderation::{ReviewListing, pending_listings};
-use crate::server_fns::vendor::{ReviewShop, UpdateTier, membership_tiers, shop_applications};
+use crate::server_fns::vendor::{
+    ReviewShop, SetShopTier, UpdateTier, membership_tiers, shop_applications,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use rust_decimal::Decimal;
@@ -49,9 +51,14 @@ pub fn AdminShopsPage() -> impl IntoView {
     let i18n = use_i18n();
     let review = ServerAction::<ReviewShop>::new();
     let tier = ServerAction::<UpdateTier>::new();
-    let queue = Resource::new_blocking(move || review.version().get(), |_| shop_applications());
+    let shop_tier = ServerAction::<SetShopTier>::new();
+    let queue = Resource::new_blocking(
+        move || (review.version().get(), shop_tier.version().get()),
+        |_| shop_applications(),
+    );
     let tiers = Resource::new_blocking(move || tier.version().get(), |_| membership_tiers());
     let review_error = action_error(review.into());
+    let shop_tier_error = action_error(shop_tier.into());
     let tier_error = action_error(tier.into());
     view! {
         <Title text=i18n.tr(Key::ShopApplications) />
@@ -59,6 +66,8 @@ pub fn AdminShopsPage() -> impl IntoView {
         <AdminNav />
         <FormError error=review_error />
         <crate::components::form::FieldErrorLine error=review_error />
+        <FormError error=shop_tier_error />
+        <crate::components::form::FieldErrorLine error=shop_tier_error />
         {loaded(queue, move |apps| view! {
             {apps.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::QueueEmpty)}</p> })}
             <ul class="flex flex-col gap-4" data-testid="shop-queue">
@@ -87,6 +96,26 @@ pub fn AdminShopsPage() -> impl IntoView {
                                 "suspended" => decision!(i18n, review, "vendor_id", a.id, Some(("reinstate", Key::Reinstate)), None).into_any(),
                                 _ => ().into_any(),
                             }}
+                            {(a.verification_status == "verified").then(|| {
+                                // The tiers' resource is read inside the queue's suspense, which
+                                // waits for both.
+                                let options = tiers.get().and_then(Result::ok).unwrap_or_default();
+                                let current = a.tier.clone();
+                                view! {
+                                    <ActionForm action=shop_tier attr:class="mt-3 flex items-end gap-2">
+                                        <input type="hidden" name="vendor_id" value=a.id.to_string() />
+                                        <label class="flex flex-col text-xs">{i18n.tr(Key::MembershipTier)}
+                                            <select name="tier" class="rounded border border-stone-300 px-2 py-1 text-sm">
+                                                {options.into_iter().map(|t| {
+                                                    let selected = t.code == current;
+                                                    view! { <option value=t.code selected=selected>{t.name}</option> }
+                                                }).collect_view()}
+                                            </select>
+                                        </label>
+                                        <button type="submit" class="rounded-lg border border-emerald-700 px-3 py-1 text-sm font-semibold text-emerald-800">{i18n.tr(Key::SetTier)}</button>
+                                    </ActionForm>
+                                }
+                            })}
                         </li>
                     }
                 }).collect_view()}

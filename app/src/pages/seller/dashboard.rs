@@ -28,7 +28,14 @@ pub fn SellerPage() -> impl IntoView {
 fn Overview(d: Dashboard) -> impl IntoView {
     let i18n = use_i18n();
     let empty = d.listings.is_empty();
+    let percent = (d.tier.commission_rate * rust_decimal::Decimal::from(100)).normalize();
+    let used = d.listings.len();
     view! {
+        <p class="mb-4 text-sm text-stone-700" data-testid="shop-tier">
+            {i18n.tr(Key::MembershipTier)} ": " <strong>{d.tier.name.clone()}</strong>
+            " · " {used} " / " {d.tier.listing_limit} " " {i18n.tr(Key::ListingsFound)}
+            " · " {i18n.tr(Key::Commission)} " " {percent.to_string()} "%"
+        </p>
         {(!d.low_stock.is_empty()).then(|| view! {
             <section class="mb-6 rounded-2xl border border-amber-200 bg-amber-50 p-4" data-testid="low-stock">
                 <h2 class="mb-2 font-semibold text-amber-900">{i18n.tr(Key::LowStock)}</h2>
