@@ -104,7 +104,11 @@ async fn housekeep(state: &AppState) {
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "collecting unused media failed"),
     }
-    match app::payments::payouts::run(pool, &state.mpesa, &state.settings.payouts).await {
+    let rules = match app::db::platform::payout_rules(pool, &state.settings).await {
+        Ok(rules) => rules,
+        Err(e) => return tracing::warn!(error = %e, "reading the payout rules failed"),
+    };
+    match app::payments::payouts::run(pool, &state.mpesa, &rules).await {
         Ok(r) if r != Default::default() => tracing::info!(?r, "payouts run"),
         Ok(_) => {}
         Err(e) => tracing::warn!(error = ?e, "payouts run failed"),

@@ -12,6 +12,7 @@ use crate::pages::{
     admin::payments::AdminPaymentsPage,
     admin::people::AdminPeoplePage,
     admin::review::{AdminListingsPage, AdminShopsPage},
+    admin::settings::AdminSettingsPage,
     auth::LoginPage,
     auth::RegisterPage,
     cart::CartPage,
@@ -179,6 +180,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/promotions") view=PromotionsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people") view=AdminPeoplePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/settings") view=AdminSettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/payments") view=AdminPaymentsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/shops") view=AdminShopsPage ssr=SsrMode::Async />

@@ -241,6 +241,18 @@ const POLICY: &[(&str, May, Form)] = &[
     ("admin_categories", Admin, &[]),
     ("audit_log", Admin, &[]),
     ("find_people", Admin, &[("q", "nobody")]),
+    ("platform_settings", Admin, &[]),
+    (
+        "save_platform_settings",
+        Admin,
+        &[
+            ("vat_percent", "x"),
+            ("reservation_minutes", "10"),
+            ("return_days", "7"),
+            ("holding_days", "7"),
+            ("payout_minimum", "100"),
+        ],
+    ),
     (
         "set_shop_tier",
         Admin,

@@ -21,3 +21,4 @@ mod people;
 mod pricing;
 mod search;
 mod selling;
+mod settings;

@@ -36,6 +36,7 @@ pub fn AdminNav() -> impl IntoView {
             <a class=link href="/admin/shops">{i18n.tr(Key::ShopApplications)}</a>
             <a class=link href="/admin/listings">{i18n.tr(Key::ListingQueue)}</a>
             <a class=link href="/admin/payments">{i18n.tr(Key::AdminPayments)}</a>
+            <a class=link href="/admin/settings">{i18n.tr(Key::PlatformSettings)}</a>
             <a class=link href="/admin/audit">{i18n.tr(Key::AuditLog)}</a>
         </nav>
     }

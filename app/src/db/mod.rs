@@ -18,6 +18,7 @@ pub mod payments;
 pub mod payout_phone;
 pub mod payouts;
 pub mod people;
+pub mod platform;
 pub mod products;
 pub mod search;
 pub mod seed;

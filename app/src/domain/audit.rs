@@ -16,6 +16,7 @@ text_enum! {
         UserMadeAdmin = "user.made_admin",
         UserAdminRemoved = "user.admin_removed",
         ShopTierSet = "shop.tier_set",
+        SettingsChanged = "settings.changed",
     }
 }
 
@@ -33,6 +34,7 @@ impl Action {
             | Action::UserMadeAdmin
             | Action::UserAdminRemoved => "user",
             Action::ShopTierSet => "shop",
+            Action::SettingsChanged => "platform",
         }
     }
 }

@@ -81,4 +81,6 @@ pub enum Invalid {
     CategoryIntoItself,
     /// The platform keeps at least one active admin.
     LastAdmin,
+    /// Safe mode: the platform takes no new orders for now.
+    OrdersPaused,
 }

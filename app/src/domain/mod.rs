@@ -19,6 +19,7 @@ pub mod password;
 pub mod payment;
 pub mod phone;
 pub mod places;
+pub mod platform;
 pub mod pricing;
 pub mod role;
 pub mod search;

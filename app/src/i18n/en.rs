@@ -61,6 +61,22 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingResultsFor => "Showing results for",
         Key::MatchedSomeWords => "No listing has every word; these match some of them.",
         Key::ListingsFound => "listings",
+        Key::ChecklistSettings => "Check VAT, the holding period and the payout minimum",
+        Key::OrdersPausedTitle => {
+            "The marketplace is not taking new orders just now. Your cart is kept."
+        }
+        Key::BackToCart => "Back to the cart",
+        Key::PlatformSettings => "Settings",
+        Key::VatPercent => "VAT included in prices (%)",
+        Key::ReservationMinutes => "Minutes stock is held for an unpaid M-Pesa order",
+        Key::ReturnDays => "Days after delivery a shopper may ask to return",
+        Key::HoldingDays => "Days after delivery before a shop's money is released",
+        Key::PayoutMinimum => "Smallest payout (KES)",
+        Key::PauseOrders => "Pause new orders (browsing goes on; checkout shows the message)",
+        Key::PauseMessage => "Message to shoppers while paused",
+        Key::SettingsApplyAtOnce => {
+            "Changes apply from the next request and are recorded in the audit log."
+        }
         Key::MembershipTier => "Membership tier",
         Key::SetTier => "Set tier",
         Key::People => "People",
@@ -471,6 +487,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CategoryTooDeep => "Categories go two levels deep: a subcategory sits under a top-level category, and a category with subcategories stays top level.".into(),
         Invalid::CategoryIntoItself => "A category cannot go into itself or one of its own subcategories.".into(),
         Invalid::LastAdmin => "This is the last active admin: make someone else an admin first.".into(),
+        Invalid::OrdersPaused => "The marketplace is not taking new orders just now. Your cart is kept.".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }

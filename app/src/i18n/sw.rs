@@ -67,6 +67,24 @@ pub fn text(key: Key) -> &'static str {
             "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
         }
         Key::ListingsFound => "bidhaa",
+        Key::ChecklistSettings => "Hakiki VAT, muda wa kushikilia pesa na malipo madogo kabisa",
+        Key::OrdersPausedTitle => {
+            "Soko halipokei maagizo mapya kwa sasa. Kikapu chako kimehifadhiwa."
+        }
+        Key::BackToCart => "Rudi kwenye kikapu",
+        Key::PlatformSettings => "Mipangilio",
+        Key::VatPercent => "VAT iliyo ndani ya bei (%)",
+        Key::ReservationMinutes => "Dakika bidhaa hushikiliwa kwa agizo la M-Pesa lisilolipwa",
+        Key::ReturnDays => "Siku baada ya kufikishwa mnunuzi anaweza kuomba kurudisha",
+        Key::HoldingDays => "Siku baada ya kufikishwa kabla pesa ya duka kutolewa",
+        Key::PayoutMinimum => "Malipo madogo kabisa (KES)",
+        Key::PauseOrders => {
+            "Simamisha maagizo mapya (kuvinjari kunaendelea; malipo yanaonyesha ujumbe)"
+        }
+        Key::PauseMessage => "Ujumbe kwa wanunuzi wakati wa kusimamishwa",
+        Key::SettingsApplyAtOnce => {
+            "Mabadiliko yanaanza ombi linalofuata na hurekodiwa kwenye kumbukumbu za ukaguzi."
+        }
         Key::MembershipTier => "Kiwango cha uanachama",
         Key::SetTier => "Weka kiwango",
         Key::People => "Watu",
@@ -469,6 +487,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CategoryTooDeep => "Aina zina ngazi mbili: aina ndogo iko chini ya aina kuu, na aina yenye aina ndogo hubaki kuwa kuu.".into(),
         Invalid::CategoryIntoItself => "Aina haiwezi kuingia ndani yake yenyewe au ndani ya aina zake ndogo.".into(),
         Invalid::LastAdmin => "Huyu ndiye msimamizi wa mwisho aliye hai: mfanye mtu mwingine msimamizi kwanza.".into(),
+        Invalid::OrdersPaused => "Soko halipokei maagizo mapya kwa sasa. Kikapu chako kimehifadhiwa.".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }

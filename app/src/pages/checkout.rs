@@ -31,6 +31,17 @@ fn CheckoutBody(d: CheckoutData, place: ServerAction<PlaceOrder>) -> impl IntoVi
     if d.cart.groups.is_empty() {
         return view! { <p class="text-stone-600">{i18n.tr(Key::CartEmpty)}</p> }.into_any();
     }
+    // Safe mode: say why checkout is closed instead of showing a form that would be refused.
+    if let Some(message) = d.paused {
+        return view! {
+            <section class="rounded-2xl border border-amber-300 bg-amber-50 p-4" role="status" data-testid="orders-paused">
+                <p class="font-semibold">{i18n.tr(Key::OrdersPausedTitle)}</p>
+                <p class="mt-1">{message}</p>
+                <a class="mt-2 inline-block text-emerald-800 underline" href="/cart">{i18n.tr(Key::BackToCart)}</a>
+            </section>
+        }
+        .into_any();
+    }
     let (currency, total) = d.cart.totals.first().cloned().unwrap_or_default();
     let saved = d
         .addresses

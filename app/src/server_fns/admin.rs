@@ -85,3 +85,59 @@ where
     })
     .await
 }
+
+/// The platform settings the console edits.
+#[server(endpoint = "platform_settings")]
+pub async fn platform_settings() -> Result<crate::domain::platform::PlatformSettings, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        context::require_area(crate::domain::role::Area::Admin).await?;
+        let state = context::state()?;
+        Ok(crate::db::platform::get(&state.pool, &state.settings).await?)
+    })
+    .await
+}
+
+/// Saves the platform settings; they apply from the next request.
+#[server(endpoint = "save_platform_settings")]
+pub async fn save_platform_settings(
+    vat_percent: String,
+    reservation_minutes: String,
+    return_days: String,
+    holding_days: String,
+    payout_minimum: String,
+    #[server(default)] orders_paused: Option<String>,
+    #[server(default)] pause_message: String,
+) -> Result<(), AppError> {
+    use crate::domain::audit::Action;
+    use crate::domain::platform::{PlatformSettings, SettingsForm};
+    // Make sure the row exists before the edit locks it.
+    {
+        let state = crate::auth::context::state()?;
+        crate::db::platform::get(&state.pool, &state.settings).await?;
+    }
+    audited_edit("/admin/settings", move |tx, actor| {
+        Box::pin(async move {
+            let after = PlatformSettings::parse(&SettingsForm {
+                vat_percent: &vat_percent,
+                reservation_minutes: &reservation_minutes,
+                return_days: &return_days,
+                holding_days: &holding_days,
+                payout_minimum: &payout_minimum,
+                orders_paused: orders_paused.is_some_and(|v| v == "on" || v == "true"),
+                pause_message: &pause_message,
+            })
+            .map_err(|(field, why)| AppError::invalid(field, why))?;
+            let before = crate::db::platform::lock(tx).await?;
+            let changes = before.changes(&after);
+            if changes.is_empty() {
+                return Ok(());
+            }
+            crate::db::platform::save(tx, &after).await?;
+            crate::db::audit::record(tx, actor, Action::SettingsChanged, "platform", &changes)
+                .await?;
+            Ok(())
+        })
+    })
+    .await
+}

@@ -29,10 +29,12 @@ pub async fn checkout_form() -> Result<CheckoutData, AppError> {
             ),
             None => Default::default(),
         };
-        let rate = state.settings.checkout.vat_rate;
+        let rules = crate::db::platform::get(&state.pool, &state.settings).await?;
+        let rate = rules.vat_rate;
         let total = cart.totals.first().map(|t| t.1).unwrap_or_default();
         let shops: Vec<Uuid> = cart.groups.iter().map(|g| g.vendor_id).collect();
         Ok(CheckoutData {
+            paused: rules.orders_paused.then_some(rules.pause_message),
             vat_included: crate::domain::order::vat_included(total, rate),
             vat_percent: (rate * Decimal::from(100)).normalize().to_string(),
             offers: crate::db::vendors::delivery_terms(&mut *state.pool.acquire().await?, &shops)
@@ -68,10 +70,17 @@ pub async fn place_order(
         let address = crate::domain::address::Address::parse(&county, &town, &street, &phone)
             .map_err(|(field, why)| AppError::invalid(field, why))?;
         let state = context::state()?;
+        let rules = crate::db::platform::get(&state.pool, &state.settings).await?;
+        if rules.orders_paused {
+            return Err(AppError::invalid(
+                "cart",
+                crate::domain::Invalid::OrdersPaused,
+            ));
+        }
         use crate::domain::order::PaymentMethod;
         let payment = match PaymentMethod::parse(&payment) {
             Some(PaymentMethod::Mpesa) => crate::checkout::Payment::Mpesa {
-                reservation_minutes: state.settings.checkout.reservation_minutes,
+                reservation_minutes: rules.reservation_minutes,
             },
             Some(PaymentMethod::CashOnDelivery) => crate::checkout::Payment::CashOnDelivery,
             None => {
@@ -102,7 +111,7 @@ pub async fn place_order(
                 cart_id: cart,
                 key: checkout_key,
                 address: &address,
-                vat_rate: state.settings.checkout.vat_rate,
+                vat_rate: rules.vat_rate,
                 payment,
                 choices: &choices,
             },

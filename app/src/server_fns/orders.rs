@@ -158,9 +158,10 @@ pub async fn request_return(id: Uuid, reason: String) -> Result<(), AppError> {
             .await?
             .ok_or(AppError::NotFound)?;
         let mut conn = state.pool.acquire().await?;
-        if !crate::db::orders::returnable(&mut conn, id, state.settings.checkout.return_days)
+        let return_days = crate::db::platform::get(&state.pool, &state.settings)
             .await?
-        {
+            .return_days;
+        if !crate::db::orders::returnable(&mut conn, id, return_days).await? {
             return Err(AppError::invalid("reason", Invalid::ReturnWindowClosed));
         }
         drop(conn);

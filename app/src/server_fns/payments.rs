@@ -29,9 +29,8 @@ pub async fn run_payouts() -> Result<(), AppError> {
     context::respond(async move {
         let admin = context::require_area(Area::Admin).await?;
         let state = context::state()?;
-        let report =
-            crate::payments::payouts::run(&state.pool, &state.mpesa, &state.settings.payouts)
-                .await?;
+        let rules = crate::db::platform::payout_rules(&state.pool, &state.settings).await?;
+        let report = crate::payments::payouts::run(&state.pool, &state.mpesa, &rules).await?;
         tracing::info!(admin = %admin.id, ?report, "payouts run by an admin");
         Ok(())
     })

@@ -33,7 +33,14 @@ pub async fn shop_money() -> Result<MoneyView, AppError> {
             pending: b.pending,
             available: b.available,
             owed: b.owed,
-            statement: ledger::statement(pool, shop, state.settings.payouts.holding_days).await?,
+            statement: ledger::statement(
+                pool,
+                shop,
+                crate::db::platform::get(pool, &state.settings)
+                    .await?
+                    .holding_days,
+            )
+            .await?,
             payouts: crate::db::payouts::recent(pool, Some(shop)).await?,
         })
     })

@@ -87,6 +87,8 @@ pub struct PaymentState {
 /// this checkout, each shop's delivery offer, and the shopper's saved addresses and phone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckoutData {
+    /// Safe mode: new orders are paused, with the admin's message.
+    pub paused: Option<String>,
     pub cart: CartView,
     pub vat_included: Decimal,
     pub vat_percent: String,

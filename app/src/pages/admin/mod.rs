@@ -7,3 +7,4 @@ pub mod overview;
 pub mod payments;
 pub mod people;
 pub mod review;
+pub mod settings;

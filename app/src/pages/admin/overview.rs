@@ -69,6 +69,7 @@ fn Checklist(categories: i64, verified_shops: i64) -> impl IntoView {
             <ol class="flex flex-col gap-1">
                 {item(Some(categories > 0), Key::ChecklistCategories, "/admin/categories")}
                 {item(None, Key::ChecklistTiers, "/admin/shops#tiers")}
+                {item(None, Key::ChecklistSettings, "/admin/settings")}
                 {item(Some(verified_shops > 0), Key::ChecklistShops, "/admin/shops")}
             </ol>
         </section>

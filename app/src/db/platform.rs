@@ -1,0 +1,90 @@
+//! The platform settings row (migration ..16): read on each use, so an admin's edit takes
+//! effect on the next request; created on first use from Leptos.toml's defaults.
+
+use crate::domain::platform::PlatformSettings;
+use crate::settings::Settings;
+use rust_decimal::Decimal;
+use sqlx::{PgConnection, PgPool};
+
+type Row = (Decimal, i32, i32, i32, Decimal, bool, String);
+
+const COLUMNS: &str = "vat_rate, reservation_minutes, return_days, holding_days, payout_minimum,
+                       orders_paused, pause_message";
+
+fn from_row(
+    (vat, reservation, returns, holding, minimum, paused, message): Row,
+) -> PlatformSettings {
+    PlatformSettings {
+        vat_rate: vat.normalize(),
+        reservation_minutes: reservation.into(),
+        return_days: returns.into(),
+        holding_days: holding.into(),
+        payout_minimum: minimum.normalize(),
+        orders_paused: paused,
+        pause_message: message,
+    }
+}
+
+/// The settings in force; on a fresh install, first written from `defaults` (Leptos.toml).
+pub async fn get(pool: &PgPool, defaults: &Settings) -> Result<PlatformSettings, sqlx::Error> {
+    let row: Option<Row> = sqlx::query_as(&format!("select {COLUMNS} from platform_settings"))
+        .fetch_optional(pool)
+        .await?;
+    if let Some(row) = row {
+        return Ok(from_row(row));
+    }
+    let row: Row = sqlx::query_as(&format!(
+        "with new as (
+            insert into platform_settings (vat_rate, reservation_minutes, return_days, holding_days, payout_minimum)
+            values ($1, $2, $3, $4, $5) on conflict (id) do nothing returning {COLUMNS})
+         select {COLUMNS} from new union all select {COLUMNS} from platform_settings limit 1"
+    ))
+    .bind(defaults.checkout.vat_rate)
+    .bind(defaults.checkout.reservation_minutes as i32)
+    .bind(defaults.checkout.return_days as i32)
+    .bind(defaults.payouts.holding_days as i32)
+    .bind(defaults.payouts.minimum)
+    .fetch_one(pool)
+    .await?;
+    Ok(from_row(row))
+}
+
+/// What the payout run needs of the settings in force.
+pub async fn payout_rules(
+    pool: &PgPool,
+    defaults: &Settings,
+) -> Result<crate::settings::PayoutSettings, sqlx::Error> {
+    let s = get(pool, defaults).await?;
+    Ok(crate::settings::PayoutSettings {
+        minimum: s.payout_minimum,
+        holding_days: s.holding_days,
+    })
+}
+
+/// The settings, locked for an edit (after `get` has made sure the row exists).
+pub async fn lock(conn: &mut PgConnection) -> Result<PlatformSettings, sqlx::Error> {
+    let row: Row = sqlx::query_as(&format!(
+        "select {COLUMNS} from platform_settings for update"
+    ))
+    .fetch_one(conn)
+    .await?;
+    Ok(from_row(row))
+}
+
+pub async fn save(conn: &mut PgConnection, s: &PlatformSettings) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update platform_settings set vat_rate = $1, reservation_minutes = $2, return_days = $3,
+                holding_days = $4, payout_minimum = $5, orders_paused = $6, pause_message = $7,
+                updated_at = now()",
+    )
+    .bind(s.vat_rate)
+    .bind(s.reservation_minutes as i32)
+    .bind(s.return_days as i32)
+    .bind(s.holding_days as i32)
+    .bind(s.payout_minimum)
+    .bind(s.orders_paused)
+    .bind(&s.pause_message)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
