@@ -2,7 +2,6 @@
 //! for admins only.
 
 use app::db::audit::Filter;
-use app::domain::role::Area;
 use app::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
@@ -21,11 +20,7 @@ pub async fn export(
     session: Session,
     Query(params): Query<Params>,
 ) -> Response {
-    let user = app::auth::session::user(&session, &state.pool)
-        .await
-        .ok()
-        .flatten();
-    if !user.is_some_and(|u| u.role().may_enter(Area::Admin)) {
+    if !super::guard::is_admin(&state, &session).await {
         return StatusCode::FORBIDDEN.into_response();
     }
     let words = params.q.trim();

@@ -52,3 +52,14 @@ fn forbidden() -> Response {
         <p><a href=\"/\">Sokoni</a></p></body></html>";
     (StatusCode::FORBIDDEN, Html(body)).into_response()
 }
+
+/// For handlers outside the page router that read admin-only data (documents, the audit
+/// download): whether the session's user is an admin. Checked in the handler itself, whatever
+/// the area guard did, because the handler is the one that reads.
+pub async fn is_admin(state: &AppState, session: &Session) -> bool {
+    app::auth::session::user(session, &state.pool)
+        .await
+        .ok()
+        .flatten()
+        .is_some_and(|u| u.role().may_enter(Area::Admin))
+}

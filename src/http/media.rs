@@ -2,7 +2,6 @@
 //! hash), and KYC documents to admins only.
 
 use app::db::vendors;
-use app::domain::role::Area;
 use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -47,11 +46,7 @@ pub async fn document(
     session: Session,
     Path(id): Path<Uuid>,
 ) -> Response {
-    let admin = app::auth::session::user(&session, &state.pool)
-        .await
-        .ok()
-        .flatten();
-    if !admin.is_some_and(|u| u.role().may_enter(Area::Admin)) {
+    if !super::guard::is_admin(&state, &session).await {
         return StatusCode::FORBIDDEN.into_response();
     }
     let Ok(Some((_, key, mime))) = vendors::document_file(&state.pool, id).await else {

@@ -196,6 +196,27 @@ pub fn UploadNotice() -> impl IntoView {
     }
 }
 
+/// A console list's search box: a plain GET form sending `q` back to `action`, so it works
+/// without JavaScript and the search is in the URL. `children` adds links beside the button.
+#[component]
+pub fn QueryForm(
+    action: &'static str,
+    label: Key,
+    #[prop(into)] value: Signal<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form method="get" action=action class="mb-4 flex flex-wrap items-end gap-2" role="search">
+            <label class="flex flex-col text-sm">{i18n.tr(label)}
+                <input name="q" value=move || value.get() class="rounded border border-stone-300 px-2 py-1" />
+            </label>
+            <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1 font-semibold text-white">{i18n.tr(Key::Search)}</button>
+            {children.map(|c| c())}
+        </form>
+    }
+}
+
 /// A field error of an action whose forms repeat on the page (so no single field shows it).
 #[component]
 pub fn FieldErrorLine(error: ErrorSignal) -> impl IntoView {

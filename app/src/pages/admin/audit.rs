@@ -1,6 +1,7 @@
 //! `/admin/audit`: the audit log, newest first, searchable by words (a plain GET form), with
 //! older pages by cursor and the same rows as a CSV download.
 
+use crate::components::form::QueryForm;
 use crate::components::loaded::loaded;
 use crate::components::nav::AdminNav;
 use crate::i18n::{Key, use_i18n};
@@ -26,13 +27,9 @@ pub fn AdminAuditPage() -> impl IntoView {
         <Title text=i18n.tr(Key::AuditLog) />
         <h1 class="mb-2 text-2xl font-bold">{i18n.tr(Key::AuditLog)}</h1>
         <AdminNav />
-        <form method="get" action="/admin/audit" class="mb-4 flex flex-wrap items-end gap-2" role="search">
-            <label class="flex flex-col text-sm">{i18n.tr(Key::AuditSearch)}
-                <input name="q" value=q class="rounded border border-stone-300 px-2 py-1" />
-            </label>
-            <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1 font-semibold text-white">{i18n.tr(Key::Search)}</button>
+        <QueryForm action="/admin/audit" label=Key::AuditSearch value=Signal::derive(q)>
             <a class="text-sm text-emerald-800 underline" href=move || format!("/admin/audit.csv?q={}", encoded())>{i18n.tr(Key::DownloadCsv)}</a>
-        </form>
+        </QueryForm>
         {loaded(page, move |p| view! {
             {p.entries.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::NothingAudited)}</p> })}
             <div class="overflow-x-auto">

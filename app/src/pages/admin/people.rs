@@ -1,7 +1,7 @@
 //! `/admin/people`: find accounts by email or name (a plain GET form), see their role, shops,
 //! orders and status, suspend (with a reason) or reinstate them, and make or unmake admins.
 
-use crate::components::form::{FieldErrorLine, FormError, action_error};
+use crate::components::form::{FieldErrorLine, FormError, QueryForm, action_error};
 use crate::components::loaded::loaded;
 use crate::components::nav::AdminNav;
 use crate::i18n::{Key, use_i18n};
@@ -33,12 +33,7 @@ pub fn AdminPeoplePage() -> impl IntoView {
         <Title text=i18n.tr(Key::People) />
         <h1 class="mb-2 text-2xl font-bold">{i18n.tr(Key::People)}</h1>
         <AdminNav />
-        <form method="get" action="/admin/people" class="mb-4 flex flex-wrap items-end gap-2" role="search">
-            <label class="flex flex-col text-sm">{i18n.tr(Key::EmailOrName)}
-                <input name="q" value=q class="rounded border border-stone-300 px-2 py-1" />
-            </label>
-            <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1 font-semibold text-white">{i18n.tr(Key::Search)}</button>
-        </form>
+        <QueryForm action="/admin/people" label=Key::EmailOrName value=Signal::derive(q) />
         <FormError error />
         <FieldErrorLine error />
         {loaded(people, move |people| view! {
