@@ -52,6 +52,8 @@ export default defineConfig({
       LEPTOS_SITE_ROOT: "target/site",
       SOKONI_HTTP__PUBLIC_URL: baseURL,
       SOKONI_MEDIA__DIR: "target/sokoni/e2e-media",
+      // Its own development mailbox (.eml files); journeys read links from it.
+      SOKONI_MAIL__DIR: "target/sokoni/e2e-mailbox",
       // Its own Daraja simulator port, so the tests run beside a demo from `npm start` (3009).
       SOKONI_MPESA__BASE_URL: `http://127.0.0.1:${port + 9}`,
       // And its own SMS simulator (3010 in development); journeys read codes from it.

@@ -94,6 +94,11 @@ async fn housekeep(state: &AppState) {
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "pruning login failures failed"),
     }
+    match app::db::password_resets::prune(pool).await {
+        Ok(n) if n > 0 => tracing::info!(rows = n, "pruned old password reset requests and links"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "pruning password resets failed"),
+    }
     match app::db::carts::prune_guest(pool).await {
         Ok(n) if n > 0 => tracing::info!(carts = n, "pruned abandoned guest carts"),
         Ok(_) => {}

@@ -13,8 +13,8 @@ use crate::pages::{
     admin::people::AdminPeoplePage,
     admin::review::{AdminListingsPage, AdminShopsPage},
     admin::settings::AdminSettingsPage,
-    auth::LoginPage,
     auth::RegisterPage,
+    auth::{ForgotPasswordPage, LoginPage, ResetPasswordPage},
     cart::CartPage,
     checkout::CheckoutPage,
     error::ErrorPage,
@@ -160,6 +160,8 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />

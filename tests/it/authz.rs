@@ -76,6 +76,16 @@ const POLICY: &[(&str, May, Form)] = &[
         ],
     ),
     ("current_user", Anyone, &[]),
+    (
+        "request_password_reset",
+        Anyone,
+        &[("email", "not-an-email")],
+    ),
+    (
+        "reset_password",
+        Anyone,
+        &[("token", "nothing"), ("password", "short")],
+    ),
     ("set_locale", Anyone, &[("locale", "en")]),
     ("update_profile", User, &[("name", "")]),
     (

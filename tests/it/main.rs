@@ -15,6 +15,7 @@ mod headers;
 mod jobs;
 mod layers;
 mod ledger_property;
+mod password_reset;
 mod payments;
 mod payout_phone;
 mod people;

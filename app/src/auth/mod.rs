@@ -2,4 +2,5 @@
 
 pub mod context;
 pub mod password;
+pub mod reset;
 pub mod session;

@@ -14,6 +14,7 @@ pub mod media;
 pub mod moderation;
 pub mod notifications;
 pub mod orders;
+pub mod password_resets;
 pub mod payments;
 pub mod payout_phone;
 pub mod payouts;

@@ -91,6 +91,15 @@ pub async fn buyer(tx: &mut PgConnection, order_id: Uuid) -> Result<Recipient, s
     .map(Recipient::from_row)
 }
 
+/// An account holder, by id.
+pub async fn user(tx: &mut PgConnection, user_id: Uuid) -> Result<Recipient, sqlx::Error> {
+    sqlx::query_as("select email, locale from users where id = $1")
+        .bind(user_id)
+        .fetch_one(&mut *tx)
+        .await
+        .map(Recipient::from_row)
+}
+
 /// A shop's owners and order staff.
 pub async fn shop_staff(
     tx: &mut PgConnection,

@@ -83,4 +83,6 @@ pub enum Invalid {
     LastAdmin,
     /// Safe mode: the platform takes no new orders for now.
     OrdersPaused,
+    /// A password reset link that is unknown, used or expired.
+    LinkExpired,
 }

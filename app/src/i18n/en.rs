@@ -61,6 +61,16 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingResultsFor => "Showing results for",
         Key::MatchedSomeWords => "No listing has every word; these match some of them.",
         Key::ListingsFound => "listings",
+        Key::ForgotPassword => "Forgot your password?",
+        Key::ResetLinkSent => {
+            "If an account uses that email, a link to set a new password is on its way. It works once, for 30 minutes."
+        }
+        Key::SendResetLink => "Send the link",
+        Key::SetNewPassword => "Set a new password",
+        Key::AskForNewLink => "Ask for a new link",
+        Key::PasswordWasReset => {
+            "Your password is set. Log in with it; your other sessions have ended."
+        }
         Key::ChecklistSettings => "Check VAT, the holding period and the payout minimum",
         Key::OrdersPausedTitle => {
             "The marketplace is not taking new orders just now. Your cart is kept."
@@ -488,6 +498,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CategoryIntoItself => "A category cannot go into itself or one of its own subcategories.".into(),
         Invalid::LastAdmin => "This is the last active admin: make someone else an admin first.".into(),
         Invalid::OrdersPaused => "The marketplace is not taking new orders just now. Your cart is kept.".into(),
+        Invalid::LinkExpired => "This link has expired or was already used. Ask for a new one.".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }
@@ -588,6 +599,12 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             String::new(),
             format!(
                 "Sokoni: {code} is your code to make this phone the payout phone of {shop}. It expires in 10 minutes. Never share it."
+            ),
+        ),
+        Mail::PasswordReset { link } => m(
+            "Reset your Sokoni password".into(),
+            format!(
+                "Someone (we hope you) asked to reset the password of your Sokoni account.\n\nSet a new one here within 30 minutes:\n{link}\n\nThe link works once. Using it logs your account out everywhere. If you did not ask, ignore this message: your password stays as it is."
             ),
         ),
         Mail::PayoutPhoneChanged { shop, ending } => m(

@@ -60,6 +60,10 @@ pub enum Mail<'a> {
         code: &'a str,
         shop: &'a str,
     },
+    /// To an account holder who asked: a link to set a new password.
+    PasswordReset {
+        link: &'a str,
+    },
     /// To the old payout phone and the shop's owners: the payout phone changed.
     PayoutPhoneChanged {
         shop: &'a str,

@@ -67,6 +67,16 @@ pub fn text(key: Key) -> &'static str {
             "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
         }
         Key::ListingsFound => "bidhaa",
+        Key::ForgotPassword => "Umesahau nenosiri lako?",
+        Key::ResetLinkSent => {
+            "Kama kuna akaunti inayotumia barua pepe hiyo, kiungo cha kuweka nenosiri jipya kinakuja. Kinafanya kazi mara moja, kwa dakika 30."
+        }
+        Key::SendResetLink => "Tuma kiungo",
+        Key::SetNewPassword => "Weka nenosiri jipya",
+        Key::AskForNewLink => "Omba kiungo kipya",
+        Key::PasswordWasReset => {
+            "Nenosiri lako limewekwa. Ingia nalo; vipindi vyako vingine vimeisha."
+        }
         Key::ChecklistSettings => "Hakiki VAT, muda wa kushikilia pesa na malipo madogo kabisa",
         Key::OrdersPausedTitle => {
             "Soko halipokei maagizo mapya kwa sasa. Kikapu chako kimehifadhiwa."
@@ -488,6 +498,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::CategoryIntoItself => "Aina haiwezi kuingia ndani yake yenyewe au ndani ya aina zake ndogo.".into(),
         Invalid::LastAdmin => "Huyu ndiye msimamizi wa mwisho aliye hai: mfanye mtu mwingine msimamizi kwanza.".into(),
         Invalid::OrdersPaused => "Soko halipokei maagizo mapya kwa sasa. Kikapu chako kimehifadhiwa.".into(),
+        Invalid::LinkExpired => "Kiungo hiki kimekwisha muda au kimeshatumika. Omba kingine.".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }
@@ -606,6 +617,12 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             String::new(),
             format!(
                 "Sokoni: {code} ni nambari yako ya siri ya kufanya simu hii ipokee malipo ya {shop}. Inaisha baada ya dakika 10. Usimpe mtu yeyote."
+            ),
+        ),
+        Mail::PasswordReset { link } => m(
+            "Weka upya nenosiri lako la Sokoni".into(),
+            format!(
+                "Mtu (tunatumaini ni wewe) ameomba kuweka upya nenosiri la akaunti yako ya Sokoni.\n\nWeka jipya hapa ndani ya dakika 30:\n{link}\n\nKiungo hufanya kazi mara moja. Kukitumia kunatoa akaunti yako kila mahali ilipoingia. Kama hukuomba, puuza ujumbe huu: nenosiri lako litabaki lilivyo."
             ),
         ),
         Mail::PayoutPhoneChanged { shop, ending } => m(

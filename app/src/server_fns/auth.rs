@@ -173,6 +173,40 @@ pub async fn logout() -> Result<(), AppError> {
     .await
 }
 
+/// Mails a password reset link if an account uses `email`; the answer is the same either way.
+#[server(endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let state = context::state()?;
+        crate::auth::reset::request(
+            &state.pool,
+            &email,
+            &context::client_ip(),
+            &state.settings.http.public_url,
+        )
+        .await?;
+        leptos_axum::redirect("/forgot-password?sent=1");
+        Ok(())
+    })
+    .await
+}
+
+/// Sets a new password through an e-mailed link; every session of the account ends.
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use crate::auth::{context, session};
+    context::respond(async move {
+        crate::auth::reset::reset(&context::state()?.pool, &token, password).await?;
+        // Whoever was logged in in this browser is logged out too: the link proves only the
+        // mailbox, and the new password is what logs in.
+        session::log_out(&context::session().await?).await?;
+        leptos_axum::redirect("/login?reset=1");
+        Ok(())
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_next;
