@@ -33,20 +33,25 @@ pub async fn get(pool: &PgPool, defaults: &Settings) -> Result<PlatformSettings,
     if let Some(row) = row {
         return Ok(from_row(row));
     }
-    let row: Row = sqlx::query_as(&format!(
-        "with new as (
-            insert into platform_settings (vat_rate, reservation_minutes, return_days, holding_days, payout_minimum)
-            values ($1, $2, $3, $4, $5) on conflict (id) do nothing returning {COLUMNS})
-         select {COLUMNS} from new union all select {COLUMNS} from platform_settings limit 1"
+    let inserted: Option<Row> = sqlx::query_as(&format!(
+        "insert into platform_settings (vat_rate, reservation_minutes, return_days, holding_days, payout_minimum)
+         values ($1, $2, $3, $4, $5) on conflict (id) do nothing returning {COLUMNS}"
     ))
     .bind(defaults.checkout.vat_rate)
     .bind(defaults.checkout.reservation_minutes as i32)
     .bind(defaults.checkout.return_days as i32)
     .bind(defaults.payouts.holding_days as i32)
     .bind(defaults.payouts.minimum)
-    .fetch_one(pool)
+    .fetch_optional(pool)
     .await?;
-    Ok(from_row(row))
+    match inserted {
+        Some(row) => Ok(from_row(row)),
+        // Another request created it first; read theirs (a new statement sees it).
+        None => sqlx::query_as(&format!("select {COLUMNS} from platform_settings"))
+            .fetch_one(pool)
+            .await
+            .map(from_row),
+    }
 }
 
 /// What the payout run needs of the settings in force.
