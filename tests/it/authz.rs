@@ -251,6 +251,7 @@ const POLICY: &[(&str, May, Form)] = &[
     ("admin_categories", Admin, &[]),
     ("audit_log", Admin, &[]),
     ("find_people", Admin, &[("q", "nobody")]),
+    ("send_password_reset", Admin, &[("user_id", "{random}")]),
     ("platform_settings", Admin, &[]),
     (
         "save_platform_settings",

@@ -225,3 +225,35 @@ async fn an_admin_moves_a_shop_to_another_tier(pool: PgPool) {
             .expect("audited once");
     assert_eq!(summary, "duka-tier: aspirant → legacy");
 }
+
+/// An admin mails a person a reset link from the people page: one mail with a working link,
+/// one audit row.
+#[sqlx::test(migrations = false)]
+async fn an_admin_sends_a_password_reset_link(pool: PgPool) {
+    let mut boss = Client::new(app(pool.clone()).await);
+    boss.register("boss@example.com", "Boss").await;
+    make_admin(&pool, "boss@example.com").await;
+    let mut locked_out = Client::new(app(pool.clone()).await);
+    locked_out.register("juma@example.com", "Juma").await;
+    let juma = person(&mut boss, "juma@").await.id.to_string();
+    let r = boss
+        .call("send_password_reset", &[("user_id", &juma)])
+        .await;
+    assert!(!r.status.is_client_error(), "{}", r.body);
+    let body: String = sqlx::query_scalar(
+        "select body from notifications where recipient = 'juma@example.com' and body like '%/reset-password?token=%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("one mail with a link");
+    let start = body.find("token=").expect("token") + "token=".len();
+    let token = &body[start..start + 64];
+    let done = locked_out
+        .call(
+            "reset_password",
+            &[("token", token), ("password", "a brand new passphrase")],
+        )
+        .await;
+    assert!(!done.status.is_client_error(), "{}", done.body);
+    assert_eq!(actions(&pool).await, ["user.password_reset_sent"]);
+}

@@ -47,18 +47,28 @@ pub async fn request(
     if let Some(user) = users::find_by_email(&mut *tx, &email).await?
         && user.is_active()
     {
-        let token = new_token();
-        password_resets::insert(&mut tx, &digest(&token), user.id, LINK_MINUTES).await?;
-        let link = format!(
-            "{}/reset-password?token={token}",
-            public_url.trim_end_matches('/')
-        );
-        let to = outbox::user(&mut tx, user.id).await?;
-        let message = to.locale.mail(&Mail::PasswordReset { link: &link });
-        outbox::queue(&mut tx, &to.email, &message.subject, &message.body).await?;
+        send_link(&mut tx, user.id, public_url).await?;
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Makes a link for `user_id` and queues it to them in their language, in the caller's
+/// transaction (the shopper's own request above, or an admin's from the people page).
+pub async fn send_link(
+    tx: &mut sqlx::PgConnection,
+    user_id: Uuid,
+    public_url: &str,
+) -> Result<(), sqlx::Error> {
+    let token = new_token();
+    password_resets::insert(tx, &digest(&token), user_id, LINK_MINUTES).await?;
+    let link = format!(
+        "{}/reset-password?token={token}",
+        public_url.trim_end_matches('/')
+    );
+    let to = outbox::user(tx, user_id).await?;
+    let message = to.locale.mail(&Mail::PasswordReset { link: &link });
+    outbox::queue(tx, &to.email, &message.subject, &message.body).await
 }
 
 /// Sets a new password through a link; the account's sessions all end.

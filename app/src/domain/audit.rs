@@ -17,6 +17,7 @@ text_enum! {
         UserAdminRemoved = "user.admin_removed",
         ShopTierSet = "shop.tier_set",
         SettingsChanged = "settings.changed",
+        PasswordResetSent = "user.password_reset_sent",
     }
 }
 
@@ -32,7 +33,8 @@ impl Action {
             Action::UserSuspended
             | Action::UserReinstated
             | Action::UserMadeAdmin
-            | Action::UserAdminRemoved => "user",
+            | Action::UserAdminRemoved
+            | Action::PasswordResetSent => "user",
             Action::ShopTierSet => "shop",
             Action::SettingsChanged => "platform",
         }

@@ -61,6 +61,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingResultsFor => "Showing results for",
         Key::MatchedSomeWords => "No listing has every word; these match some of them.",
         Key::ListingsFound => "listings",
+        Key::SendPasswordResetLink => "Send a password reset link",
         Key::ForgotPassword => "Forgot your password?",
         Key::ResetLinkSent => {
             "If an account uses that email, a link to set a new password is on its way. It works once, for 30 minutes."

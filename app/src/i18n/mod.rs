@@ -166,6 +166,7 @@ pub enum Key {
     ShowingResultsFor,
     MatchedSomeWords,
     ListingsFound,
+    SendPasswordResetLink,
     ForgotPassword,
     ResetLinkSent,
     SendResetLink,

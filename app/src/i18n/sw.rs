@@ -67,6 +67,7 @@ pub fn text(key: Key) -> &'static str {
             "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
         }
         Key::ListingsFound => "bidhaa",
+        Key::SendPasswordResetLink => "Tuma kiungo cha kuweka nenosiri upya",
         Key::ForgotPassword => "Umesahau nenosiri lako?",
         Key::ResetLinkSent => {
             "Kama kuna akaunti inayotumia barua pepe hiyo, kiungo cha kuweka nenosiri jipya kinakuja. Kinafanya kazi mara moja, kwa dakika 30."

@@ -96,6 +96,26 @@ pub async fn set_person_admin(user_id: Uuid, admin: bool) -> Result<(), AppError
     .await
 }
 
+/// Mails the person a password reset link (they may have lost access to their account).
+#[server(endpoint = "send_password_reset")]
+pub async fn send_password_reset(user_id: Uuid) -> Result<(), AppError> {
+    use crate::domain::audit::Action;
+    let public_url = crate::auth::context::state()?
+        .settings
+        .http
+        .public_url
+        .clone();
+    audited_edit(BACK, move |tx, actor| {
+        Box::pin(async move {
+            let (_, (email, _, _)) = lock(tx, user_id).await?;
+            crate::auth::reset::send_link(tx, user_id, &public_url).await?;
+            crate::db::audit::record(tx, actor, Action::PasswordResetSent, user_id, &email).await?;
+            Ok(())
+        })
+    })
+    .await
+}
+
 /// The active admins other than `id`, and the person `id` (email, role, status), all locked:
 /// the admins first, in id order, then the person, so concurrent changes queue up instead of
 /// deadlocking, and two admins cannot remove each other at once.

@@ -5,7 +5,9 @@ use crate::components::form::{FieldErrorLine, FormError, QueryForm, action_error
 use crate::components::loaded::loaded;
 use crate::components::nav::AdminNav;
 use crate::i18n::{Key, use_i18n};
-use crate::server_fns::people::{Person, SetPersonAdmin, SetPersonStatus, find_people};
+use crate::server_fns::people::{
+    Person, SendPasswordReset, SetPersonAdmin, SetPersonStatus, find_people,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -22,13 +24,20 @@ pub fn AdminPeoplePage() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     let status = ServerAction::<SetPersonStatus>::new();
     let admin = ServerAction::<SetPersonAdmin>::new();
+    let reset = ServerAction::<SendPasswordReset>::new();
+    let reset_error = action_error(reset.into());
     let people = Resource::new_blocking(
         move || (q(), status.version().get(), admin.version().get()),
         |(q, _, _)| find_people(q),
     );
     let status_error = action_error(status.into());
     let admin_error = action_error(admin.into());
-    let error = Signal::derive(move || status_error.get().or(admin_error.get()));
+    let error = Signal::derive(move || {
+        status_error
+            .get()
+            .or(admin_error.get())
+            .or(reset_error.get())
+    });
     view! {
         <Title text=i18n.tr(Key::People) />
         <h1 class="mb-2 text-2xl font-bold">{i18n.tr(Key::People)}</h1>
@@ -39,7 +48,7 @@ pub fn AdminPeoplePage() -> impl IntoView {
         {loaded(people, move |people| view! {
             {people.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::NobodyFound)}</p> })}
             <ul class="flex flex-col gap-2" data-testid="people">
-                {people.into_iter().map(|p| view! { <PersonRow p status admin /> }).collect_view()}
+                {people.into_iter().map(|p| view! { <PersonRow p status admin reset /> }).collect_view()}
             </ul>
         })}
     }
@@ -50,6 +59,7 @@ fn PersonRow(
     p: Person,
     status: ServerAction<SetPersonStatus>,
     admin: ServerAction<SetPersonAdmin>,
+    reset: ServerAction<SendPasswordReset>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = p.id;
@@ -89,6 +99,10 @@ fn PersonRow(
                     }
                     .into_any()
                 }}
+                <ActionForm action=reset>
+                    <input type="hidden" name="user_id" value=id.to_string() />
+                    <button type="submit" class=BUTTON>{i18n.tr(Key::SendPasswordResetLink)}</button>
+                </ActionForm>
                 <ActionForm action=admin>
                     <input type="hidden" name="user_id" value=id.to_string() />
                     <input type="hidden" name="admin" value=(!is_admin).to_string() />
