@@ -94,6 +94,11 @@ async fn housekeep(state: &AppState) {
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "pruning login failures failed"),
     }
+    match app::db::user_sessions::prune(pool, state.settings.auth.session_idle_days).await {
+        Ok(n) if n > 0 => tracing::info!(rows = n, "pruned ended sessions from the sessions list"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "pruning the sessions list failed"),
+    }
     match app::db::password_resets::prune(pool).await {
         Ok(n) if n > 0 => tracing::info!(rows = n, "pruned old password reset requests and links"),
         Ok(_) => {}

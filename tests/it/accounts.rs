@@ -433,3 +433,45 @@ async fn profile_and_password_changes(pool: PgPool) {
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// "Where you are logged in": each login is listed with where it came from; "log out other
+/// sessions" ends the others at once and keeps this one; logging out removes its entry.
+#[sqlx::test(migrations = false)]
+async fn sessions_are_listed_and_the_others_can_be_logged_out(pool: PgPool) {
+    use app::wire::auth::Sessions;
+    let router = app(pool.clone()).await;
+    let mut phone = Client::new(router.clone());
+    phone.register("wanjiru@example.com", "Wanjiru").await;
+    let mut laptop = Client::new(router.clone());
+    assert_eq!(
+        laptop
+            .login("wanjiru@example.com", crate::common::PASSWORD)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let listed: Sessions = phone.call("my_sessions", &[]).await.json();
+    assert_eq!(listed.sessions.len(), 2);
+    let here = listed.this_device.expect("this session is listed");
+    assert!(listed.sessions.iter().any(|s| s.device_id == here));
+    assert!(listed.sessions.iter().all(|s| s.ip == "198.51.100.7"));
+
+    let r = phone.call("log_out_other_sessions", &[]).await;
+    assert!(!r.status.is_client_error(), "{}", r.body);
+    assert_eq!(
+        laptop.whoami().await,
+        None,
+        "the other session ended at once"
+    );
+    assert!(phone.whoami().await.is_some(), "this one goes on");
+    let listed: Sessions = phone.call("my_sessions", &[]).await.json();
+    assert_eq!(listed.sessions.len(), 1);
+    assert_eq!(Some(listed.sessions[0].device_id), listed.this_device);
+
+    phone.call("logout", &[]).await;
+    let rows: i64 = sqlx::query_scalar("select count(*) from user_sessions")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(rows, 0, "logging out removes the entry");
+}

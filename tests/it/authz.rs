@@ -76,6 +76,7 @@ const POLICY: &[(&str, May, Form)] = &[
         ],
     ),
     ("current_user", Anyone, &[]),
+    ("my_sessions", User, &[]),
     (
         "request_password_reset",
         Anyone,
@@ -346,6 +347,8 @@ const POLICY: &[(&str, May, Form)] = &[
     ("run_payouts", Admin, &[]),
     ("leave_shop", User, &[]),
     // last: it ends the caller's session
+    // Cycles the caller's session id (the client follows the new cookie).
+    ("log_out_other_sessions", User, &[]),
     ("logout", Anyone, &[]),
 ];
 

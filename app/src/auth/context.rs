@@ -175,3 +175,20 @@ pub async fn require_shop(
         _ => Err(AppError::Forbidden),
     }
 }
+
+/// Where this request comes from, for the account's list of sessions.
+pub fn origin() -> crate::auth::session::Origin {
+    let user_agent = parts()
+        .ok()
+        .and_then(|p| {
+            p.headers
+                .get(axum::http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
+    crate::auth::session::Origin {
+        ip: client_ip(),
+        user_agent,
+    }
+}

@@ -121,6 +121,16 @@ pub async fn set_password_hash(
     .await
 }
 
+/// Ends every session of the account (they carry the old epoch); returns the new epoch.
+pub async fn bump_epoch(db: impl PgExecutor<'_>, id: Uuid) -> Result<i32, sqlx::Error> {
+    sqlx::query_scalar(
+        "update users set session_epoch = session_epoch + 1 where id = $1 returning session_epoch",
+    )
+    .bind(id)
+    .fetch_one(db)
+    .await
+}
+
 /// Makes an existing account an admin with a new password (the `create-admin` command).
 pub async fn promote_to_admin(
     db: impl PgExecutor<'_>,

@@ -61,6 +61,11 @@ pub fn text(key: Key) -> &'static str {
         Key::ShowingResultsFor => "Showing results for",
         Key::MatchedSomeWords => "No listing has every word; these match some of them.",
         Key::ListingsFound => "listings",
+        Key::YourSessions => "Where you are logged in",
+        Key::LastSeen => "last used",
+        Key::ThisDevice => "(this device)",
+        Key::LogOutOtherSessions => "Log out other sessions",
+        Key::OtherSessionsEnded => "Every other session has been logged out.",
         Key::SendPasswordResetLink => "Send a password reset link",
         Key::ForgotPassword => "Forgot your password?",
         Key::ResetLinkSent => {

@@ -67,6 +67,11 @@ pub fn text(key: Key) -> &'static str {
             "Hakuna bidhaa yenye maneno yote; hizi zinalingana na baadhi yake."
         }
         Key::ListingsFound => "bidhaa",
+        Key::YourSessions => "Mahali ulipoingia",
+        Key::LastSeen => "ilitumika mwisho",
+        Key::ThisDevice => "(kifaa hiki)",
+        Key::LogOutOtherSessions => "Toka kwenye vipindi vingine",
+        Key::OtherSessionsEnded => "Vipindi vingine vyote vimetolewa.",
         Key::SendPasswordResetLink => "Tuma kiungo cha kuweka nenosiri upya",
         Key::ForgotPassword => "Umesahau nenosiri lako?",
         Key::ResetLinkSent => {

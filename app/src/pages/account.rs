@@ -7,7 +7,7 @@ use crate::components::loaded::loaded;
 use crate::components::session::use_session;
 use crate::error::AppError;
 use crate::i18n::{Key, use_i18n};
-use crate::server_fns::account::{ChangePassword, UpdateProfile};
+use crate::server_fns::account::{ChangePassword, LogOutOtherSessions, UpdateProfile, my_sessions};
 use crate::server_fns::auth::UserView;
 use crate::server_fns::vendor::{AnswerInvitation, LeaveShop, my_invitations, my_shop};
 use leptos::prelude::*;
@@ -99,8 +99,51 @@ fn Profile(user: UserView) -> impl IntoView {
                     <SubmitButton label=Key::ChangePassword pending=change_password.pending() />
                 </ActionForm>
             </section>
+            <MySessions />
             <ShopWork />
         </div>
+    }
+}
+
+/// Where the account is logged in, and "log out other sessions".
+#[component]
+fn MySessions() -> impl IntoView {
+    let i18n = use_i18n();
+    let log_out_others = ServerAction::<LogOutOtherSessions>::new();
+    let error = action_error(log_out_others.into());
+    let sessions =
+        // Not blocking: it is made inside the profile's suspended part (as in ShopWork).
+        Resource::new(move || log_out_others.version().get(), |_| my_sessions());
+    let done = move || use_query_map().read().get("saved").as_deref() == Some("sessions");
+    view! {
+        <section class="rounded-2xl bg-white p-4 shadow-sm" data-testid="my-sessions">
+            <h2 class="mb-2 font-semibold">{i18n.tr(Key::YourSessions)}</h2>
+            {move || done().then(|| view! { <p class="mb-2 text-sm text-emerald-800" role="status">{i18n.tr(Key::OtherSessionsEnded)}</p> })}
+            <FormError error />
+            {loaded(sessions, move |s| {
+                let this = s.this_device;
+                let others = s.sessions.iter().any(|x| Some(x.device_id) != this);
+                view! {
+                    <ul class="mb-3 flex flex-col gap-1 text-sm">
+                        {s.sessions.into_iter().map(|x| {
+                            let here = Some(x.device_id) == this;
+                            view! {
+                                <li data-testid="session">
+                                    <span class="font-medium">{x.user_agent.chars().take(80).collect::<String>()}</span>
+                                    " · " {x.ip} " · " {i18n.tr(Key::LastSeen)} " " {x.last_seen} " UTC"
+                                    {here.then(|| view! { <strong class="ml-1 text-emerald-800">{i18n.tr(Key::ThisDevice)}</strong> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    {others.then(|| view! {
+                        <ActionForm action=log_out_others>
+                            <button type="submit" class="rounded-lg border border-red-700 px-3 py-1 text-sm font-semibold text-red-800">{i18n.tr(Key::LogOutOtherSessions)}</button>
+                        </ActionForm>
+                    })}
+                }
+            })}
+        </section>
     }
 }
 

@@ -50,8 +50,48 @@ pub async fn change_password(
         // Every other session of the account ends (a thief logged in elsewhere is out); this
         // one goes on under a fresh id, as after any privilege change.
         let epoch = users::set_password_hash(&context::state()?.pool, user.id, &hash).await?;
-        session::log_in(&context::session().await?, user.id, epoch).await?;
+        session::log_in(
+            &context::session().await?,
+            &context::state()?.pool,
+            user.id,
+            epoch,
+            &context::origin(),
+        )
+        .await?;
         leptos_axum::redirect("/account?saved=password");
+        Ok(())
+    })
+    .await
+}
+
+/// The sessions the user is logged in with, and which one is this.
+#[server(endpoint = "my_sessions")]
+pub async fn my_sessions() -> Result<crate::wire::auth::Sessions, AppError> {
+    use crate::auth::{context, session};
+    context::respond(async move {
+        let user = context::require_user().await?;
+        Ok(crate::wire::auth::Sessions {
+            sessions: crate::db::user_sessions::list(&context::state()?.pool, user.id).await?,
+            this_device: session::device(&context::session().await?).await?,
+        })
+    })
+    .await
+}
+
+/// Logs every other session of the account out at once; this one goes on under a new id.
+#[server(endpoint = "log_out_other_sessions")]
+pub async fn log_out_other_sessions() -> Result<(), AppError> {
+    use crate::auth::{context, session};
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let pool = &context::state()?.pool;
+        let epoch = crate::db::users::bump_epoch(pool, user.id).await?;
+        let session = context::session().await?;
+        session::log_in(&session, pool, user.id, epoch, &context::origin()).await?;
+        if let Some(here) = session::device(&session).await? {
+            crate::db::user_sessions::close_others(pool, user.id, here).await?;
+        }
+        leptos_axum::redirect("/account?saved=sessions");
         Ok(())
     })
     .await

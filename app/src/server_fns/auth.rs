@@ -70,7 +70,14 @@ pub async fn register(
             "email",
             Invalid::EmailTaken,
         )])?;
-        session::log_in(&context::session().await?, id, 0).await?;
+        session::log_in(
+            &context::session().await?,
+            &context::state()?.pool,
+            id,
+            0,
+            &context::origin(),
+        )
+        .await?;
         crate::server_fns::cart::merge_guest_cart(id).await?;
         tracing::info!(user = %id, "registered");
         leptos_axum::redirect("/account");
@@ -131,7 +138,14 @@ pub async fn login(
         match user {
             Some(user) if verified && user.is_active() => {
                 login_failures::forget(&state.pool, attempt).await?;
-                session::log_in(&context::session().await?, user.id, user.session_epoch).await?;
+                session::log_in(
+                    &context::session().await?,
+                    &context::state()?.pool,
+                    user.id,
+                    user.session_epoch,
+                    &context::origin(),
+                )
+                .await?;
                 crate::server_fns::cart::merge_guest_cart(user.id).await?;
                 tracing::info!(user = %user.id, "logged in");
                 leptos_axum::redirect(safe_next(&next));
@@ -166,7 +180,7 @@ pub fn safe_next(next: &str) -> &str {
 pub async fn logout() -> Result<(), AppError> {
     use crate::auth::{context, session};
     context::respond(async move {
-        session::log_out(&context::session().await?).await?;
+        session::log_out(&context::session().await?, &context::state()?.pool).await?;
         leptos_axum::redirect("/");
         Ok(())
     })
@@ -200,7 +214,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
         crate::auth::reset::reset(&context::state()?.pool, &token, password).await?;
         // Whoever was logged in in this browser is logged out too: the link proves only the
         // mailbox, and the new password is what logs in.
-        session::log_out(&context::session().await?).await?;
+        session::log_out(&context::session().await?, &context::state()?.pool).await?;
         leptos_axum::redirect("/login?reset=1");
         Ok(())
     })

@@ -14,3 +14,22 @@ pub struct UserView {
     pub phone: Option<String>,
     pub role: Role,
 }
+
+/// One of the sessions the user is logged in with ("your sessions" on the account page).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct SessionView {
+    pub device_id: Uuid,
+    pub ip: String,
+    pub user_agent: String,
+    /// `YYYY-MM-DD HH:MM` UTC.
+    pub since: String,
+    pub last_seen: String,
+}
+
+/// The user's sessions, and which of them is this one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sessions {
+    pub sessions: Vec<SessionView>,
+    pub this_device: Option<Uuid>,
+}
