@@ -52,14 +52,7 @@ pub async fn search(
     filter: &Filter,
     limit: i64,
 ) -> Result<Vec<crate::wire::admin::AuditEntry>, sqlx::Error> {
-    // `words` is matched as a plain substring: `%` and `_` typed by the admin are escaped.
-    let pattern = filter.words.as_deref().map(|w| {
-        let escaped = w
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        format!("%{escaped}%")
-    });
+    let pattern = filter.words.as_deref().map(super::contains_pattern);
     sqlx::query_as(
         "select a.id, to_char(a.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as at,
                 u.email as actor_email, a.actor_role, a.action, a.object_kind, a.object_id,

@@ -84,3 +84,13 @@ pub fn violated_constraint(err: &sqlx::Error) -> Option<&str> {
         _ => None,
     }
 }
+
+/// An `ilike` pattern matching `words` anywhere, as typed: `%`, `_` and `\` are escaped, so
+/// nothing an admin types is read as a wildcard.
+pub(crate) fn contains_pattern(words: &str) -> String {
+    let escaped = words
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}

@@ -12,10 +12,6 @@ pub async fn find(
     words: &str,
     limit: i64,
 ) -> Result<Vec<Person>, sqlx::Error> {
-    let escaped = words
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
     sqlx::query_as(
         "select u.id, u.email, u.name, u.role, u.status,
                 to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined,
@@ -28,7 +24,7 @@ pub async fn find(
          order by u.created_at desc, u.id desc
          limit $2",
     )
-    .bind(format!("%{escaped}%"))
+    .bind(super::contains_pattern(words))
     .bind(limit)
     .fetch_all(db)
     .await
