@@ -31,6 +31,7 @@ use crate::pages::{
     seller::shop::SellPage,
     seller::staff::StaffPage,
     store::StorePage,
+    two_factor::{LoginSecondStepPage, TwoFactorPage},
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Html, MetaTags, Title, provide_meta_context};
@@ -159,6 +160,8 @@ fn Layout() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/login/two-factor") view=LoginSecondStepPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/two-factor") view=TwoFactorPage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />

@@ -27,6 +27,10 @@ pub async fn area_guard(
         }
     };
     match user {
+        // An admin without two-step login is sent to turn it on before the console opens.
+        Some(user) if area == Area::Admin && user.role().may_enter(area) && !user.two_factor => {
+            Redirect::to("/account/two-factor?required=1").into_response()
+        }
         Some(user) if user.role().may_enter(area) => next.run(req).await,
         Some(_) => forbidden(),
         None => {
@@ -54,12 +58,12 @@ fn forbidden() -> Response {
 }
 
 /// For handlers outside the page router that read admin-only data (documents, the audit
-/// download): whether the session's user is an admin. Checked in the handler itself, whatever
+/// download): whether the session's user is an admin who logs in with two steps. Checked in the handler itself, whatever
 /// the area guard did, because the handler is the one that reads.
 pub async fn is_admin(state: &AppState, session: &Session) -> bool {
     app::auth::session::user(session, &state.pool)
         .await
         .ok()
         .flatten()
-        .is_some_and(|u| u.role().may_enter(Area::Admin))
+        .is_some_and(|u| u.role().may_enter(Area::Admin) && u.two_factor)
 }

@@ -77,6 +77,11 @@ const POLICY: &[(&str, May, Form)] = &[
     ),
     ("current_user", Anyone, &[]),
     ("my_sessions", User, &[]),
+    ("login_second_step", Anyone, &[("code", "000000")]),
+    ("two_factor_status", User, &[]),
+    ("start_two_factor", User, &[]),
+    ("confirm_two_factor", User, &[("code", "not-a-code")]),
+    ("disable_two_factor", User, &[("code", "not-a-code")]),
     (
         "request_password_reset",
         Anyone,

@@ -23,3 +23,4 @@ mod pricing;
 mod search;
 mod selling;
 mod settings;
+mod two_factor;

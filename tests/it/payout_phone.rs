@@ -57,6 +57,7 @@ async fn verified_shop_with_owner(pool: &PgPool) -> (crate::common::Live, Uuid, 
         "owner",
     )
     .await;
+    crate::common::two_step(pool, "owner@duka.example").await;
     (live, duka, owner)
 }
 
@@ -84,6 +85,20 @@ async fn a_payout_phone_changes_only_with_the_code_sent_to_it(pool: PgPool) {
         reply.body
     );
     assert_eq!(payout_phone(&pool, duka).await, old);
+
+    // Only an owner who logs in with two steps may change where the money goes.
+    sqlx::query("update users set totp_enabled_at = null where email = 'owner@duka.example'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let reply = owner
+        .call("send_payout_phone_code", &[("new_phone", "0799 000 111")])
+        .await;
+    assert_eq!(
+        reply.error(),
+        AppError::invalid("new_phone", Invalid::TwoFactorRequired)
+    );
+    crate::common::two_step(&pool, "owner@duka.example").await;
 
     // Bad numbers and the same number send nothing.
     for (phone, why) in [

@@ -147,6 +147,11 @@ async fn admins_are_made_and_unmade_but_never_the_last_one(pool: PgPool) {
         &[("user_id", &deputy), ("admin", "true")],
     )
     .await;
+    assert!(
+        other.get("/admin").await.status.is_redirection(),
+        "the console waits for the deputy's two-step login"
+    );
+    crate::common::two_step(&pool, "deputy@example.com").await;
     assert_eq!(
         other.get("/admin").await.status,
         StatusCode::OK,

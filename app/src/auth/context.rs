@@ -45,14 +45,21 @@ pub async fn require_user() -> Result<UserRow, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
 }
 
-/// The user, if their role may act in `area`; otherwise 401/403.
+/// The user, if their role may act in `area` (and, for the console, they log in with two
+/// steps); otherwise 401/403.
 pub async fn require_area(area: Area) -> Result<UserRow, AppError> {
     let user = require_user().await?;
-    if user.role().may_enter(area) {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
+    if !user.role().may_enter(area) {
+        return Err(AppError::Forbidden);
     }
+    // The console acts on everyone's money and data: a password alone does not open it.
+    if area == Area::Admin && !user.two_factor {
+        return Err(AppError::invalid(
+            "two_factor",
+            crate::domain::Invalid::TwoFactorRequired,
+        ));
+    }
+    Ok(user)
 }
 
 /// The client address used for throttling: the socket peer, or, when configured to sit behind

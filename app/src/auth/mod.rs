@@ -4,3 +4,5 @@ pub mod context;
 pub mod password;
 pub mod reset;
 pub mod session;
+pub mod token;
+pub mod two_factor;

@@ -3,11 +3,11 @@
 //! typed and per client. Using the link sets the password and ends every session the account
 //! had.
 
+use super::token::{digest, new_token};
 use crate::db::{notifications as outbox, password_resets, users};
 use crate::domain::{Email, Password};
 use crate::error::AppError;
 use crate::i18n::mail::Mail;
-use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -16,18 +16,6 @@ pub const LINK_MINUTES: i64 = 30;
 /// Requests per hour for one address typed, and from one client.
 pub const PER_EMAIL_PER_HOUR: i64 = 3;
 pub const PER_IP_PER_HOUR: i64 = 10;
-
-/// A new token: 244 random bits (two v4 UUIDs, from the OS generator), as 64 hex digits.
-fn new_token() -> String {
-    format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
-}
-
-fn digest(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
 
 /// Mails a reset link to the account using `email`, if there is one (an active one).
 pub async fn request(
@@ -86,16 +74,4 @@ pub async fn reset(pool: &PgPool, token: &str, password: String) -> Result<(), A
     users::set_password_hash(&mut *tx, user, &hash).await?;
     tx.commit().await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn tokens_are_long_random_and_stored_only_as_digests() {
-        let (a, b) = (super::new_token(), super::new_token());
-        assert_eq!(a.len(), 64);
-        assert_ne!(a, b);
-        assert_eq!(super::digest(&a).len(), 64);
-        assert_ne!(super::digest(&a), a);
-    }
 }

@@ -15,6 +15,23 @@ const EPOCH: &str = "epoch";
 const DEVICE: &str = "device";
 /// A visitor's cart before they log in.
 const GUEST_CART: &str = "guest_cart";
+/// A login whose password was right, waiting for its second step (a TOTP or recovery code).
+const SECOND_STEP: &str = "second_step";
+/// Recovery codes just made, shown once on the two-step page.
+const FRESH_CODES: &str = "fresh_recovery_codes";
+/// How long a right password waits for its second step.
+const SECOND_STEP_SECONDS: i64 = 300;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PendingLogin {
+    user: Uuid,
+    epoch: i32,
+    since: i64,
+}
+
+fn unix_now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
 
 /// The session's user, if the session is still good: the account is active and its password
 /// has not changed since this session logged in. The one check every entry point uses.
@@ -55,6 +72,7 @@ pub async fn log_in(
     origin: &Origin,
 ) -> Result<(), AppError> {
     session.cycle_id().await?;
+    session.remove_value(SECOND_STEP).await?;
     if let Some(old) = session.get::<Uuid>(DEVICE).await? {
         user_sessions::closed(pool, old).await?;
     }
@@ -73,6 +91,42 @@ pub async fn log_out(session: &Session, pool: &PgPool) -> Result<(), AppError> {
     }
     session.flush().await?;
     Ok(())
+}
+
+/// The password was right and the account has two-step login: remember who is half way in
+/// (under a new session id) until the code comes.
+pub async fn await_second_step(session: &Session, user: Uuid, epoch: i32) -> Result<(), AppError> {
+    session.cycle_id().await?;
+    let pending = PendingLogin {
+        user,
+        epoch,
+        since: unix_now(),
+    };
+    session.insert(SECOND_STEP, pending).await?;
+    Ok(())
+}
+
+/// The user (and epoch) waiting for a second step, if the password came in the last five
+/// minutes.
+pub async fn second_step(session: &Session) -> Result<Option<(Uuid, i32)>, AppError> {
+    Ok(session
+        .get::<PendingLogin>(SECOND_STEP)
+        .await?
+        .filter(|p| unix_now() - p.since <= SECOND_STEP_SECONDS)
+        .map(|p| (p.user, p.epoch)))
+}
+
+pub async fn set_fresh_codes(session: &Session, codes: Vec<String>) -> Result<(), AppError> {
+    session.insert(FRESH_CODES, codes).await?;
+    Ok(())
+}
+
+/// The recovery codes just made, once: they are not kept anywhere after this.
+pub async fn take_fresh_codes(session: &Session) -> Result<Vec<String>, AppError> {
+    Ok(session
+        .remove::<Vec<String>>(FRESH_CODES)
+        .await?
+        .unwrap_or_default())
 }
 
 pub async fn guest_cart(session: &Session) -> Result<Option<Uuid>, AppError> {

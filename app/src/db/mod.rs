@@ -25,6 +25,7 @@ pub mod search;
 pub mod seed;
 pub mod sitemap;
 pub mod stats;
+pub mod two_factor;
 pub mod user_sessions;
 pub mod users;
 pub mod vendors;

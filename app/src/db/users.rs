@@ -16,6 +16,8 @@ pub struct UserRow {
     pub status: String,
     /// Moves on when the password changes; sessions of an older epoch are over.
     pub session_epoch: i32,
+    /// Logs in with a second step (a TOTP code or a recovery code).
+    pub two_factor: bool,
 }
 
 impl UserRow {
@@ -53,7 +55,8 @@ pub struct NewUser<'a> {
 
 pub const EMAIL_UNIQUE: &str = "users_email_key";
 
-const COLUMNS: &str = "id, email, name, phone, password_hash, role, status, session_epoch";
+const COLUMNS: &str = "id, email, name, phone, password_hash, role, status, session_epoch,
+     totp_enabled_at is not null as two_factor";
 
 #[tracing::instrument(skip_all, fields(email = %user.email))]
 pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> Result<Uuid, sqlx::Error> {

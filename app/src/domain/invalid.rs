@@ -85,4 +85,16 @@ pub enum Invalid {
     OrdersPaused,
     /// A password reset link that is unknown, used or expired.
     LinkExpired,
+    /// A two-step login code that is not the current one (or a recovery code that is not
+    /// the account's, or used).
+    TwoFactorWrong,
+    /// A two-step code of a step already used: wait for the next one.
+    TwoFactorUsed,
+    /// The second step of a login started too long ago, or never: log in again.
+    LoginStepExpired,
+    /// This needs two-step login turned on first (admins; shop owners and accountants before
+    /// payout settings).
+    TwoFactorRequired,
+    /// Admins keep two-step login on.
+    TwoFactorKept,
 }

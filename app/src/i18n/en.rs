@@ -68,6 +68,34 @@ pub fn text(key: Key) -> &'static str {
         Key::OtherSessionsEnded => "Every other session has been logged out.",
         Key::SendPasswordResetLink => "Send a password reset link",
         Key::ForgotPassword => "Forgot your password?",
+        Key::TwoStepLogin => "Two-step login",
+        Key::TwoStepIntro => {
+            "After your password, log in with a code from an authenticator app on your phone. A stolen password alone then opens nothing."
+        }
+        Key::TwoStepIsOn => "Two-step login is on.",
+        Key::TwoStepIsOff => "Two-step login is off.",
+        Key::TwoStepRequired => {
+            "Your role needs two-step login: admins before the console opens, shop owners and accountants before they change where payouts go."
+        }
+        Key::SetUpTwoStep => "Set up two-step login",
+        Key::ScanTheCode => {
+            "Scan this code with an authenticator app (Google Authenticator, Microsoft Authenticator, Authy), or type the key into it. Then enter the 6-digit code it shows."
+        }
+        Key::SecretKey => "Key",
+        Key::QrCodeLabel => "QR code to scan with an authenticator app",
+        Key::CodeFromApp => "6-digit code from the app",
+        Key::TurnOnTwoStep => "Turn on two-step login",
+        Key::RecoveryCodes => "Recovery codes",
+        Key::RecoveryCodesNote => {
+            "Keep these somewhere safe, away from your phone. Each works once, in place of a code, if you lose the phone. They are shown only now."
+        }
+        Key::RecoveryCodesLeft => "Recovery codes left",
+        Key::TurnOffTwoStep => "Turn off two-step login",
+        Key::CodeOrRecoveryCode => "Code from the app, or a recovery code",
+        Key::SecondStepIntro => {
+            "Enter the 6-digit code your authenticator app shows now, or one of your recovery codes."
+        }
+        Key::ManageTwoStep => "Manage two-step login",
         Key::ResetLinkSent => {
             "If an account uses that email, a link to set a new password is on its way. It works once, for 30 minutes."
         }
@@ -505,6 +533,11 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::LastAdmin => "This is the last active admin: make someone else an admin first.".into(),
         Invalid::OrdersPaused => "The marketplace is not taking new orders just now. Your cart is kept.".into(),
         Invalid::LinkExpired => "This link has expired or was already used. Ask for a new one.".into(),
+        Invalid::TwoFactorWrong => "That code is not right. Use the 6-digit code your authenticator app shows now, or one of your recovery codes.".into(),
+        Invalid::TwoFactorUsed => "That code was already used. Wait for the next one (a new code comes every 30 seconds).".into(),
+        Invalid::LoginStepExpired => "This login took too long. Log in again with your email and password.".into(),
+        Invalid::TwoFactorRequired => "Turn on two-step login first (Account → Two-step login).".into(),
+        Invalid::TwoFactorKept => "Admins keep two-step login on.".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }

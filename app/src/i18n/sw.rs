@@ -74,6 +74,34 @@ pub fn text(key: Key) -> &'static str {
         Key::OtherSessionsEnded => "Vipindi vingine vyote vimetolewa.",
         Key::SendPasswordResetLink => "Tuma kiungo cha kuweka nenosiri upya",
         Key::ForgotPassword => "Umesahau nenosiri lako?",
+        Key::TwoStepLogin => "Kuingia kwa hatua mbili",
+        Key::TwoStepIntro => {
+            "Baada ya nenosiri lako, ingia kwa msimbo kutoka programu ya uthibitishaji kwenye simu yako. Nenosiri lililoibiwa peke yake halifungui chochote."
+        }
+        Key::TwoStepIsOn => "Kuingia kwa hatua mbili kumewashwa.",
+        Key::TwoStepIsOff => "Kuingia kwa hatua mbili kumezimwa.",
+        Key::TwoStepRequired => {
+            "Jukumu lako linahitaji kuingia kwa hatua mbili: wasimamizi kabla ya kufungua dashibodi, wamiliki wa maduka na wahasibu kabla ya kubadilisha malipo yanakokwenda."
+        }
+        Key::SetUpTwoStep => "Weka kuingia kwa hatua mbili",
+        Key::ScanTheCode => {
+            "Changanua msimbo huu kwa programu ya uthibitishaji (Google Authenticator, Microsoft Authenticator, Authy), au andika ufunguo ndani yake. Kisha weka msimbo wa tarakimu 6 unaoonyesha."
+        }
+        Key::SecretKey => "Ufunguo",
+        Key::QrCodeLabel => "Msimbo wa QR wa kuchanganua kwa programu ya uthibitishaji",
+        Key::CodeFromApp => "Msimbo wa tarakimu 6 kutoka programu",
+        Key::TurnOnTwoStep => "Washa kuingia kwa hatua mbili",
+        Key::RecoveryCodes => "Misimbo ya dharura",
+        Key::RecoveryCodesNote => {
+            "Ihifadhi mahali salama, mbali na simu yako. Kila mmoja hufanya kazi mara moja, badala ya msimbo, ukipoteza simu. Inaonyeshwa sasa tu."
+        }
+        Key::RecoveryCodesLeft => "Misimbo ya dharura iliyobaki",
+        Key::TurnOffTwoStep => "Zima kuingia kwa hatua mbili",
+        Key::CodeOrRecoveryCode => "Msimbo kutoka programu, au msimbo wa dharura",
+        Key::SecondStepIntro => {
+            "Weka msimbo wa tarakimu 6 unaoonyeshwa sasa na programu yako ya uthibitishaji, au mojawapo ya misimbo yako ya dharura."
+        }
+        Key::ManageTwoStep => "Simamia kuingia kwa hatua mbili",
         Key::ResetLinkSent => {
             "Kama kuna akaunti inayotumia barua pepe hiyo, kiungo cha kuweka nenosiri jipya kinakuja. Kinafanya kazi mara moja, kwa dakika 30."
         }
@@ -505,6 +533,11 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::LastAdmin => "Huyu ndiye msimamizi wa mwisho aliye hai: mfanye mtu mwingine msimamizi kwanza.".into(),
         Invalid::OrdersPaused => "Soko halipokei maagizo mapya kwa sasa. Kikapu chako kimehifadhiwa.".into(),
         Invalid::LinkExpired => "Kiungo hiki kimekwisha muda au kimeshatumika. Omba kingine.".into(),
+        Invalid::TwoFactorWrong => "Msimbo huo si sahihi. Tumia msimbo wa tarakimu 6 unaoonyeshwa sasa na programu yako ya uthibitishaji, au mojawapo ya misimbo yako ya dharura.".into(),
+        Invalid::TwoFactorUsed => "Msimbo huo umeshatumika. Subiri unaofuata (msimbo mpya huja kila sekunde 30).".into(),
+        Invalid::LoginStepExpired => "Kuingia huku kumechukua muda mrefu. Ingia tena kwa barua pepe na nenosiri lako.".into(),
+        Invalid::TwoFactorRequired => "Washa kwanza kuingia kwa hatua mbili (Akaunti → Kuingia kwa hatua mbili).".into(),
+        Invalid::TwoFactorKept => "Wasimamizi huacha kuingia kwa hatua mbili kukiwa kumewashwa.".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }

@@ -99,6 +99,13 @@ fn Profile(user: UserView) -> impl IntoView {
                     <SubmitButton label=Key::ChangePassword pending=change_password.pending() />
                 </ActionForm>
             </section>
+            <section class="rounded-2xl bg-white p-4 shadow-sm">
+                <h2 class="mb-1 font-semibold">{i18n.tr(Key::TwoStepLogin)}</h2>
+                <p class="mb-2 text-sm" data-testid="two-factor-state">
+                    {i18n.tr(if user.two_factor { Key::TwoStepIsOn } else { Key::TwoStepIsOff })}
+                </p>
+                <a href="/account/two-factor" class="text-emerald-800 underline">{i18n.tr(Key::ManageTwoStep)}</a>
+            </section>
             <MySessions />
             <ShopWork />
         </div>

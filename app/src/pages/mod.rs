@@ -12,3 +12,4 @@ pub mod product;
 pub mod search;
 pub mod seller;
 pub mod store;
+pub mod two_factor;

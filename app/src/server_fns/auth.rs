@@ -17,6 +17,7 @@ impl From<crate::db::users::UserRow> for UserView {
             email: row.email,
             phone: row.phone,
             role,
+            two_factor: row.two_factor,
         }
     }
 }
@@ -138,6 +139,16 @@ pub async fn login(
         match user {
             Some(user) if verified && user.is_active() => {
                 login_failures::forget(&state.pool, attempt).await?;
+                if user.two_factor {
+                    let session = context::session().await?;
+                    session::await_second_step(&session, user.id, user.session_epoch).await?;
+                    leptos_axum::redirect(&format!(
+                        "/login/two-factor?next={}",
+                        form_urlencoded::byte_serialize(safe_next(&next).as_bytes())
+                            .collect::<String>()
+                    ));
+                    return Ok(());
+                }
                 session::log_in(
                     &context::session().await?,
                     &context::state()?.pool,
@@ -153,6 +164,55 @@ pub async fn login(
             }
             _ => Err(AppError::InvalidCredentials),
         }
+    })
+    .await
+}
+
+/// Failed second steps an account may have in an hour; then it waits out the hour (whoever
+/// tries has the password: its owner should change it).
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+const SECOND_STEP_FAILURES_PER_HOUR: i64 = 10;
+
+/// The second step of a login with two-step login on: a code from the authenticator app or a
+/// recovery code, within five minutes of the password.
+#[server(endpoint = "login_second_step")]
+pub async fn login_second_step(
+    code: String,
+    #[server(default)] next: String,
+) -> Result<(), AppError> {
+    use crate::auth::{context, session, two_factor};
+    use crate::db::{login_failures, users};
+    use crate::domain::Invalid;
+
+    context::respond(async move {
+        let state = context::state()?;
+        let session = context::session().await?;
+        let expired = || AppError::invalid("code", Invalid::LoginStepExpired);
+        let (user_id, epoch) = session::second_step(&session).await?.ok_or_else(expired)?;
+        let ip = context::client_ip();
+        // Counted apart from passwords, under a key no email can take.
+        let key = format!("second-step:{user_id}");
+        let attempt = login_failures::note(&state.pool, &key, &ip).await?;
+        let recent = login_failures::recent(&state.pool, &key, &ip, attempt).await?;
+        if recent.by_account >= SECOND_STEP_FAILURES_PER_HOUR
+            || recent.by_ip >= state.settings.auth.max_failures_per_ip
+        {
+            login_failures::forget(&state.pool, attempt).await?;
+            tracing::warn!(%ip, user = %user_id, "second step throttled");
+            return Err(AppError::Throttled);
+        }
+        two_factor::check(&state.pool, user_id, &code).await?;
+        login_failures::forget(&state.pool, attempt).await?;
+        // The account may have been suspended or its password changed in the meantime.
+        let user = users::find_by_id(&state.pool, user_id)
+            .await?
+            .filter(|u| u.is_active() && u.session_epoch == epoch)
+            .ok_or_else(expired)?;
+        session::log_in(&session, &state.pool, user.id, epoch, &context::origin()).await?;
+        crate::server_fns::cart::merge_guest_cart(user.id).await?;
+        tracing::info!(user = %user.id, "logged in with two steps");
+        leptos_axum::redirect(safe_next(&next));
+        Ok(())
     })
     .await
 }

@@ -18,4 +18,5 @@ pub mod people;
 pub mod product;
 pub mod seller;
 pub mod shop_orders;
+pub mod two_factor;
 pub mod vendor;

@@ -159,7 +159,14 @@ pub async fn send_payout_phone_code(new_phone: String) -> Result<(), AppError> {
     use crate::auth::context;
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
-        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let (user, member) = context::require_shop(ShopTask::Manage).await?;
+        // Where the shop's money goes is changed only by someone who logs in with two steps.
+        if !user.two_factor {
+            return Err(AppError::invalid(
+                "new_phone",
+                crate::domain::Invalid::TwoFactorRequired,
+            ));
+        }
         let state = context::state()?;
         let shop = verified_shop(&state.pool, member.vendor_id).await?;
         crate::payments::payout_phone::send_code(

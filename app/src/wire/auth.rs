@@ -13,6 +13,8 @@ pub struct UserView {
     pub email: String,
     pub phone: Option<String>,
     pub role: Role,
+    /// Logs in with two steps.
+    pub two_factor: bool,
 }
 
 /// One of the sessions the user is logged in with ("your sessions" on the account page).
@@ -32,4 +34,22 @@ pub struct SessionView {
 pub struct Sessions {
     pub sessions: Vec<SessionView>,
     pub this_device: Option<Uuid>,
+}
+
+/// The two-step login page: whether it is on, whether this account must have it, an
+/// enrolment in progress, and recovery codes just made (shown once).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorView {
+    pub on: bool,
+    pub required: bool,
+    pub enrolment: Option<EnrolmentView>,
+    pub fresh_codes: Vec<String>,
+    pub codes_left: i64,
+}
+
+/// The secret of an enrolment in progress, as text and as a QR code (SVG made on the server).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrolmentView {
+    pub secret: String,
+    pub qr_svg: String,
 }
