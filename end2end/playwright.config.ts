@@ -34,9 +34,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "hydrated", use: { javaScriptEnabled: true } },
+    // The seeded admin's session (two-step login), which the journeys share.
+    { name: "admin-login", testMatch: /admin\.setup\.ts/ },
+    { name: "hydrated", use: { javaScriptEnabled: true }, dependencies: ["admin-login"] },
     // The same journeys as plain HTML forms, before (or without) WASM.
-    { name: "no-js", use: { javaScriptEnabled: false } },
+    { name: "no-js", use: { javaScriptEnabled: false }, dependencies: ["admin-login"] },
   ],
   webServer: {
     command: "./target/debug/sokoni serve",

@@ -1,3 +1,5 @@
+import { createHmac } from "node:crypto";
+import path from "node:path";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 
 /** Opens a page and, when JavaScript is on and the page has islands, waits until they are
@@ -73,11 +75,23 @@ export async function register(page: Page, user: { name: string; email: string; 
   await expect(page).toHaveURL(/\/account/);
 }
 
-/** Logs a seeded account (demo password) in, in its own browser context, and waits for `next`. */
+/** Where the admin's logged-in session is kept for the journeys (written by admin.setup.ts). */
+export const ADMIN_STATE = path.join(__dirname, "..", "..", "target", "sokoni", "e2e-admin-state.json");
+
+/** Logs a seeded account (demo password) in, in its own browser context, and waits for `next`.
+ * The admin reuses the session its setup logged in with two steps. */
 export async function logInAs(browser: Browser, email: string, next: string): Promise<Page> {
+  const javaScriptEnabled = test.info().project.use.javaScriptEnabled !== false;
+  if (email === "admin@sokoni.test") {
+    const context = await browser.newContext({ javaScriptEnabled, storageState: ADMIN_STATE });
+    const page = await context.newPage();
+    await open(page, next);
+    await page.waitForURL((url) => url.pathname === next);
+    return page;
+  }
   const password = process.env.SOKONI_E2E_ADMIN_PASSWORD;
   expect(password, "SOKONI_E2E_ADMIN_PASSWORD is set by .ci/test").toBeTruthy();
-  const context = await browser.newContext({ javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false });
+  const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
   await open(page, `/login?next=${next}`);
   await page.getByLabel("Email").fill(email);
@@ -86,6 +100,54 @@ export async function logInAs(browser: Browser, email: string, next: string): Pr
   // The login page's own URL holds "next=…": wait for the path itself.
   await page.waitForURL((url) => url.pathname === next);
   return page;
+}
+
+/** The TOTP code (RFC 6238: SHA-1, 6 digits, 30 s) of a base32 secret at `at` (ms). */
+export function totp(secret: string, at: number = Date.now()): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secret.replace(/=+$/, "").toUpperCase()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  }
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const at4 = mac[mac.length - 1] & 0xf;
+  const value = (mac.readUInt32BE(at4) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, "0");
+}
+
+/** Turns two-step login on for the logged-in account as a person with an authenticator app
+ * would, and returns its secret. */
+export async function enrolTwoFactor(page: Page): Promise<string> {
+  await open(page, "/account/two-factor");
+  await page.getByRole("button", { name: "Set up two-step login" }).click();
+  await expect(page.getByRole("img", { name: "QR code to scan with an authenticator app" })).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await page.getByLabel("6-digit code from the app").fill(totp(secret));
+  await page.getByRole("button", { name: "Turn on two-step login" }).click();
+  await expect(page.getByTestId("two-factor-on")).toBeVisible();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  return secret;
+}
+
+/** Answers a login's second step with codes of `secret`. A code works once per account, and
+ * tests run in parallel as the same admin: when this step's code was just used, the next
+ * step's (accepted for clock drift) is tried, and failing that it waits for a new step. */
+export async function secondStep(page: Page, secret: string) {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const ahead = attempt % 2 === 1 ? 30_000 : 0;
+    await page.getByLabel("Code from the app, or a recovery code").fill(totp(secret, Date.now() + ahead));
+    await page.getByRole("button", { name: "Log in" }).click();
+    const through = await page
+      .waitForURL((url) => url.pathname !== "/login/two-factor", { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (through) return;
+    if (ahead) await page.waitForTimeout(10_000);
+  }
+  throw new Error("the second step kept refusing the codes");
 }
 
 /** The seeded owner of shop number `n` (shop slugs end in it). */

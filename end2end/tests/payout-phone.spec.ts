@@ -1,16 +1,24 @@
 import { expect, test } from "@playwright/test";
-import { logInAs, ownerEmail } from "./helpers";
+import { enrolTwoFactor, logInAs, open, ownerEmail } from "./helpers";
 
 const smsSimulator = `http://127.0.0.1:${Number(process.env.SOKONI_E2E_PORT ?? 3100) + 10}`;
 
 // A verified shop's owner changes the payout phone with the code texted to the new phone (read
-// from the SMS simulator, as the owner reads their phone); payouts then pause for a day.
+// from the SMS simulator, as the owner reads their phone), after turning on two-step login;
+// payouts then pause for a day.
 test("the payout phone changes with the code sent to the new phone", async ({ browser }, info) => {
   const owner = await logInAs(browser, ownerEmail(info.project.name === "no-js" ? 10 : 9), "/sell");
   const section = owner.getByTestId("payout-phone");
   // A new number per run, so a retried run is not refused as "already the payout phone".
   const digits = String(Date.now() % 1_000_000).padStart(6, "0");
   const msisdn = `254799${digits}`;
+
+  // Where the money goes is changed only by an owner who logs in with two steps.
+  await section.getByLabel("New payout phone").fill(`0799 ${digits}`);
+  await section.getByRole("button", { name: "Send a code" }).click();
+  await expect(owner.getByTestId("payout-phone")).toContainText("Turn on two-step login first");
+  await enrolTwoFactor(owner);
+  await open(owner, "/sell");
 
   await section.getByLabel("New payout phone").fill(`0799 ${digits}`);
   await section.getByRole("button", { name: "Send a code" }).click();

@@ -51,6 +51,10 @@ pub struct SeedArgs {
     /// Number of listings, overriding the size's default (small 400, medium 100k, large 1M).
     #[arg(long)]
     pub listings: Option<i64>,
+    /// The demo admin's two-step login secret (base32), so a script can log in to the
+    /// console; without it the admin is asked to set up two-step login on the first visit.
+    #[arg(long, env = "SOKONI_DEMO_ADMIN_TOTP", hide_env_values = true)]
+    pub admin_totp: Option<String>,
     /// Seed even though LEPTOS_ENV is PROD.
     #[arg(long)]
     pub allow_production: bool,
@@ -63,6 +67,13 @@ pub async fn run(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
         );
     }
     let password = Password::parse(args.password).map_err(|e| format!("--password: {e:?}"))?;
+    let totp = match &args.admin_totp {
+        Some(text) => Some(
+            app::auth::two_factor::secret_from_base32(text)
+                .ok_or("--admin-totp: not a base32 secret of at least 128 bits")?,
+        ),
+        None => None,
+    };
     let pool = connect_and_migrate(config).await?;
     let started = std::time::Instant::now();
     if already_seeded(&pool).await? {
@@ -76,6 +87,9 @@ pub async fn run(config: &Config, args: SeedArgs) -> Result<(), BoxError> {
         let (vendors, customers, listings) = args.size.counts();
         let listings = args.listings.unwrap_or(listings);
         seed(&pool, &hash, vendors, customers, listings).await?;
+        if let Some(secret) = &totp {
+            app::db::two_factor::enrol_with(&pool, ADMIN_EMAIL, secret).await?;
+        }
         println!(
             "Seeded {vendors} vendors, {customers} customers and {listings} listings in {:.1?}.",
             started.elapsed()

@@ -90,7 +90,7 @@ async fn a_payout_phone_changes_only_with_the_code_sent_to_it(pool: PgPool) {
     sqlx::query("update users set totp_enabled_at = null where email = 'owner@duka.example'")
         .execute(&pool)
         .await
-        .unwrap();
+        .expect("update");
     let reply = owner
         .call("send_payout_phone_code", &[("new_phone", "0799 000 111")])
         .await;

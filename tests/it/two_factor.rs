@@ -80,7 +80,7 @@ async fn a_shopper_turns_it_on_and_each_code_logs_in_once(pool: PgPool) {
     let wrong = (0..)
         .map(|n| format!("{n:06}"))
         .find(|c| !right.contains(c))
-        .unwrap();
+        .expect("update");
     let r = c.call("confirm_two_factor", &[("code", &wrong)]).await;
     assert_eq!(
         r.error(),
@@ -204,14 +204,14 @@ async fn the_second_step_is_throttled_and_expires_with_the_account(pool: PgPool)
     sqlx::query("delete from login_failures")
         .execute(&pool)
         .await
-        .unwrap();
+        .expect("update");
     let mut late = Client::new(router);
     password_step(&mut late, email).await;
     sqlx::query("update users set status = 'suspended' where email = $1")
         .bind(email)
         .execute(&pool)
         .await
-        .unwrap();
+        .expect("update");
     let r = late.call("login_second_step", &[("code", &right[2])]).await;
     assert_eq!(
         r.error(),
@@ -228,7 +228,7 @@ async fn the_console_needs_two_step_login(pool: PgPool) {
     sqlx::query("update users set role = 'admin' where email = 'new-admin@example.com'")
         .execute(&pool)
         .await
-        .unwrap();
+        .expect("update");
 
     let r = c.call("admin_categories", &[]).await;
     assert_eq!(
@@ -238,7 +238,7 @@ async fn the_console_needs_two_step_login(pool: PgPool) {
     let page = c.get("/admin").await;
     assert!(page.status.is_redirection(), "{}", page.status);
     assert_eq!(
-        page.headers["location"].to_str().unwrap(),
+        page.headers["location"].to_str().expect("ok"),
         "/account/two-factor?required=1"
     );
     assert!(status(&mut c).await.required);

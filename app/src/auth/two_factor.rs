@@ -40,6 +40,14 @@ pub fn new_secret() -> Vec<u8> {
     secret
 }
 
+/// A secret given as base32 (as apps and the enrolment page show it), for the demo seed.
+pub fn secret_from_base32(text: &str) -> Option<Vec<u8>> {
+    totp_rs::Secret::Encoded(text.trim().to_uppercase())
+        .to_bytes()
+        .ok()
+        .filter(|s| s.len() >= 16)
+}
+
 /// What the enrolment page shows: the secret as text (to type into an app) and as a QR code.
 pub struct Enrolment {
     pub secret: String,
@@ -180,7 +188,7 @@ mod tests {
             (2_000_000_000, "279037"),
         ] {
             assert_eq!(
-                step_of(secret, code, time).unwrap(),
+                step_of(secret, code, time).expect("totp"),
                 Some((time / 30) as i64)
             );
         }
@@ -191,15 +199,15 @@ mod tests {
         let secret = b"12345678901234567890";
         let at = 1_111_111_109;
         assert_eq!(
-            step_of(secret, "081804", at + 30).unwrap(),
+            step_of(secret, "081804", at + 30).expect("totp"),
             Some((at / 30) as i64)
         );
         assert_eq!(
-            step_of(secret, "081804", at - 30).unwrap(),
+            step_of(secret, "081804", at - 30).expect("totp"),
             Some((at / 30) as i64)
         );
-        assert_eq!(step_of(secret, "081804", at + 61).unwrap(), None);
-        assert_eq!(step_of(secret, "000000", at).unwrap(), None);
+        assert_eq!(step_of(secret, "081804", at + 61).expect("totp"), None);
+        assert_eq!(step_of(secret, "000000", at).expect("totp"), None);
     }
 
     #[test]
@@ -231,7 +239,7 @@ mod tests {
 
     #[test]
     fn enrolment_gives_the_secret_as_text_and_a_qr_code() {
-        let e = enrolment(&[7u8; 20], "amina@example.com").unwrap();
+        let e = enrolment(&[7u8; 20], "amina@example.com").expect("totp");
         assert_eq!(e.secret.len(), 32);
         assert!(e.qr_svg.contains("<svg"), "{}", &e.qr_svg[..60]);
     }

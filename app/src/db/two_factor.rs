@@ -131,3 +131,21 @@ pub async fn disable(conn: &mut PgConnection, user: Uuid) -> Result<(), sqlx::Er
         .await?;
     Ok(())
 }
+
+/// Turns two-step login on with a known secret, without an enrolment (the demo seed's admin,
+/// whose secret the browser tests are given).
+pub async fn enrol_with(
+    db: impl PgExecutor<'_>,
+    email: &str,
+    secret: &[u8],
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update users set totp_secret = $2, totp_enabled_at = now(), totp_last_step = 0
+         where email = $1",
+    )
+    .bind(email)
+    .bind(secret)
+    .execute(db)
+    .await?;
+    Ok(())
+}
