@@ -104,6 +104,11 @@ async fn housekeep(state: &AppState) {
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "pruning password resets failed"),
     }
+    match app::db::email_verifications::prune(pool).await {
+        Ok(n) if n > 0 => tracing::info!(rows = n, "pruned old email verification links"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "pruning email verification links failed"),
+    }
     match app::db::carts::prune_guest(pool).await {
         Ok(n) if n > 0 => tracing::info!(carts = n, "pruned abandoned guest carts"),
         Ok(_) => {}

@@ -14,7 +14,7 @@ use crate::pages::{
     admin::review::{AdminListingsPage, AdminShopsPage},
     admin::settings::AdminSettingsPage,
     auth::RegisterPage,
-    auth::{ForgotPasswordPage, LoginPage, ResetPasswordPage},
+    auth::{ForgotPasswordPage, LoginPage, ResetPasswordPage, VerifyEmailPage},
     cart::CartPage,
     checkout::CheckoutPage,
     error::ErrorPage,
@@ -164,6 +164,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/account/two-factor") view=TwoFactorPage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
                         <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />

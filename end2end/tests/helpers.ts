@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 
@@ -173,4 +174,44 @@ export async function fillAddress(page: Page, phone: string) {
   await page.getByLabel("Town").fill("Kilimani");
   await page.getByLabel("Street, building and house").fill("Argwings Kodhek Rd, Hse 4");
   await page.getByLabel("Phone", { exact: true }).fill(phone);
+}
+
+/** The development mailbox the test server writes (.eml files; the mail job sends every 30 s). */
+const MAILBOX = path.join(__dirname, "../../target/sokoni/e2e-mailbox");
+
+/** The text of an .eml file's body, undoing quoted-printable or base64 transfer encoding. */
+function bodyOf(eml: string): string {
+  const [head, ...rest] = eml.split(/\r?\n\r?\n/);
+  const body = rest.join("\n\n");
+  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
+    return body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  }
+  return body;
+}
+
+/** The newest link matching `pattern` in a mail to `email`, waiting for the mail job. */
+export async function mailedLink(email: string, pattern: RegExp): Promise<string> {
+  let link = "";
+  await expect
+    .poll(
+      () => {
+        let files: string[] = [];
+        try {
+          files = readdirSync(MAILBOX).filter((f) => f.endsWith(".eml"));
+        } catch {
+          return "";
+        }
+        for (const f of files) {
+          const eml = readFileSync(path.join(MAILBOX, f), "utf8");
+          if (!eml.includes(email)) continue;
+          const found = bodyOf(eml).match(pattern);
+          if (found) link = found[0];
+        }
+        return link;
+      },
+      { timeout: 75_000, intervals: [1_000] },
+    )
+    .not.toBe("");
+  return link;
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { hydrated, logInAs, open, register, uniqueUser } from "./helpers";
+import { hydrated, logInAs, mailedLink, open, register, uniqueUser } from "./helpers";
 
 // The seller's journey: apply, get verified, list a product with a photo and two variants,
 // get it approved, and a shopper finds it with a misspelt search. Runs hydrated and without
@@ -28,7 +28,15 @@ async function verifiedShop(page: Page, browser: Browser, javaScriptEnabled: boo
   const slug = `duka-${word()}`;
   const shopName = `Duka ${slug}`;
   await register(page, user);
+  // Applying needs a confirmed address: the link from the registration's mail.
   await open(page, "/sell");
+  await expect(page.getByTestId("email-not-confirmed")).toBeVisible();
+  const link = await mailedLink(user.email, /https?:\/\/\S+\/verify-email\?token=[0-9a-f]{64}/);
+  await open(page, new URL(link).pathname + new URL(link).search);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByTestId("email-confirmed")).toBeVisible();
+  await open(page, "/sell");
+  await expect(page.getByTestId("email-not-confirmed")).toHaveCount(0);
   await page.getByLabel("Business name").fill(shopName);
   await page.getByLabel("Shop address").fill(slug);
   await page.getByLabel("Phone").fill("0712 345 678");
@@ -58,7 +66,7 @@ async function verifiedShop(page: Page, browser: Browser, javaScriptEnabled: boo
 }
 
 test("apply, get verified, list with a photo and two variants, get approved, be found", async ({ page, browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(135_000);
   const js = test.info().project.use.javaScriptEnabled !== false;
   const { admin, shopName } = await verifiedShop(page, browser, js);
 
@@ -115,7 +123,7 @@ test("apply, get verified, list with a photo and two variants, get approved, be 
 });
 
 test("a CSV import with a bad row shows the row error and imports nothing", async ({ page, browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(105_000);
   const js = test.info().project.use.javaScriptEnabled !== false;
   await verifiedShop(page, browser, js);
   const tag = word().toUpperCase();

@@ -79,6 +79,8 @@ const POLICY: &[(&str, May, Form)] = &[
     ("my_sessions", User, &[]),
     ("login_second_step", Anyone, &[("code", "000000")]),
     ("two_factor_status", User, &[]),
+    ("resend_verification", User, &[]),
+    ("verify_email", Anyone, &[("token", "nothing")]),
     ("start_two_factor", User, &[]),
     ("confirm_two_factor", User, &[("code", "not-a-code")]),
     ("disable_two_factor", User, &[("code", "not-a-code")]),

@@ -10,6 +10,7 @@ mod cart;
 mod categories;
 mod checkout;
 mod common;
+mod email_verification;
 mod faults;
 mod headers;
 mod jobs;

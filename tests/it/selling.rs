@@ -64,6 +64,7 @@ impl Market {
     async fn verified_shop(&mut self, email: &str, slug: &str) -> Client {
         let mut seller = self.client();
         seller.register(email, "Seller").await;
+        crate::common::confirm_email(&self.pool, email).await;
         let reply = seller.call("save_shop", &application("Duka", slug)).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         let up = seller
@@ -143,6 +144,7 @@ async fn applying_needs_valid_fields_and_a_free_address(pool: PgPool) {
     let m = market(pool.clone()).await;
     let mut seller = m.client();
     seller.register("seller@example.com", "Seller").await;
+    crate::common::confirm_email(&pool, "seller@example.com").await;
     let mut bad = application("Duka", "Duka La Simu");
     let reply = seller.call("save_shop", &bad).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
@@ -178,6 +180,7 @@ async fn applying_needs_valid_fields_and_a_free_address(pool: PgPool) {
 
     let mut other = m.client();
     other.register("other@example.com", "Other").await;
+    crate::common::confirm_email(&pool, "other@example.com").await;
     let taken = other
         .call("save_shop", &application("Another", "duka-la-simu"))
         .await;
@@ -191,6 +194,7 @@ async fn admins_review_applications_with_their_documents(pool: PgPool) {
     let mut m = market(pool.clone()).await;
     let mut seller = m.client();
     seller.register("seller@example.com", "Seller").await;
+    crate::common::confirm_email(&pool, "seller@example.com").await;
     seller.call("save_shop", &application("Duka", "duka")).await;
     let id = m.vendor_id("duka").await.to_string();
 
@@ -959,6 +963,7 @@ async fn documents_are_bounded_and_unused_files_are_collected(pool: PgPool) {
     let mut m = market(pool.clone()).await;
     let mut seller = m.client();
     seller.register("seller@example.com", "Seller").await;
+    crate::common::confirm_email(&pool, "seller@example.com").await;
     seller.call("save_shop", &application("Duka", "duka")).await;
     let doc = |i: i64| format!("%PDF-1.7 document {i}").into_bytes();
     for i in 0..MAX_DOCUMENTS {

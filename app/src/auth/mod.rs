@@ -6,3 +6,4 @@ pub mod reset;
 pub mod session;
 pub mod token;
 pub mod two_factor;
+pub mod verify_email;

@@ -6,6 +6,7 @@ pub mod carts;
 pub mod categories;
 pub mod commission;
 pub mod coupons;
+pub mod email_verifications;
 pub mod leader;
 pub mod ledger;
 pub mod listings;

@@ -150,12 +150,15 @@ pub async fn resolve(
 }
 
 /// Verified shops with money in their accounts and no payout hold (a phone change holds
-/// payouts for a day): (shop, payout phone).
+/// payouts for a day, and an owner's unconfirmed email holds them until confirmed):
+/// (shop, payout phone).
 pub async fn candidates(db: impl PgExecutor<'_>) -> Result<Vec<(Uuid, String)>, sqlx::Error> {
     sqlx::query_as(
         "select distinct v.id, v.phone from vendors v join ledger_accounts a on a.vendor_id = v.id
          where a.kind = 'vendor_payable' and v.verification_status = 'verified'
-           and (v.payouts_held_until is null or v.payouts_held_until <= now())",
+           and (v.payouts_held_until is null or v.payouts_held_until <= now())
+           and not exists (select 1 from vendor_staff s join users u on u.id = s.user_id
+                           where s.vendor_id = v.id and s.role = 'owner' and u.email_verified_at is null)",
     )
     .fetch_all(db)
     .await

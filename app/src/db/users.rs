@@ -18,6 +18,8 @@ pub struct UserRow {
     pub session_epoch: i32,
     /// Logs in with a second step (a TOTP code or a recovery code).
     pub two_factor: bool,
+    /// The address was confirmed through a mailed link.
+    pub email_verified: bool,
 }
 
 impl UserRow {
@@ -56,7 +58,7 @@ pub struct NewUser<'a> {
 pub const EMAIL_UNIQUE: &str = "users_email_key";
 
 const COLUMNS: &str = "id, email, name, phone, password_hash, role, status, session_epoch,
-     totp_enabled_at is not null as two_factor";
+     totp_enabled_at is not null as two_factor, email_verified_at is not null as email_verified";
 
 #[tracing::instrument(skip_all, fields(email = %user.email))]
 pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> Result<Uuid, sqlx::Error> {

@@ -97,4 +97,6 @@ pub enum Invalid {
     TwoFactorRequired,
     /// Admins keep two-step login on.
     TwoFactorKept,
+    /// Confirm the account's email address first (the mailed link).
+    EmailUnverified,
 }

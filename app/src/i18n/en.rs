@@ -68,6 +68,15 @@ pub fn text(key: Key) -> &'static str {
         Key::OtherSessionsEnded => "Every other session has been logged out.",
         Key::SendPasswordResetLink => "Send a password reset link",
         Key::ForgotPassword => "Forgot your password?",
+        Key::ConfirmEmail => "Confirm your email",
+        Key::ConfirmEmailIntro => "Press the button to confirm that this address is yours.",
+        Key::ConfirmMyEmail => "Confirm my email",
+        Key::EmailConfirmed => "Your email address is confirmed.",
+        Key::EmailNotConfirmed => {
+            "Your email address is not confirmed yet: open the link we mailed you. You need it to open a shop."
+        }
+        Key::SendLinkAgain => "Send the link again",
+        Key::VerificationSent => "A new link is on its way to your inbox.",
         Key::TwoStepLogin => "Two-step login",
         Key::TwoStepIntro => {
             "After your password, log in with a code from an authenticator app on your phone. A stolen password alone then opens nothing."
@@ -538,6 +547,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::LoginStepExpired => "This login took too long. Log in again with your email and password.".into(),
         Invalid::TwoFactorRequired => "Turn on two-step login first (Account → Two-step login).".into(),
         Invalid::TwoFactorKept => "Admins keep two-step login on.".into(),
+        Invalid::EmailUnverified => "Confirm your email address first: open the link we mailed you (your account page can send it again).".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }
@@ -638,6 +648,12 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             String::new(),
             format!(
                 "Sokoni: {code} is your code to make this phone the payout phone of {shop}. It expires in 10 minutes. Never share it."
+            ),
+        ),
+        Mail::VerifyEmail { link } => m(
+            "Confirm your email for Sokoni".into(),
+            format!(
+                "Welcome to Sokoni. Confirm that this is your email address by opening this link within 48 hours:\n{link}\n\nYou need a confirmed address to open a shop and to receive payouts. If you did not make an account, ignore this message."
             ),
         ),
         Mail::PasswordReset { link } => m(

@@ -64,6 +64,10 @@ pub enum Mail<'a> {
     PasswordReset {
         link: &'a str,
     },
+    /// To a new account: confirm the address.
+    VerifyEmail {
+        link: &'a str,
+    },
     /// To the old payout phone and the shop's owners: the payout phone changed.
     PayoutPhoneChanged {
         shop: &'a str,

@@ -74,6 +74,15 @@ pub fn text(key: Key) -> &'static str {
         Key::OtherSessionsEnded => "Vipindi vingine vyote vimetolewa.",
         Key::SendPasswordResetLink => "Tuma kiungo cha kuweka nenosiri upya",
         Key::ForgotPassword => "Umesahau nenosiri lako?",
+        Key::ConfirmEmail => "Thibitisha barua pepe yako",
+        Key::ConfirmEmailIntro => "Bonyeza kitufe kuthibitisha kwamba anwani hii ni yako.",
+        Key::ConfirmMyEmail => "Thibitisha barua pepe yangu",
+        Key::EmailConfirmed => "Anwani yako ya barua pepe imethibitishwa.",
+        Key::EmailNotConfirmed => {
+            "Anwani yako ya barua pepe bado haijathibitishwa: fungua kiungo tulichokutumia. Unaihitaji ili kufungua duka."
+        }
+        Key::SendLinkAgain => "Tuma kiungo tena",
+        Key::VerificationSent => "Kiungo kipya kinakuja kwenye sanduku lako la barua.",
         Key::TwoStepLogin => "Kuingia kwa hatua mbili",
         Key::TwoStepIntro => {
             "Baada ya nenosiri lako, ingia kwa msimbo kutoka programu ya uthibitishaji kwenye simu yako. Nenosiri lililoibiwa peke yake halifungui chochote."
@@ -538,6 +547,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::LoginStepExpired => "Kuingia huku kumechukua muda mrefu. Ingia tena kwa barua pepe na nenosiri lako.".into(),
         Invalid::TwoFactorRequired => "Washa kwanza kuingia kwa hatua mbili (Akaunti → Kuingia kwa hatua mbili).".into(),
         Invalid::TwoFactorKept => "Wasimamizi huacha kuingia kwa hatua mbili kukiwa kumewashwa.".into(),
+        Invalid::EmailUnverified => "Thibitisha kwanza anwani yako ya barua pepe: fungua kiungo tulichokutumia (ukurasa wa akaunti yako unaweza kukituma tena).".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }
@@ -656,6 +666,12 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             String::new(),
             format!(
                 "Sokoni: {code} ni nambari yako ya siri ya kufanya simu hii ipokee malipo ya {shop}. Inaisha baada ya dakika 10. Usimpe mtu yeyote."
+            ),
+        ),
+        Mail::VerifyEmail { link } => m(
+            "Thibitisha barua pepe yako ya Sokoni".into(),
+            format!(
+                "Karibu Sokoni. Thibitisha kwamba hii ni anwani yako ya barua pepe kwa kufungua kiungo hiki ndani ya saa 48:\n{link}\n\nUnahitaji anwani iliyothibitishwa ili kufungua duka na kupokea malipo. Kama hukufungua akaunti, puuza ujumbe huu."
             ),
         ),
         Mail::PasswordReset { link } => m(

@@ -59,6 +59,7 @@ fn Profile(user: UserView) -> impl IntoView {
         <div class="mx-auto flex max-w-xl flex-col gap-6">
             <h1 class="text-2xl font-bold">{i18n.tr(Key::ProfileTitle)}</h1>
             <p class="text-stone-600">{user.email.clone()}</p>
+            {(!user.email_verified).then(|| view! { <crate::components::email_unconfirmed::EmailNotConfirmed /> })}
             <section class="rounded-2xl bg-white p-6 shadow-sm">
                 {move || {
                     (saved().as_deref() == Some("profile"))

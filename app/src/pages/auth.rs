@@ -2,6 +2,7 @@
 
 use crate::components::form::{Field, FormError, SubmitButton, action_error};
 use crate::i18n::{Key, use_i18n};
+use crate::server_fns::account::VerifyEmail;
 use crate::server_fns::auth::{Login, Register, RequestPasswordReset, ResetPassword};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -93,6 +94,40 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <p class="mt-4 text-sm">
                 <A href="/forgot-password" attr:class="text-emerald-800 underline">{i18n.tr(Key::AskForNewLink)}</A>
             </p>
+        </section>
+    }
+}
+
+/// `/verify-email?token=…`: the mailed link's page. Confirming is a button (a form post), so a
+/// mail scanner that fetches the link confirms nothing.
+#[component]
+pub fn VerifyEmailPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let verify = ServerAction::<VerifyEmail>::new();
+    let error = action_error(verify.into());
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let done = move || query.read().get("done").is_some();
+    view! {
+        <Title text=i18n.tr(Key::ConfirmEmail) />
+        <section class="mx-auto max-w-md rounded-2xl bg-white p-6 shadow-sm">
+            <h1 class="mb-4 text-2xl font-bold">{i18n.tr(Key::ConfirmEmail)}</h1>
+            {move || if done() {
+                view! {
+                    <p class="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900" role="status" data-testid="email-confirmed">{i18n.tr(Key::EmailConfirmed)}</p>
+                    <A href="/account" attr:class="text-emerald-800 underline">{i18n.tr(Key::MyAccount)}</A>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="mb-4 text-stone-700">{i18n.tr(Key::ConfirmEmailIntro)}</p>
+                    <ActionForm action=verify attr:class="flex flex-col gap-4">
+                        <FormError error />
+                        <crate::components::form::FieldErrorLine error />
+                        <input type="hidden" name="token" value=token />
+                        <SubmitButton label=Key::ConfirmMyEmail pending=verify.pending() />
+                    </ActionForm>
+                }.into_any()
+            }}
         </section>
     }
 }

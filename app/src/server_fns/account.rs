@@ -96,3 +96,37 @@ pub async fn log_out_other_sessions() -> Result<(), AppError> {
     })
     .await
 }
+
+/// Mails the account a new link to confirm its address (three an hour).
+#[server(endpoint = "resend_verification")]
+pub async fn resend_verification() -> Result<(), AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        if !user.email_verified {
+            let state = context::state()?;
+            crate::auth::verify_email::resend(
+                &state.pool,
+                user.id,
+                &state.settings.http.public_url,
+            )
+            .await?;
+        }
+        context::redirect_form_post("/account?saved=verification");
+        Ok(())
+    })
+    .await
+}
+
+/// Confirms an address through its mailed link (a button on the link's page, so that mail
+/// scanners fetching the link confirm nothing).
+#[server(endpoint = "verify_email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        crate::auth::verify_email::verify(&context::state()?.pool, &token).await?;
+        leptos_axum::redirect("/verify-email?done=1");
+        Ok(())
+    })
+    .await
+}

@@ -18,6 +18,7 @@ impl From<crate::db::users::UserRow> for UserView {
             phone: row.phone,
             role,
             two_factor: row.two_factor,
+            email_verified: row.email_verified,
         }
     }
 }
@@ -66,11 +67,14 @@ pub async fn register(
             role: Role::Customer,
             locale: context::request_locale(),
         };
-        let id = users::insert(&state.pool, new).await.refused_as(&[(
+        let mut tx = state.pool.begin().await?;
+        let id = users::insert(&mut *tx, new).await.refused_as(&[(
             Constraint::Named(users::EMAIL_UNIQUE),
             "email",
             Invalid::EmailTaken,
         )])?;
+        crate::auth::verify_email::send_link(&mut tx, id, &state.settings.http.public_url).await?;
+        tx.commit().await?;
         session::log_in(
             &context::session().await?,
             &context::state()?.pool,

@@ -94,6 +94,11 @@ pub async fn save_shop(
         let pool = &context::state()?.pool;
         let mut tx = pool.begin().await?;
         let result = match vendors::membership(&mut *tx, user.id).await? {
+            // A shop's owner is reached by email about its orders and money: a confirmed
+            // address first.
+            None if !user.email_verified => {
+                return Err(AppError::invalid("email", Invalid::EmailUnverified));
+            }
             None => vendors::apply(&mut tx, user.id, &app).await.map(|_| ()),
             Some(m) if m.role == "owner" => {
                 // The phone is where payouts go: once the shop is verified it changes only

@@ -15,6 +15,7 @@ pub struct UserView {
     pub role: Role,
     /// Logs in with two steps.
     pub two_factor: bool,
+    pub email_verified: bool,
 }
 
 /// One of the sessions the user is logged in with ("your sessions" on the account page).

@@ -234,6 +234,15 @@ pub async fn make_admin(pool: &PgPool, email: &str) {
     two_step(pool, email).await;
 }
 
+/// Marks the account's address confirmed, as its mailed link would.
+pub async fn confirm_email(pool: &PgPool, email: &str) {
+    sqlx::query("update users set email_verified_at = now() where email = $1")
+        .bind(email)
+        .execute(pool)
+        .await
+        .expect("confirm email");
+}
+
 /// Turns two-step login on for the account, with `ADMIN_TOTP_SECRET`, as enrolling would.
 pub async fn two_step(pool: &PgPool, email: &str) {
     sqlx::query("update users set totp_secret = $2, totp_enabled_at = now() where email = $1")
@@ -483,6 +492,8 @@ pub async fn staff(
     .execute(pool)
     .await
     .expect("staff");
+    // An owner applied with a confirmed address (and staff are reached by email too).
+    confirm_email(pool, email).await;
     c
 }
 

@@ -50,11 +50,18 @@ pub fn SellPage() -> impl IntoView {
                         </p>
                     }
                     .into_any(),
-                    None => view! {
-                        <p class="text-stone-700">{i18n.tr(Key::SellIntro)}</p>
-                        <ShopForm save mine=None />
+                    None => {
+                        let unconfirmed = matches!(
+                            logged_in.get_untracked(),
+                            Some(Ok(Some(ref u))) if !u.email_verified
+                        );
+                        view! {
+                            <p class="text-stone-700">{i18n.tr(Key::SellIntro)}</p>
+                            {unconfirmed.then(|| view! { <crate::components::email_unconfirmed::EmailNotConfirmed /> })}
+                            <ShopForm save mine=None />
+                        }
+                        .into_any()
                     }
-                    .into_any(),
                     Some(mine) => view! { <ShopStatus mine=mine.clone() save phone remove /> }.into_any(),
                 }
             })}
