@@ -32,6 +32,8 @@ pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod media;
 #[cfg(feature = "ssr")]
+pub mod moderation;
+#[cfg(feature = "ssr")]
 pub mod mpesa;
 #[cfg(feature = "ssr")]
 pub mod notifications;

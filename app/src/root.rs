@@ -8,6 +8,7 @@ use crate::pages::{
     account::AccountPage,
     admin::audit::AdminAuditPage,
     admin::categories::AdminCategoriesPage,
+    admin::inbox::AdminInboxPage,
     admin::overview::AdminPage,
     admin::payments::AdminPaymentsPage,
     admin::people::AdminPeoplePage,
@@ -184,6 +185,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/import") view=ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/money") view=ShopMoneyPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/promotions") view=PromotionsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/inbox") view=AdminInboxPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people") view=AdminPeoplePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/settings") view=AdminSettingsPage ssr=SsrMode::Async />

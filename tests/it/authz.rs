@@ -351,6 +351,19 @@ const POLICY: &[(&str, May, Form)] = &[
     ),
     ("remove_commission_rule", Admin, &[("id", "{random}")]),
     ("payments_overview", Admin, &[]),
+    ("inbox", Admin, &[]),
+    ("inbox_counts", Admin, &[]),
+    (
+        "claim_item",
+        Admin,
+        &[("kind", "listing"), ("item_id", "{random}")],
+    ),
+    ("approve_listings", Admin, &[]),
+    (
+        "resolve_callback",
+        Admin,
+        &[("id", "{random}"), ("note", "")],
+    ),
     ("run_payouts", Admin, &[]),
     ("leave_shop", User, &[]),
     // last: it ends the caller's session

@@ -13,6 +13,7 @@ mod common;
 mod email_verification;
 mod faults;
 mod headers;
+mod inbox;
 mod jobs;
 mod layers;
 mod ledger_property;

@@ -23,18 +23,42 @@ pub fn SellerNav() -> impl IntoView {
     }
 }
 
-/// The admin console's own navigation.
+/// The admin console's own navigation, with how many items wait in the inbox of each kind.
 #[component]
 pub fn AdminNav() -> impl IntoView {
+    use crate::domain::moderation::InboxKind;
     let i18n = use_i18n();
     let link = "rounded-lg px-3 py-1 hover:bg-emerald-50";
+    let counts = Resource::new(|| (), |_| crate::server_fns::moderation::inbox_counts());
+    let waiting = move |kind: Option<InboxKind>| {
+        counts.get().and_then(|c| c.ok()).map(|c| {
+            let n: i64 = c
+                .iter()
+                .filter(|(k, _)| kind.is_none_or(|want| *k == want))
+                .map(|(_, n)| n)
+                .sum();
+            (n > 0).then(|| {
+                view! { <span class="ml-1 rounded-full bg-amber-200 px-2 text-xs text-amber-900">{n}</span> }
+            })
+        })
+    };
     view! {
         <nav class="mb-4 flex flex-wrap gap-2 text-sm font-medium text-emerald-900" aria-label=i18n.tr(Key::AdminConsole)>
             <a class=link href="/admin">{i18n.tr(Key::AdminOverview)}</a>
+            <a class=link href="/admin/inbox" data-testid="nav-inbox">
+                {i18n.tr(Key::Inbox)}
+                <Suspense fallback=|| ()>{move || waiting(None)}</Suspense>
+            </a>
             <a class=link href="/admin/categories">{i18n.tr(Key::Categories)}</a>
             <a class=link href="/admin/people">{i18n.tr(Key::People)}</a>
-            <a class=link href="/admin/shops">{i18n.tr(Key::ShopApplications)}</a>
-            <a class=link href="/admin/listings">{i18n.tr(Key::ListingQueue)}</a>
+            <a class=link href="/admin/shops">
+                {i18n.tr(Key::ShopApplications)}
+                <Suspense fallback=|| ()>{move || waiting(Some(InboxKind::Shop))}</Suspense>
+            </a>
+            <a class=link href="/admin/listings">
+                {i18n.tr(Key::ListingQueue)}
+                <Suspense fallback=|| ()>{move || waiting(Some(InboxKind::Listing))}</Suspense>
+            </a>
             <a class=link href="/admin/payments">{i18n.tr(Key::AdminPayments)}</a>
             <a class=link href="/admin/settings">{i18n.tr(Key::PlatformSettings)}</a>
             <a class=link href="/admin/audit">{i18n.tr(Key::AuditLog)}</a>

@@ -7,6 +7,7 @@ pub mod categories;
 pub mod commission;
 pub mod coupons;
 pub mod email_verifications;
+pub mod inbox;
 pub mod leader;
 pub mod ledger;
 pub mod listings;

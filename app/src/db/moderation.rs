@@ -22,7 +22,8 @@ pub async fn pending(db: impl PgExecutor<'_>) -> Result<Vec<PendingListing>, sql
     .await
 }
 
-/// Approves or rejects a listing that is still pending; false if it no longer is. An approved
+/// Approves or rejects a listing that is still pending; false if it no longer is. Approval
+/// keeps what was approved, so a later edit is reviewed as a diff. An approved
 /// listing's words join the search vocabulary at once, so typo correction finds it today
 /// rather than after the next periodic refresh.
 pub async fn decide(
@@ -33,8 +34,12 @@ pub async fn decide(
     admin_id: Uuid,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "update listings set status = case when $2 then 'approved' else 'rejected' end,
-                rejection_reason = $3, reviewed_at = now(), reviewed_by = $4
+        "update listings l set status = case when $2 then 'approved' else 'rejected' end,
+                rejection_reason = $3, reviewed_at = now(), reviewed_by = $4,
+                approved_version = case when $2 then jsonb_build_object(
+                    'title', l.title, 'description', l.description, 'tags', to_jsonb(l.tags),
+                    'category', (select c.name_en from categories c where c.id = l.category_id))
+                  else l.approved_version end
          where id = $1 and status = 'pending'",
     )
     .bind(listing_id)
@@ -57,4 +62,15 @@ pub async fn decide(
         .await?;
     }
     Ok(done)
+}
+
+/// A listing's title and shop, for the decision's notice and audit row.
+pub async fn listing_facts(
+    db: impl PgExecutor<'_>,
+    listing_id: Uuid,
+) -> Result<Option<(String, Uuid)>, sqlx::Error> {
+    sqlx::query_as("select title, vendor_id from listings where id = $1")
+        .bind(listing_id)
+        .fetch_optional(db)
+        .await
 }

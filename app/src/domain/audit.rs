@@ -18,6 +18,13 @@ text_enum! {
         ShopTierSet = "shop.tier_set",
         SettingsChanged = "settings.changed",
         PasswordResetSent = "user.password_reset_sent",
+        ShopVerified = "shop.verified",
+        ShopRejected = "shop.rejected",
+        ShopSuspended = "shop.suspended",
+        ShopReinstated = "shop.reinstated",
+        ListingApproved = "listing.approved",
+        ListingRejected = "listing.rejected",
+        CallbackResolved = "payment.callback_resolved",
     }
 }
 
@@ -35,7 +42,13 @@ impl Action {
             | Action::UserMadeAdmin
             | Action::UserAdminRemoved
             | Action::PasswordResetSent => "user",
-            Action::ShopTierSet => "shop",
+            Action::ShopTierSet
+            | Action::ShopVerified
+            | Action::ShopRejected
+            | Action::ShopSuspended
+            | Action::ShopReinstated => "shop",
+            Action::ListingApproved | Action::ListingRejected => "listing",
+            Action::CallbackResolved => "mpesa_callback",
             Action::SettingsChanged => "platform",
         }
     }

@@ -99,4 +99,6 @@ pub enum Invalid {
     TwoFactorKept,
     /// Confirm the account's email address first (the mailed link).
     EmailUnverified,
+    /// Another admin has claimed this inbox item and is deciding it.
+    ClaimedByOther,
 }

@@ -12,6 +12,7 @@ pub mod invalid;
 pub mod ledger;
 pub mod listing;
 pub mod media;
+pub mod moderation;
 pub mod money;
 pub mod name;
 pub mod order;

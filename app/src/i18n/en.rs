@@ -68,6 +68,26 @@ pub fn text(key: Key) -> &'static str {
         Key::OtherSessionsEnded => "Every other session has been logged out.",
         Key::SendPasswordResetLink => "Send a password reset link",
         Key::ForgotPassword => "Forgot your password?",
+        Key::Inbox => "Inbox",
+        Key::ModerationInbox => "Moderation inbox",
+        Key::InboxAll => "All",
+        Key::InboxShops => "Shop applications",
+        Key::InboxListings => "Listings",
+        Key::InboxCallbacks => "Flagged M-Pesa callbacks",
+        Key::WaitingFor => "waiting",
+        Key::ClaimedBy => "Claimed by",
+        Key::ClaimItem => "Claim",
+        Key::YouAreOnIt => "You are working on this",
+        Key::EditOfApproved => "Edit of an approved listing",
+        Key::NewSubmission => "New listing",
+        Key::ChangedField => "Field",
+        Key::ApprovedBefore => "Approved",
+        Key::AskedNow => "Now",
+        Key::ApproveSelected => "Approve selected listings",
+        Key::SelectForBulk => "Select",
+        Key::ResolutionNote => "What you found",
+        Key::MarkResolved => "Mark resolved",
+        Key::DocumentsAndDetails => "Documents and details",
         Key::ConfirmEmail => "Confirm your email",
         Key::ConfirmEmailIntro => "Press the button to confirm that this address is yours.",
         Key::ConfirmMyEmail => "Confirm my email",
@@ -548,6 +568,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::TwoFactorRequired => "Turn on two-step login first (Account → Two-step login).".into(),
         Invalid::TwoFactorKept => "Admins keep two-step login on.".into(),
         Invalid::EmailUnverified => "Confirm your email address first: open the link we mailed you (your account page can send it again).".into(),
+        Invalid::ClaimedByOther => "Another admin is working on this item (claims lapse after 30 minutes).".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }
@@ -648,6 +669,40 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             String::new(),
             format!(
                 "Sokoni: {code} is your code to make this phone the payout phone of {shop}. It expires in 10 minutes. Never share it."
+            ),
+        ),
+        Mail::ShopReviewed {
+            shop,
+            refused: None,
+        } => m(
+            format!("{shop} is verified on Sokoni"),
+            format!(
+                "Your shop {shop} is verified. You can list products now from your seller dashboard."
+            ),
+        ),
+        Mail::ShopReviewed {
+            shop,
+            refused: Some(reason),
+        } => m(
+            format!("{shop}: application not approved"),
+            format!(
+                "Your application for {shop} was not approved.\n\nReason: {reason}\n\nYou can correct the details or documents on the Sell page and save again; it then returns to review."
+            ),
+        ),
+        Mail::ListingReviewed {
+            title,
+            refused: None,
+        } => m(
+            format!("Approved: {title}"),
+            format!("Your listing \"{title}\" is approved and shoppers can find it now."),
+        ),
+        Mail::ListingReviewed {
+            title,
+            refused: Some(reason),
+        } => m(
+            format!("Not approved: {title}"),
+            format!(
+                "Your listing \"{title}\" was not approved.\n\nReason: {reason}\n\nEdit it in your seller dashboard and submit it again."
             ),
         ),
         Mail::VerifyEmail { link } => m(

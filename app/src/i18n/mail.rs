@@ -64,6 +64,17 @@ pub enum Mail<'a> {
     PasswordReset {
         link: &'a str,
     },
+    /// To a shop's owners: an admin decided its application.
+    ShopReviewed {
+        shop: &'a str,
+        /// The refusal's reason; none when verified.
+        refused: Option<&'a str>,
+    },
+    /// To a shop's owners: an admin decided a listing (new, or edited).
+    ListingReviewed {
+        title: &'a str,
+        refused: Option<&'a str>,
+    },
     /// To a new account: confirm the address.
     VerifyEmail {
         link: &'a str,

@@ -74,6 +74,26 @@ pub fn text(key: Key) -> &'static str {
         Key::OtherSessionsEnded => "Vipindi vingine vyote vimetolewa.",
         Key::SendPasswordResetLink => "Tuma kiungo cha kuweka nenosiri upya",
         Key::ForgotPassword => "Umesahau nenosiri lako?",
+        Key::Inbox => "Kikasha",
+        Key::ModerationInbox => "Kikasha cha ukaguzi",
+        Key::InboxAll => "Vyote",
+        Key::InboxShops => "Maombi ya maduka",
+        Key::InboxListings => "Bidhaa",
+        Key::InboxCallbacks => "Majibu ya M-Pesa yaliyowekewa alama",
+        Key::WaitingFor => "inasubiri",
+        Key::ClaimedBy => "Imedaiwa na",
+        Key::ClaimItem => "Dai",
+        Key::YouAreOnIt => "Unashughulikia hiki",
+        Key::EditOfApproved => "Marekebisho ya bidhaa iliyokubaliwa",
+        Key::NewSubmission => "Bidhaa mpya",
+        Key::ChangedField => "Sehemu",
+        Key::ApprovedBefore => "Iliyokubaliwa",
+        Key::AskedNow => "Sasa",
+        Key::ApproveSelected => "Kubali bidhaa zilizochaguliwa",
+        Key::SelectForBulk => "Chagua",
+        Key::ResolutionNote => "Ulichogundua",
+        Key::MarkResolved => "Weka kuwa imetatuliwa",
+        Key::DocumentsAndDetails => "Hati na maelezo",
         Key::ConfirmEmail => "Thibitisha barua pepe yako",
         Key::ConfirmEmailIntro => "Bonyeza kitufe kuthibitisha kwamba anwani hii ni yako.",
         Key::ConfirmMyEmail => "Thibitisha barua pepe yangu",
@@ -548,6 +568,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::TwoFactorRequired => "Washa kwanza kuingia kwa hatua mbili (Akaunti → Kuingia kwa hatua mbili).".into(),
         Invalid::TwoFactorKept => "Wasimamizi huacha kuingia kwa hatua mbili kukiwa kumewashwa.".into(),
         Invalid::EmailUnverified => "Thibitisha kwanza anwani yako ya barua pepe: fungua kiungo tulichokutumia (ukurasa wa akaunti yako unaweza kukituma tena).".into(),
+        Invalid::ClaimedByOther => "Msimamizi mwingine anashughulikia kipengele hiki (madai huisha baada ya dakika 30).".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }
@@ -666,6 +687,40 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             String::new(),
             format!(
                 "Sokoni: {code} ni nambari yako ya siri ya kufanya simu hii ipokee malipo ya {shop}. Inaisha baada ya dakika 10. Usimpe mtu yeyote."
+            ),
+        ),
+        Mail::ShopReviewed {
+            shop,
+            refused: None,
+        } => m(
+            format!("{shop} imethibitishwa kwenye Sokoni"),
+            format!(
+                "Duka lako {shop} limethibitishwa. Sasa unaweza kuweka bidhaa kutoka dashibodi yako ya muuzaji."
+            ),
+        ),
+        Mail::ShopReviewed {
+            shop,
+            refused: Some(reason),
+        } => m(
+            format!("{shop}: ombi halikukubaliwa"),
+            format!(
+                "Ombi lako la {shop} halikukubaliwa.\n\nSababu: {reason}\n\nUnaweza kurekebisha maelezo au hati kwenye ukurasa wa Uza na kuhifadhi tena; litarudi kukaguliwa."
+            ),
+        ),
+        Mail::ListingReviewed {
+            title,
+            refused: None,
+        } => m(
+            format!("Imekubaliwa: {title}"),
+            format!("Bidhaa yako \"{title}\" imekubaliwa na wanunuzi wanaweza kuipata sasa."),
+        ),
+        Mail::ListingReviewed {
+            title,
+            refused: Some(reason),
+        } => m(
+            format!("Haikukubaliwa: {title}"),
+            format!(
+                "Bidhaa yako \"{title}\" haikukubaliwa.\n\nSababu: {reason}\n\nIhariri kwenye dashibodi yako ya muuzaji na uitume tena."
             ),
         ),
         Mail::VerifyEmail { link } => m(

@@ -390,15 +390,16 @@ pub async fn review_shop(
     vendor_id: Uuid,
     decision: String,
     #[server(default)] reason: String,
+    #[server(default)] back: String,
 ) -> Result<(), AppError> {
     use crate::auth::context;
     use crate::db::vendors;
-    use crate::domain::role::Area;
     use crate::domain::text::bounded;
     use crate::domain::vendor::VerificationStatus::*;
     use crate::domain::{Invalid, vendor::VerificationStatus};
+    use crate::server_fns::moderation::{actor, back_to};
     context::respond(async move {
-        let admin = context::require_area(Area::Admin).await?;
+        let actor = actor().await?;
         let pool = &context::state()?.pool;
         let (from, to, needs_reason) = match decision.as_str() {
             "verify" => (Pending, Verified, false),
@@ -421,12 +422,11 @@ pub async fn review_shop(
             return Err(AppError::invalid("decision", Invalid::Required));
         }
         let mut tx = pool.begin().await?;
-        if !vendors::review(&mut tx, vendor_id, from, to, reason.as_deref(), admin.id).await? {
-            return Err(AppError::NotFound);
-        }
+        crate::moderation::decide_shop(&mut tx, &actor, vendor_id, (from, to), reason.as_deref())
+            .await?;
         tx.commit().await?;
-        tracing::info!(vendor = %vendor_id, %decision, admin = %admin.id, "shop reviewed");
-        leptos_axum::redirect("/admin/shops");
+        tracing::info!(vendor = %vendor_id, %decision, admin = %actor.id, "shop reviewed");
+        leptos_axum::redirect(&back_to(&back, "/admin/shops"));
         Ok(())
     })
     .await

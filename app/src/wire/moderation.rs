@@ -22,3 +22,29 @@ pub struct PendingListing {
     pub photos: Vec<String>,
     pub variants: i64,
 }
+
+/// One item waiting in the moderation inbox.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InboxItem {
+    pub kind: crate::domain::moderation::InboxKind,
+    pub id: Uuid,
+    pub title: String,
+    pub party: String,
+    pub waiting_since: String,
+    /// "45 min", "5 h", "3 d".
+    pub age: String,
+    /// The admin whose claim holds it, if any.
+    pub claimed_by: Option<String>,
+    pub claimed_by_me: bool,
+    /// A listing edit: it was approved before.
+    pub is_edit: bool,
+    /// What the edit changed since the approved version.
+    pub changes: Vec<crate::domain::moderation::FieldChange>,
+}
+
+/// The inbox: how many wait of each kind, and the oldest of the kind asked for (or of all).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InboxView {
+    pub counts: Vec<(crate::domain::moderation::InboxKind, i64)>,
+    pub items: Vec<InboxItem>,
+}

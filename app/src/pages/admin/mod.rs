@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod categories;
+pub mod inbox;
 pub mod overview;
 pub mod payments;
 pub mod people;
