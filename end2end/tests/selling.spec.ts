@@ -54,11 +54,13 @@ async function verifiedShop(page: Page, browser: Browser, javaScriptEnabled: boo
   await page.getByRole("button", { name: "Upload document" }).click();
   await expect(page.getByTestId("documents")).toContainText("id.pdf");
 
+  // The admin verifies it from the moderation inbox.
   const admin = await asAdmin(browser);
-  await open(admin, "/admin/shops");
-  const entry = admin.getByTestId("shop-queue").getByRole("listitem").filter({ hasText: slug });
+  await open(admin, "/admin/inbox?kind=shop");
+  const entry = admin.getByTestId("inbox-item").filter({ hasText: shopName });
+  await expect(entry).toHaveCount(1);
   await entry.getByRole("button", { name: "Verify" }).click();
-  await expect(admin.getByTestId("shop-queue").getByRole("listitem").filter({ hasText: slug })).toContainText("Verified");
+  await expect(admin.getByTestId("inbox-item").filter({ hasText: shopName })).toHaveCount(0);
 
   await open(page, "/sell");
   await expect(page.getByTestId("application-status")).toContainText("Verified");
@@ -97,11 +99,15 @@ test("apply, get verified, list with a photo and two variants, get approved, be 
   await add.getByRole("button", { name: "Add variant" }).click();
   await expect(page.getByTestId("variants").getByRole("listitem")).toHaveCount(2);
 
-  await open(admin, "/admin/listings");
-  const queued = admin.getByTestId("listing-queue").getByRole("listitem").filter({ hasText: title });
-  await expect(queued).toContainText(shopName);
-  await queued.getByRole("button", { name: "Approve" }).click();
-  await expect(admin.getByTestId("listing-queue").getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
+  // The admin claims it in the inbox and approves it.
+  await open(admin, "/admin/inbox?kind=listing");
+  const queued = () => admin.getByTestId("inbox-item").filter({ hasText: title });
+  await expect(queued()).toContainText(shopName);
+  await expect(queued()).toContainText("New listing");
+  await queued().getByRole("button", { name: "Claim" }).click();
+  await expect(queued().getByTestId("claimed")).toHaveText("You are working on this");
+  await queued().getByRole("button", { name: "Approve" }).click();
+  await expect(queued()).toHaveCount(0);
 
   // A shopper (logged out) misspells two of the words.
   const shopper = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
@@ -120,6 +126,28 @@ test("apply, get verified, list with a photo and two variants, get approved, be 
     await shopper.getByLabel(/Size: Large/).check();
     await expect(shopper.getByTestId("product-price")).toHaveText("KSh 2,200.00");
   }
+
+  // A material edit goes back to review, and the inbox shows the admin what changed.
+  const edited = `${title} XL`;
+  await open(page, new URL(page.url()).pathname);
+  await page.getByLabel("Title", { exact: true }).fill(edited);
+  const form = page.locator("form").filter({ has: page.getByLabel("Title", { exact: true }) });
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("listing-status")).toContainText("Pending review");
+  await open(admin, "/admin/inbox?kind=listing");
+  const edit = admin.getByTestId("inbox-item").filter({ hasText: edited });
+  await expect(edit.getByTestId("listing-kind")).toHaveText("Edit of an approved listing");
+  const changed = edit.getByTestId("edit-diff").getByRole("row").filter({ hasText: "title" });
+  await expect(changed.getByRole("deletion")).toHaveText(title);
+  await expect(changed.getByRole("insertion")).toHaveText(edited);
+  await edit.getByRole("button", { name: "Approve" }).click();
+  await expect(admin.getByTestId("inbox-item").filter({ hasText: edited })).toHaveCount(0);
+
+  // Both approvals and the verification are in the audit log.
+  await open(admin, `/admin/audit?q=${encodeURIComponent(tag)}`);
+  await expect(admin.getByTestId("audit-log").getByText("listing.approved")).toHaveCount(2);
+  await open(admin, `/admin/audit?q=${encodeURIComponent(shopName)}`);
+  await expect(admin.getByTestId("audit-log").getByText("shop.verified")).toHaveCount(1);
 });
 
 test("a CSV import with a bad row shows the row error and imports nothing", async ({ page, browser }) => {
