@@ -2,7 +2,9 @@
 //! implies in the same transaction: stock back and a refund when a part is dropped, the
 //! delivery date and the cash-on-delivery commission when it is delivered.
 
+use crate::db::audit::{self, Actor};
 use crate::domain::Invalid;
+use crate::domain::audit::Action;
 use crate::domain::ledger::TxKind;
 use crate::domain::order::{VendorOrderEvent, VendorOrderStatus};
 use crate::error::AppError;
@@ -12,17 +14,30 @@ use uuid::Uuid;
 /// Runs `event` on a vendor order read in `status`: the state machine decides, the update is
 /// guarded by that status (someone else changing it first makes this an error, and nothing is
 /// written).
+///
+/// `by` is who acts (shop staff, the shopper, an admin), audited with the step and with any
+/// ledger transaction it posts; `None` is the platform itself.
 pub async fn step(
     pool: &PgPool,
+    by: Option<&Actor>,
     id: Uuid,
     status: VendorOrderStatus,
     event: VendorOrderEvent,
     note: Option<&str>,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
+    audit::act_as(&mut tx, by).await?;
     crate::db::orders::advance(&mut tx, id, status, event, note)
         .await?
         .ok_or_else(|| AppError::invalid("action", Invalid::NotFound))?;
+    audit::record_as(
+        &mut tx,
+        by,
+        Action::of_part_event(event),
+        id,
+        note.unwrap_or_default(),
+    )
+    .await?;
     match event {
         // Dropped before shipping, or sent back: the units return to stock, the money to
         // the shopper.
@@ -45,8 +60,15 @@ pub async fn step(
 }
 
 /// Refunds one item of a part, with its notification, in one transaction.
-pub async fn refund_item(pool: &PgPool, id: Uuid, item_id: Uuid) -> Result<(), AppError> {
+pub async fn refund_item(
+    pool: &PgPool,
+    by: Option<&Actor>,
+    id: Uuid,
+    item_id: Uuid,
+) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
+    audit::act_as(&mut tx, by).await?;
+    audit::record_as(&mut tx, by, Action::ItemRefunded, id, &item_id.to_string()).await?;
     crate::payments::refunds::refund_item(&mut tx, id, item_id).await?;
     crate::db::orders::add_event_note(&mut tx, id, "item refunded").await?;
     crate::notifications::item_refunded(&mut tx, id).await?;

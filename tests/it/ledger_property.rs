@@ -210,7 +210,7 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     _ => VendorOrderEvent::Deliver,
                 };
                 let status = VendorOrderStatus::parse(status).expect("a known status");
-                app::fulfilment::step(&pool, *part, status, event, Some("test"))
+                app::fulfilment::step(&pool, None, *part, status, event, Some("test"))
                     .await
                     .expect("step");
             }
@@ -229,7 +229,7 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     continue;
                 }
                 let (part, item) = items[rng.gen_range(0..items.len())];
-                app::fulfilment::refund_item(&pool, part, item)
+                app::fulfilment::refund_item(&pool, None, part, item)
                     .await
                     .expect("item refund");
             }

@@ -17,6 +17,7 @@ mod inbox;
 mod jobs;
 mod layers;
 mod ledger_property;
+mod money_audit;
 mod password_reset;
 mod payments;
 mod payout_phone;

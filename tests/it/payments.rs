@@ -825,12 +825,13 @@ async fn an_item_refund_racing_a_rejection_refunds_once(pool: PgPool) {
         let status = app::domain::order::VendorOrderStatus::AwaitingAcceptance;
         let reject = app::fulfilment::step(
             &pool,
+            None,
             part,
             status,
             app::domain::order::VendorOrderEvent::Reject,
             Some("out of stock"),
         );
-        let refund = app::fulfilment::refund_item(&pool, part, item);
+        let refund = app::fulfilment::refund_item(&pool, None, part, item);
         let (rejected, refunded) = tokio::join!(reject, refund);
         assert!(
             rejected.is_ok() || refunded.is_ok(),

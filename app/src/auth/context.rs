@@ -62,6 +62,15 @@ pub async fn require_area(area: Area) -> Result<UserRow, AppError> {
     Ok(user)
 }
 
+/// The session's user as the audit log names them: who, in which role, from where.
+pub fn actor(user: &UserRow) -> crate::db::audit::Actor {
+    crate::db::audit::Actor {
+        id: user.id,
+        role: user.role(),
+        ip: client_ip(),
+    }
+}
+
 /// The client address used for throttling: the socket peer, or, when configured to sit behind
 /// a proxy, the address that proxy saw: the right-most `X-Forwarded-For` entry (the one it
 /// appended). Entries to its left come from the client and could say anything.

@@ -22,17 +22,43 @@ pub async fn record(
     object_id: impl ToString,
     summary: &str,
 ) -> Result<(), sqlx::Error> {
+    record_as(conn, Some(actor), action, object_id, summary).await
+}
+
+/// Names who acts in this database transaction, so that the ledger transactions it posts are
+/// audited as theirs (the trigger of migration ..22 reads it); `None`: the platform itself.
+pub async fn act_as(conn: &mut PgConnection, actor: Option<&Actor>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "select set_config('sokoni.actor_id', $1, true), set_config('sokoni.actor_role', $2, true),
+                set_config('sokoni.actor_ip', $3, true)",
+    )
+    .bind(actor.map(|a| a.id.to_string()).unwrap_or_default())
+    .bind(actor.map_or("system", |a| a.role.as_str()))
+    .bind(actor.map(|a| a.ip.as_str()).unwrap_or_default())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Records `action` by `actor`, or by the platform itself (a job, M-Pesa) when `None`.
+pub async fn record_as(
+    conn: &mut PgConnection,
+    actor: Option<&Actor>,
+    action: Action,
+    object_id: impl ToString,
+    summary: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "insert into audit_log (actor_id, actor_role, action, object_kind, object_id, summary, ip)
          values ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(actor.id)
-    .bind(actor.role.as_str())
+    .bind(actor.map(|a| a.id))
+    .bind(actor.map_or("system", |a| a.role.as_str()))
     .bind(action)
     .bind(action.object_kind())
     .bind(object_id.to_string())
     .bind(summary)
-    .bind(&actor.ip)
+    .bind(actor.map(|a| a.ip.as_str()).unwrap_or_default())
     .execute(conn)
     .await?;
     Ok(())

@@ -539,13 +539,12 @@ pub async fn delivery_terms(
         .collect())
 }
 
-/// Replaces a shop's terms in one transaction.
+/// Replaces a shop's terms, in the caller's transaction.
 pub async fn save_delivery_terms(
-    db: &sqlx::PgPool,
+    tx: &mut PgConnection,
     vendor_id: Uuid,
     t: &DeliveryTerms,
 ) -> Result<(), sqlx::Error> {
-    let mut tx = db.begin().await?;
     sqlx::query(
         "update vendors set offers_pickup = $2, accepts_cod = $3, delivery_fee = $4 where id = $1",
     )
@@ -567,7 +566,7 @@ pub async fn save_delivery_terms(
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// Locks a shop's row: one money decision (e.g. a payout) per shop at a time.

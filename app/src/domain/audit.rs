@@ -25,10 +25,42 @@ text_enum! {
         ListingApproved = "listing.approved",
         ListingRejected = "listing.rejected",
         CallbackResolved = "payment.callback_resolved",
+        PartAccepted = "order.part_accepted",
+        PartRejected = "order.part_rejected",
+        PartShipped = "order.part_shipped",
+        PartDelivered = "order.part_delivered",
+        PartCancelled = "order.part_cancelled",
+        ReturnRequested = "order.return_requested",
+        ReturnRefunded = "order.return_refunded",
+        PartCompleted = "order.part_completed",
+        PartConfirmed = "order.part_confirmed",
+        ItemRefunded = "order.item_refunded",
+        CouponCreated = "shop.coupon_created",
+        CouponSwitched = "shop.coupon_switched",
+        DeliveryTermsSaved = "shop.delivery_terms_saved",
+        PayoutPhoneChanged = "shop.payout_phone_changed",
+        /// Written by the database for every ledger transaction (migration ..22).
+        LedgerPosted = "ledger.posted",
     }
 }
 
 impl Action {
+    /// The audited action of a step in a shop's part of an order.
+    pub fn of_part_event(event: crate::domain::order::VendorOrderEvent) -> Self {
+        use crate::domain::order::VendorOrderEvent as E;
+        match event {
+            E::Confirmed => Action::PartConfirmed,
+            E::Accept => Action::PartAccepted,
+            E::Reject => Action::PartRejected,
+            E::Ship => Action::PartShipped,
+            E::Deliver => Action::PartDelivered,
+            E::Cancel => Action::PartCancelled,
+            E::RequestReturn => Action::ReturnRequested,
+            E::Refund => Action::ReturnRefunded,
+            E::Complete => Action::PartCompleted,
+        }
+    }
+
     /// The kind of object the action is about (`audit_log.object_kind`).
     pub fn object_kind(self) -> &'static str {
         match self {
@@ -49,6 +81,19 @@ impl Action {
             | Action::ShopReinstated => "shop",
             Action::ListingApproved | Action::ListingRejected => "listing",
             Action::CallbackResolved => "mpesa_callback",
+            Action::PartAccepted
+            | Action::PartRejected
+            | Action::PartShipped
+            | Action::PartDelivered
+            | Action::PartCancelled
+            | Action::ReturnRequested
+            | Action::ReturnRefunded
+            | Action::PartCompleted
+            | Action::PartConfirmed
+            | Action::ItemRefunded => "vendor_order",
+            Action::CouponCreated | Action::CouponSwitched => "coupon",
+            Action::DeliveryTermsSaved | Action::PayoutPhoneChanged => "shop",
+            Action::LedgerPosted => "ledger_transaction",
             Action::SettingsChanged => "platform",
         }
     }

@@ -79,6 +79,7 @@ pub async fn send_code(
 pub async fn confirm(
     pool: &PgPool,
     sms: &SmsSender,
+    by: &crate::db::audit::Actor,
     vendor_id: Uuid,
     shop: &str,
     code: &str,
@@ -111,6 +112,9 @@ pub async fn confirm(
     }
     let old = codes::change_phone(&mut tx, vendor_id, &open).await?;
     let ending = &open.new_phone[open.new_phone.len().saturating_sub(3)..];
+    let action = crate::domain::audit::Action::PayoutPhoneChanged;
+    let summary = format!("…{} → …{ending}", &old[old.len().saturating_sub(3)..]);
+    crate::db::audit::record(&mut tx, by, action, vendor_id, &summary).await?;
     let changed = Mail::PayoutPhoneChanged { shop, ending };
     let owners = outbox::shop_owners(&mut tx, vendor_id).await?;
     for Recipient { email, locale } in &owners {

@@ -72,11 +72,7 @@ where
     use crate::auth::context;
     context::respond(async move {
         let admin = context::require_area(crate::domain::role::Area::Admin).await?;
-        let actor = crate::db::audit::Actor {
-            id: admin.id,
-            role: admin.role(),
-            ip: context::client_ip(),
-        };
+        let actor = context::actor(&admin);
         let mut tx = context::state()?.pool.begin().await?;
         change(&mut tx, &actor).await?;
         tx.commit().await?;

@@ -42,7 +42,7 @@ pub async fn create_coupon(
     use crate::domain::pricing::{CouponDraft, Discount};
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
-        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let (user, member) = context::require_shop(ShopTask::Manage).await?;
         let d = CouponDraft::parse(&code, &kind, &value, &min_subtotal, &max_uses)
             .map_err(|(field, why)| AppError::invalid(field, why))?;
         let (percent_off, amount_off) = match d.discount {
@@ -56,9 +56,20 @@ pub async fn create_coupon(
             min_subtotal: d.min_subtotal,
             max_uses: d.max_uses,
         };
-        if !crate::db::coupons::create(&context::state()?.pool, member.vendor_id, &input).await? {
+        let mut tx = context::state()?.pool.begin().await?;
+        if !crate::db::coupons::create(&mut *tx, member.vendor_id, &input).await? {
             return Err(AppError::invalid("code", Invalid::CouponCodeTaken));
         }
+        let off = match (input.percent_off, input.amount_off) {
+            (Some(p), _) => format!("{p}%"),
+            (_, Some(a)) => a.to_string(),
+            _ => String::new(),
+        };
+        let summary = format!("{} {off} off, from {}", input.code, input.min_subtotal);
+        let actor = context::actor(&user);
+        let action = crate::domain::audit::Action::CouponCreated;
+        crate::db::audit::record(&mut tx, &actor, action, member.vendor_id, &summary).await?;
+        tx.commit().await?;
         leptos_axum::redirect("/seller/promotions");
         Ok(())
     })
@@ -70,12 +81,16 @@ pub async fn toggle_coupon(id: Uuid, active: bool) -> Result<(), AppError> {
     use crate::auth::context;
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
-        let (_, member) = context::require_shop(ShopTask::Manage).await?;
-        if !crate::db::coupons::set_active(&context::state()?.pool, member.vendor_id, id, active)
-            .await?
-        {
+        let (user, member) = context::require_shop(ShopTask::Manage).await?;
+        let mut tx = context::state()?.pool.begin().await?;
+        if !crate::db::coupons::set_active(&mut *tx, member.vendor_id, id, active).await? {
             return Err(AppError::NotFound);
         }
+        let summary = if active { "on" } else { "off" };
+        let actor = context::actor(&user);
+        let action = crate::domain::audit::Action::CouponSwitched;
+        crate::db::audit::record(&mut tx, &actor, action, id, summary).await?;
+        tx.commit().await?;
         leptos_axum::redirect("/seller/promotions");
         Ok(())
     })
@@ -94,7 +109,7 @@ pub async fn save_delivery(
     use crate::domain::money::Money;
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
-        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let (user, member) = context::require_shop(ShopTask::Manage).await?;
         let fee = if delivery_fee.trim().is_empty() {
             None
         } else {
@@ -112,8 +127,22 @@ pub async fn save_delivery(
             flat_fee: fee,
             zones,
         };
-        crate::db::vendors::save_delivery_terms(&context::state()?.pool, member.vendor_id, &terms)
-            .await?;
+        let mut tx = context::state()?.pool.begin().await?;
+        crate::db::vendors::save_delivery_terms(&mut tx, member.vendor_id, &terms).await?;
+        let summary = format!(
+            "pickup {}, cash on delivery {}, fee {}, {} zones",
+            terms.pickup,
+            terms.cash_on_delivery,
+            terms
+                .flat_fee
+                .map(|f| f.to_string())
+                .unwrap_or_else(|| "none".into()),
+            terms.zones.len()
+        );
+        let actor = context::actor(&user);
+        let action = crate::domain::audit::Action::DeliveryTermsSaved;
+        crate::db::audit::record(&mut tx, &actor, action, member.vendor_id, &summary).await?;
+        tx.commit().await?;
         leptos_axum::redirect("/seller/promotions");
         Ok(())
     })

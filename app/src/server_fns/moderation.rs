@@ -33,11 +33,7 @@ pub(crate) fn back_to(back: &str, default: &'static str) -> String {
 pub(crate) async fn actor() -> Result<crate::db::audit::Actor, AppError> {
     use crate::auth::context;
     let admin = context::require_area(crate::domain::role::Area::Admin).await?;
-    Ok(crate::db::audit::Actor {
-        id: admin.id,
-        role: admin.role(),
-        ip: context::client_ip(),
-    })
+    Ok(context::actor(&admin))
 }
 
 /// `approve`, or `reject` with a reason the seller will read.

@@ -136,7 +136,16 @@ pub async fn cancel_part(id: Uuid) -> Result<(), AppError> {
                 crate::domain::Invalid::NotFound,
             ));
         }
-        crate::fulfilment::step(pool, id, state.status, VendorOrderEvent::Cancel, None).await?;
+        let by = context::actor(&user);
+        crate::fulfilment::step(
+            pool,
+            Some(&by),
+            id,
+            state.status,
+            VendorOrderEvent::Cancel,
+            None,
+        )
+        .await?;
         leptos_axum::redirect(&format!("/account/orders/{order}"));
         Ok(())
     })
@@ -167,6 +176,7 @@ pub async fn request_return(id: Uuid, reason: String) -> Result<(), AppError> {
         drop(conn);
         crate::fulfilment::step(
             &state.pool,
+            Some(&context::actor(&user)),
             id,
             part.status,
             VendorOrderEvent::RequestReturn,

@@ -61,7 +61,7 @@ pub async fn fulfil(
     use crate::domain::text::bounded;
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
-        let (_, member) = context::require_shop(ShopTask::Orders).await?;
+        let (user, member) = context::require_shop(ShopTask::Orders).await?;
         let pool = &context::state()?.pool;
         let state = crate::db::orders::state_for_shop(pool, member.vendor_id, id)
             .await?
@@ -79,6 +79,7 @@ pub async fn fulfil(
             .map_err(|w| AppError::invalid("note", w))?;
         crate::fulfilment::step(
             pool,
+            Some(&context::actor(&user)),
             id,
             state.status,
             event,
@@ -97,14 +98,14 @@ pub async fn refund_item(id: Uuid, item_id: Uuid) -> Result<(), AppError> {
     use crate::auth::context;
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
-        let (_, member) = context::require_shop(ShopTask::Orders).await?;
+        let (user, member) = context::require_shop(ShopTask::Orders).await?;
         let pool = &context::state()?.pool;
         // Another shop's part reads exactly like a missing one; whether the part still allows
         // an item refund is checked inside the refund's transaction.
         crate::db::orders::state_for_shop(pool, member.vendor_id, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        crate::fulfilment::refund_item(pool, id, item_id).await?;
+        crate::fulfilment::refund_item(pool, Some(&context::actor(&user)), id, item_id).await?;
         leptos_axum::redirect("/seller/orders");
         Ok(())
     })

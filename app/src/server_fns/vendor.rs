@@ -196,12 +196,13 @@ pub async fn confirm_payout_phone(code: String) -> Result<(), AppError> {
     use crate::auth::context;
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
-        let (_, member) = context::require_shop(ShopTask::Manage).await?;
+        let (user, member) = context::require_shop(ShopTask::Manage).await?;
         let state = context::state()?;
         let shop = verified_shop(&state.pool, member.vendor_id).await?;
         crate::payments::payout_phone::confirm(
             &state.pool,
             &state.sms,
+            &context::actor(&user),
             shop.id,
             &shop.business_name,
             &code,
