@@ -60,15 +60,21 @@ pub async fn step(
 }
 
 /// Refunds one item of a part, with its notification, in one transaction.
+/// `note` is why (an admin's refund says so); it goes into the audit row.
 pub async fn refund_item(
     pool: &PgPool,
     by: Option<&Actor>,
     id: Uuid,
     item_id: Uuid,
+    note: Option<&str>,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     audit::act_as(&mut tx, by).await?;
-    audit::record_as(&mut tx, by, Action::ItemRefunded, id, &item_id.to_string()).await?;
+    let summary = match note {
+        Some(note) => format!("item {item_id}: {note}"),
+        None => format!("item {item_id}"),
+    };
+    audit::record_as(&mut tx, by, Action::ItemRefunded, id, &summary).await?;
     crate::payments::refunds::refund_item(&mut tx, id, item_id).await?;
     crate::db::orders::add_event_note(&mut tx, id, "item refunded").await?;
     crate::notifications::item_refunded(&mut tx, id).await?;

@@ -9,6 +9,7 @@ use crate::pages::{
     admin::audit::AdminAuditPage,
     admin::categories::AdminCategoriesPage,
     admin::inbox::AdminInboxPage,
+    admin::orders::{AdminOrderPage, AdminOrdersPage},
     admin::overview::AdminPage,
     admin::payments::AdminPaymentsPage,
     admin::people::AdminPeoplePage,
@@ -185,6 +186,8 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/import") view=ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/money") view=ShopMoneyPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/promotions") view=PromotionsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/orders/:id") view=AdminOrderPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/inbox") view=AdminInboxPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people") view=AdminPeoplePage ssr=SsrMode::Async />

@@ -352,6 +352,18 @@ const POLICY: &[(&str, May, Form)] = &[
     ("remove_commission_rule", Admin, &[("id", "{random}")]),
     ("payments_overview", Admin, &[]),
     ("inbox", Admin, &[]),
+    ("find_orders", Admin, &[("q", "nothing")]),
+    ("admin_order", Admin, &[("id", "{random}")]),
+    (
+        "admin_refund_item",
+        Admin,
+        &[
+            ("order_id", "{order}"),
+            ("part_id", "{part}"),
+            ("item_id", "{item}"),
+            ("reason", ""),
+        ],
+    ),
     ("inbox_counts", Admin, &[]),
     (
         "claim_item",

@@ -229,7 +229,7 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     continue;
                 }
                 let (part, item) = items[rng.gen_range(0..items.len())];
-                app::fulfilment::refund_item(&pool, None, part, item)
+                app::fulfilment::refund_item(&pool, None, part, item, None)
                     .await
                     .expect("item refund");
             }

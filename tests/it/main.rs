@@ -4,6 +4,7 @@
 
 mod access;
 mod accounts;
+mod admin_orders;
 mod assets;
 mod authz;
 mod cart;

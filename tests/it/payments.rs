@@ -831,7 +831,7 @@ async fn an_item_refund_racing_a_rejection_refunds_once(pool: PgPool) {
             app::domain::order::VendorOrderEvent::Reject,
             Some("out of stock"),
         );
-        let refund = app::fulfilment::refund_item(&pool, None, part, item);
+        let refund = app::fulfilment::refund_item(&pool, None, part, item, None);
         let (rejected, refunded) = tokio::join!(reject, refund);
         assert!(
             rejected.is_ok() || refunded.is_ok(),

@@ -49,6 +49,7 @@ pub fn AdminNav() -> impl IntoView {
                 {i18n.tr(Key::Inbox)}
                 <Suspense fallback=|| ()>{move || waiting(None)}</Suspense>
             </a>
+            <a class=link href="/admin/orders">{i18n.tr(Key::OrderDesk)}</a>
             <a class=link href="/admin/categories">{i18n.tr(Key::Categories)}</a>
             <a class=link href="/admin/people">{i18n.tr(Key::People)}</a>
             <a class=link href="/admin/shops">

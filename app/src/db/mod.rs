@@ -1,6 +1,7 @@
 //! Data access: every query Sokoni runs, with bound parameters only.
 
 pub mod addresses;
+pub mod admin_orders;
 pub mod audit;
 pub mod carts;
 pub mod categories;

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod admin_orders;
 pub mod auth;
 pub mod cart;
 pub mod catalog;

@@ -105,7 +105,8 @@ pub async fn refund_item(id: Uuid, item_id: Uuid) -> Result<(), AppError> {
         crate::db::orders::state_for_shop(pool, member.vendor_id, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        crate::fulfilment::refund_item(pool, Some(&context::actor(&user)), id, item_id).await?;
+        crate::fulfilment::refund_item(pool, Some(&context::actor(&user)), id, item_id, None)
+            .await?;
         leptos_axum::redirect("/seller/orders");
         Ok(())
     })

@@ -4,6 +4,7 @@
 //! `domain/` (and each other, without circles).
 
 pub mod admin;
+pub mod admin_orders;
 pub mod auth;
 pub mod cart;
 pub mod catalog;

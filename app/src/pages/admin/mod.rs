@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod categories;
 pub mod inbox;
+pub mod orders;
 pub mod overview;
 pub mod payments;
 pub mod people;
