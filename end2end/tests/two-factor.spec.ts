@@ -18,7 +18,7 @@ test("a new admin sets up two-step login before the console opens, then logs in 
   await open(page, "/admin");
   await expect(page).toHaveURL(/\/account\/two-factor\?required=1/);
   await expect(page.getByRole("alert")).toContainText("Your role needs two-step login");
-  const secret = await enrolTwoFactor(page);
+  const secret = await enrolTwoFactor(page, user.email);
 
   await open(page, "/admin");
   await expect(page).toHaveURL(/\/admin$/);

@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod decision;
 pub mod email_unconfirmed;
 pub mod form;
 pub mod labels;

@@ -3,6 +3,7 @@
 //! callbacks. Claim an item to work on it; decide it here (a refusal takes a reason); approve
 //! ticked listings at once. Plain forms: no WASM.
 
+use crate::components::decision::decision;
 use crate::components::form::{FieldErrorLine, FormError, action_error};
 use crate::components::loaded::loaded;
 use crate::components::nav::AdminNav;
@@ -17,7 +18,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 const GO: &str = "rounded-lg bg-emerald-700 px-3 py-1 text-sm font-semibold text-white";
-const STOP: &str = "rounded-lg border border-red-700 px-3 py-1 text-sm font-semibold text-red-800";
 const REASON: &str = "rounded border border-stone-300 px-2 py-1 text-sm";
 
 fn kind_key(kind: InboxKind) -> Key {
@@ -190,7 +190,6 @@ fn ListingDecision(
     } else {
         Key::NewSubmission
     };
-    let (approve_id, approve_back) = (id.clone(), back.clone());
     view! {
         <p class="mb-2 text-sm">
             <span data-testid="listing-kind">{i18n.tr(what)}</span> " · "
@@ -204,19 +203,7 @@ fn ListingDecision(
                 <input type="checkbox" name=format!("ids[{n}]") value=id.clone() form="bulk-approve" />
                 {i18n.tr(Key::SelectForBulk)}
             </label>
-            <ActionForm action=actions.listing>
-                <input type="hidden" name="listing_id" value=approve_id />
-                <input type="hidden" name="decision" value="approve" />
-                <input type="hidden" name="back" value=approve_back />
-                <button type="submit" class=GO>{i18n.tr(Key::Approve)}</button>
-            </ActionForm>
-            <ActionForm action=actions.listing attr:class="flex items-end gap-2">
-                <input type="hidden" name="listing_id" value=id />
-                <input type="hidden" name="decision" value="reject" />
-                <input type="hidden" name="back" value=back />
-                <label class="flex flex-col text-xs">{i18n.tr(Key::ReasonLabel)}<input name="reason" required minlength="3" class=REASON /></label>
-                <button type="submit" class=STOP>{i18n.tr(Key::Reject)}</button>
-            </ActionForm>
+            {decision!(i18n, actions.listing, "listing_id", id, back, Some(("approve", Key::Approve)), Some(("reject", Key::Reject)))}
         </div>
     }
 }
@@ -224,26 +211,11 @@ fn ListingDecision(
 #[component]
 fn ShopDecision(id: String, actions: Actions, back: String) -> impl IntoView {
     let i18n = use_i18n();
-    let (verify_id, verify_back) = (id.clone(), back.clone());
     view! {
         <p class="mb-2 text-sm">
             <a href="/admin/shops" class="text-emerald-800 underline">{i18n.tr(Key::DocumentsAndDetails)}</a>
         </p>
-        <div class="flex flex-wrap items-end gap-3">
-            <ActionForm action=actions.shop>
-                <input type="hidden" name="vendor_id" value=verify_id />
-                <input type="hidden" name="decision" value="verify" />
-                <input type="hidden" name="back" value=verify_back />
-                <button type="submit" class=GO>{i18n.tr(Key::Verify)}</button>
-            </ActionForm>
-            <ActionForm action=actions.shop attr:class="flex items-end gap-2">
-                <input type="hidden" name="vendor_id" value=id />
-                <input type="hidden" name="decision" value="reject" />
-                <input type="hidden" name="back" value=back />
-                <label class="flex flex-col text-xs">{i18n.tr(Key::ReasonLabel)}<input name="reason" required minlength="3" class=REASON /></label>
-                <button type="submit" class=STOP>{i18n.tr(Key::Reject)}</button>
-            </ActionForm>
-        </div>
+        {decision!(i18n, actions.shop, "vendor_id", id, back, Some(("verify", Key::Verify)), Some(("reject", Key::Reject)))}
     }
 }
 

@@ -1,6 +1,7 @@
 //! The admin's review queues: shop applications (`/admin/shops`, with KYC documents and the
 //! membership tiers) and listings (`/admin/listings`).
 
+use crate::components::decision::decision;
 use crate::components::form::{Field, FormError, Select, SubmitButton, action_error};
 use crate::components::loaded::loaded;
 use crate::components::nav::AdminNav;
@@ -16,35 +17,6 @@ use crate::server_fns::vendor::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use rust_decimal::Decimal;
-
-/// Approve/verify (one click) or reject/suspend with a reason, as two small forms. A macro
-/// because the two review actions are different server-function types.
-macro_rules! decision {
-    ($i18n:expr, $action:expr, $id_field:expr, $id:expr, $yes:expr, $no:expr) => {
-        view! {
-            <div class="flex flex-wrap items-end gap-3">
-                {$yes.map(|(value, key): (&'static str, Key)| view! {
-                    <ActionForm action=$action>
-                        <input type="hidden" name=$id_field value=$id.to_string() />
-                        <input type="hidden" name="decision" value=value />
-                        <button type="submit" class="rounded-lg bg-emerald-700 px-3 py-1 font-semibold text-white">{$i18n.tr(key)}</button>
-                    </ActionForm>
-                })}
-                {$no.map(|(value, key): (&'static str, Key)| view! {
-                    <ActionForm action=$action attr:class="flex items-end gap-2">
-                        <input type="hidden" name=$id_field value=$id.to_string() />
-                        <input type="hidden" name="decision" value=value />
-                        <label class="flex flex-col text-xs">
-                            {$i18n.tr(Key::ReasonLabel)}
-                            <input name="reason" required minlength="3" class="rounded border border-stone-300 px-2 py-1 text-sm" />
-                        </label>
-                        <button type="submit" class="rounded-lg border border-red-700 px-3 py-1 font-semibold text-red-800">{$i18n.tr(key)}</button>
-                    </ActionForm>
-                })}
-            </div>
-        }
-    };
-}
 
 #[component]
 pub fn AdminShopsPage() -> impl IntoView {
@@ -91,9 +63,9 @@ pub fn AdminShopsPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             {match a.verification_status.as_str() {
-                                "pending" => decision!(i18n, review, "vendor_id", a.id, Some(("verify", Key::Verify)), Some(("reject", Key::Reject))).into_any(),
-                                "verified" => decision!(i18n, review, "vendor_id", a.id, None, Some(("suspend", Key::Suspend))).into_any(),
-                                "suspended" => decision!(i18n, review, "vendor_id", a.id, Some(("reinstate", Key::Reinstate)), None).into_any(),
+                                "pending" => decision!(i18n, review, "vendor_id", a.id, "/admin/shops", Some(("verify", Key::Verify)), Some(("reject", Key::Reject))).into_any(),
+                                "verified" => decision!(i18n, review, "vendor_id", a.id, "/admin/shops", None, Some(("suspend", Key::Suspend))).into_any(),
+                                "suspended" => decision!(i18n, review, "vendor_id", a.id, "/admin/shops", Some(("reinstate", Key::Reinstate)), None).into_any(),
                                 _ => ().into_any(),
                             }}
                             {(a.verification_status == "verified").then(|| {
@@ -225,7 +197,7 @@ pub fn AdminListingsPage() -> impl IntoView {
                                 {l.photos.iter().map(|k| view! { <img src=photo_url(k, PhotoSize::Thumb) alt="" class="h-20 w-20 rounded object-cover" /> }).collect_view()}
                             </div>
                             <p class="mb-3 whitespace-pre-line text-sm">{l.description.clone()}</p>
-                            {decision!(i18n, review, "listing_id", l.id, Some(("approve", Key::Approve)), Some(("reject", Key::Reject)))}
+                            {decision!(i18n, review, "listing_id", l.id, "/admin/listings", Some(("approve", Key::Approve)), Some(("reject", Key::Reject)))}
                         </li>
                     }
                 }).collect_view()}
