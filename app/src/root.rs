@@ -13,6 +13,7 @@ use crate::pages::{
     admin::overview::AdminPage,
     admin::payments::AdminPaymentsPage,
     admin::people::AdminPeoplePage,
+    admin::person::AdminPersonPage,
     admin::review::{AdminListingsPage, AdminShopsPage},
     admin::settings::AdminSettingsPage,
     auth::RegisterPage,
@@ -190,6 +191,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/admin/orders/:id") view=AdminOrderPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/inbox") view=AdminInboxPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/people/:id") view=AdminPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people") view=AdminPeoplePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/settings") view=AdminSettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async />

@@ -19,6 +19,12 @@ test("an admin suspends a shopper, who is logged out at once, and finds it in th
   await open(page, "/account");
   await expect(page).toHaveURL(/\/login/);
 
+  // The person's own page says so too.
+  await open(admin, `/admin/people?q=${encodeURIComponent(user.email)}`);
+  await admin.getByTestId("person").filter({ hasText: user.email }).getByRole("link", { name: user.name }).click();
+  await expect(admin.getByTestId("person-summary")).toContainText(user.email);
+  await expect(admin.getByTestId("person-status")).toHaveText("suspended");
+
   await open(admin, `/admin/audit?q=${encodeURIComponent(user.email)}`);
   const log = admin.getByTestId("audit-log");
   await expect(log.getByText("user.suspended")).toHaveCount(1);

@@ -353,6 +353,7 @@ const POLICY: &[(&str, May, Form)] = &[
     ("payments_overview", Admin, &[]),
     ("inbox", Admin, &[]),
     ("find_orders", Admin, &[("q", "nothing")]),
+    ("person_detail", Admin, &[("id", "{random}")]),
     ("admin_order", Admin, &[("id", "{random}")]),
     (
         "admin_refund_item",

@@ -262,3 +262,52 @@ async fn an_admin_sends_a_password_reset_link(pool: PgPool) {
     assert!(!done.status.is_client_error(), "{}", done.body);
     assert_eq!(actions(&pool).await, ["user.password_reset_sent"]);
 }
+
+#[sqlx::test(migrations = false)]
+async fn a_persons_page_shows_their_shops_orders_and_sessions(pool: PgPool) {
+    use crate::common::{place_order, shop, shopper, staff, variant};
+    let router = app(pool.clone()).await;
+    let duka = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, duka, "Radio", "1000.00", 5).await;
+    staff(router.clone(), &pool, duka, "clerk@duka.example", "orders").await;
+    let mut buyer = shopper(router.clone(), "clerk-buys@example.com", &[(radio, "1")]).await;
+    let (_, placed) = place_order(&mut buyer, &[("county", "Nairobi")]).await;
+    assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
+
+    let mut boss = Client::new(router.clone());
+    boss.register("boss@example.com", "Boss").await;
+    make_admin(&pool, "boss@example.com").await;
+    let clerk = person(&mut boss, "clerk@duka").await.id;
+    let r = boss
+        .call("person_detail", &[("id", &clerk.to_string())])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let d: app::wire::admin::PersonDetail = r.json();
+    assert_eq!(d.person.email, "clerk@duka.example");
+    assert!(!d.two_factor && d.email_verified);
+    assert_eq!(
+        d.shops
+            .iter()
+            .map(|s| (s.slug.as_str(), s.role.as_str()))
+            .collect::<Vec<_>>(),
+        [("duka", "orders")]
+    );
+    assert!(d.orders.is_empty());
+    assert_eq!(d.sessions.len(), 1, "registering logged them in");
+
+    let buyer_id = person(&mut boss, "clerk-buys@").await.id;
+    let d: app::wire::admin::PersonDetail = boss
+        .call("person_detail", &[("id", &buyer_id.to_string())])
+        .await
+        .json();
+    assert_eq!(d.orders.len(), 1);
+    assert!(!d.email_verified);
+    let r = boss
+        .call("person_detail", &[("id", &Uuid::new_v4().to_string())])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        boss.get(&format!("/admin/people/{clerk}")).await.status,
+        StatusCode::OK
+    );
+}

@@ -59,6 +59,16 @@ pub async fn recent(db: impl PgExecutor<'_>) -> Result<Vec<OrderHit>, sqlx::Erro
         .await
 }
 
+/// A shopper's newest 20 orders.
+pub async fn of_shopper(db: impl PgExecutor<'_>, user: Uuid) -> Result<Vec<OrderHit>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{HIT} where o.user_id = $1 order by o.created_at desc limit 20"
+    ))
+    .bind(user)
+    .fetch_all(db)
+    .await
+}
+
 /// Whether `part` belongs to `order`.
 pub async fn part_of(
     db: impl PgExecutor<'_>,

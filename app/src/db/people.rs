@@ -6,26 +6,59 @@ use crate::wire::admin::Person;
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
+const PERSON: &str = "select u.id, u.email, u.name, u.role, u.status,
+        to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined,
+        coalesce(array(select v.business_name from vendor_staff s
+                         join vendors v on v.id = s.vendor_id
+                        where s.user_id = u.id order by v.business_name), '{}') as shops,
+        (select count(*) from orders o where o.user_id = u.id) as orders
+    from users u";
+
 /// People whose email or name holds `words` (everyone when empty), newest first.
 pub async fn find(
     db: impl PgExecutor<'_>,
     words: &str,
     limit: i64,
 ) -> Result<Vec<Person>, sqlx::Error> {
-    sqlx::query_as(
-        "select u.id, u.email, u.name, u.role, u.status,
-                to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD') as joined,
-                coalesce(array(select v.business_name from vendor_staff s
-                                 join vendors v on v.id = s.vendor_id
-                                where s.user_id = u.id order by v.business_name), '{}') as shops,
-                (select count(*) from orders o where o.user_id = u.id) as orders
-         from users u
-         where u.email ilike $1 or u.name ilike $1
-         order by u.created_at desc, u.id desc
-         limit $2",
-    )
+    sqlx::query_as(&format!(
+        "{PERSON} where u.email ilike $1 or u.name ilike $1
+         order by u.created_at desc, u.id desc limit $2"
+    ))
     .bind(super::contains_pattern(words))
     .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+/// One person, with whether they log in with two steps and confirmed their address.
+pub async fn one(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<Person>, sqlx::Error> {
+    sqlx::query_as(&format!("{PERSON} where u.id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+/// (two-step login on, email confirmed) of a person.
+pub async fn safeguards(db: impl PgExecutor<'_>, id: Uuid) -> Result<(bool, bool), sqlx::Error> {
+    sqlx::query_as(
+        "select totp_enabled_at is not null, email_verified_at is not null from users where id = $1",
+    )
+    .bind(id)
+    .fetch_one(db)
+    .await
+}
+
+/// The shops a person works in, with their role there and the shop's status.
+pub async fn shops(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+) -> Result<Vec<crate::wire::admin::PersonShop>, sqlx::Error> {
+    sqlx::query_as(
+        "select v.business_name as name, v.slug, s.role, v.verification_status as status
+         from vendor_staff s join vendors v on v.id = s.vendor_id
+         where s.user_id = $1 order by v.business_name",
+    )
+    .bind(id)
     .fetch_all(db)
     .await
 }

@@ -30,6 +30,28 @@ pub async fn find_people(#[server(default)] q: String) -> Result<Vec<Person>, Ap
     .await
 }
 
+/// One person's page: their account, shops, latest orders and sessions.
+#[server(endpoint = "person_detail")]
+pub async fn person_detail(id: Uuid) -> Result<crate::wire::admin::PersonDetail, AppError> {
+    use crate::auth::context;
+    use crate::db::people;
+    context::respond(async move {
+        context::require_area(crate::domain::role::Area::Admin).await?;
+        let pool = &context::state()?.pool;
+        let person = people::one(pool, id).await?.ok_or(AppError::NotFound)?;
+        let (two_factor, email_verified) = people::safeguards(pool, id).await?;
+        Ok(crate::wire::admin::PersonDetail {
+            person,
+            two_factor,
+            email_verified,
+            shops: people::shops(pool, id).await?,
+            orders: crate::db::admin_orders::of_shopper(pool, id).await?,
+            sessions: crate::db::user_sessions::list(pool, id).await?,
+        })
+    })
+    .await
+}
+
 /// `suspend` with a reason, or `reinstate`.
 #[server(endpoint = "set_person_status")]
 pub async fn set_person_status(

@@ -67,3 +67,27 @@ pub struct Person {
     pub shops: Vec<String>,
     pub orders: i64,
 }
+
+/// A shop a person works in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PersonShop {
+    pub name: String,
+    pub slug: String,
+    /// Their role there: `owner`, `inventory`, `orders`, `accounting`.
+    pub role: String,
+    /// The shop's verification status.
+    pub status: String,
+}
+
+/// The admin's page about one person: who they are, how their account is protected, their
+/// shops, their latest orders and where they are logged in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonDetail {
+    pub person: Person,
+    pub two_factor: bool,
+    pub email_verified: bool,
+    pub shops: Vec<PersonShop>,
+    pub orders: Vec<crate::wire::admin_orders::OrderHit>,
+    pub sessions: Vec<crate::wire::auth::SessionView>,
+}

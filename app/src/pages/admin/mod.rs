@@ -8,5 +8,6 @@ pub mod orders;
 pub mod overview;
 pub mod payments;
 pub mod people;
+pub mod person;
 pub mod review;
 pub mod settings;

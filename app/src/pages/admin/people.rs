@@ -69,7 +69,8 @@ fn PersonRow(
     view! {
         <li class="rounded-2xl bg-white p-3 shadow-sm" data-testid="person">
             <p class="font-semibold">
-                {p.name} " · " <span data-testid="person-email">{p.email}</span>
+                <a class="text-emerald-800 underline" href=format!("/admin/people/{id}")>{p.name}</a>
+                " · " <span data-testid="person-email">{p.email}</span>
             </p>
             <p class="text-sm text-stone-600">
                 {p.role} " · " <span data-testid="person-status">{p.status}</span> " · " {i18n.tr(Key::Joined)} " " {p.joined}
