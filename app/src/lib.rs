@@ -14,6 +14,8 @@ pub mod server_fns;
 pub mod wire;
 
 #[cfg(feature = "ssr")]
+pub mod analytics;
+#[cfg(feature = "ssr")]
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod auth;

@@ -6,6 +6,7 @@ use crate::components::session::SessionContext;
 use crate::i18n::{I18n, Locale};
 use crate::pages::{
     account::AccountPage,
+    admin::analytics::AdminAnalyticsPage,
     admin::audit::AdminAuditPage,
     admin::categories::AdminCategoriesPage,
     admin::inbox::AdminInboxPage,
@@ -189,6 +190,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/promotions") view=PromotionsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/orders/:id") view=AdminOrderPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/analytics") view=AdminAnalyticsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/inbox") view=AdminInboxPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people/:id") view=AdminPersonPage ssr=SsrMode::Async />

@@ -1,6 +1,7 @@
 //! The HTTP surface: Leptos pages and server functions, static files, health probes, and the
 //! middleware every request passes (sessions, CSRF origin check, area guard, compression).
 
+mod analytics;
 mod assets;
 mod audit;
 mod guard;
@@ -70,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/documents/{id}", get(media::document))
         .route("/admin/audit.csv", get(audit::export))
+        .route("/admin/analytics.csv", get(analytics::export))
         .route(
             "/sell/logo",
             post(uploads::shop_logo).layer(DefaultBodyLimit::max(ONE_FILE_BODY_LIMIT)),

@@ -354,6 +354,7 @@ const POLICY: &[(&str, May, Form)] = &[
     ("inbox", Admin, &[]),
     ("find_orders", Admin, &[("q", "nothing")]),
     ("person_detail", Admin, &[("id", "{random}")]),
+    ("platform_analytics", Admin, &[("days", "7")]),
     ("admin_order", Admin, &[("id", "{random}")]),
     (
         "admin_refund_item",

@@ -20,7 +20,8 @@ fn rank(module: &str) -> u8 {
         "mpesa" | "mail" | "sms" => 5,
         "state" => 6,
         "auth" | "notifications" => 7,
-        "audit" | "catalog" | "checkout" | "payments" | "fulfilment" | "moderation" => 8,
+        "analytics" | "audit" | "catalog" | "checkout" | "payments" | "fulfilment"
+        | "moderation" => 8,
         "server_fns" => 9,
         "components" | "islands" => 10,
         "pages" => 11,

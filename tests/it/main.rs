@@ -5,6 +5,7 @@
 mod access;
 mod accounts;
 mod admin_orders;
+mod analytics;
 mod assets;
 mod authz;
 mod cart;

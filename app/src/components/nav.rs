@@ -50,6 +50,7 @@ pub fn AdminNav() -> impl IntoView {
                 <Suspense fallback=|| ()>{move || waiting(None)}</Suspense>
             </a>
             <a class=link href="/admin/orders">{i18n.tr(Key::OrderDesk)}</a>
+            <a class=link href="/admin/analytics">{i18n.tr(Key::Analytics)}</a>
             <a class=link href="/admin/categories">{i18n.tr(Key::Categories)}</a>
             <a class=link href="/admin/people">{i18n.tr(Key::People)}</a>
             <a class=link href="/admin/shops">

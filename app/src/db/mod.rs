@@ -2,6 +2,7 @@
 
 pub mod addresses;
 pub mod admin_orders;
+pub mod analytics;
 pub mod audit;
 pub mod carts;
 pub mod categories;

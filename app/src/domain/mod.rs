@@ -1,6 +1,7 @@
 //! Pure domain types and rules: no I/O, shared by the server and the browser.
 
 pub mod address;
+pub mod analytics;
 pub mod audit;
 pub mod cart;
 pub mod category;

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod admin_orders;
+pub mod analytics;
 pub mod auth;
 pub mod cart;
 pub mod catalog;

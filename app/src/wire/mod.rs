@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod admin_orders;
+pub mod analytics;
 pub mod auth;
 pub mod cart;
 pub mod catalog;

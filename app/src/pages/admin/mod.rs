@@ -1,6 +1,7 @@
 //! The admin console: the overview, shop and listing review with commission rules, and the
 //! payments desk.
 
+pub mod analytics;
 pub mod audit;
 pub mod categories;
 pub mod inbox;
