@@ -30,4 +30,13 @@ test("an admin finds a shopper's order and refunds an item with a reason", async
   await item.getByRole("button", { name: "Refund this item" }).click();
   await expect(admin.getByRole("status")).toContainText("The item was refunded.");
   await expect(admin.getByTestId("order-item").first().getByTestId("item-refunded")).toBeVisible();
+
+  // The analytics page counts the week's orders and draws the week's sales.
+  await open(admin, "/admin/analytics?days=7");
+  await expect(admin.getByTestId("period")).toContainText("(UTC)");
+  await expect(admin.getByRole("img", { name: /Sales per day/ })).toBeVisible();
+  await admin.getByText("Data table").click();
+  await expect(admin.getByTestId("daily-table").getByRole("row")).toHaveCount(8);
+  const orders = admin.getByTestId("figure").filter({ hasText: "Orders" }).getByTestId("figure-value");
+  expect(Number(await orders.textContent())).toBeGreaterThan(0);
 });
