@@ -11,5 +11,6 @@ pub mod loaded;
 pub mod media;
 pub mod nav;
 pub mod not_found;
+pub mod route;
 pub mod search_results;
 pub mod session;

@@ -15,7 +15,6 @@ use crate::server_fns::orders::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -42,19 +41,11 @@ pub fn OrdersPage() -> impl IntoView {
 
 #[component]
 pub fn OrderRoute() -> impl IntoView {
-    let params = use_params_map();
+    let id = crate::components::route::id_param();
     let pay = ServerAction::<PayOrder>::new();
     let check = ServerAction::<CheckPayment>::new();
     let page = Resource::new_blocking(
-        move || {
-            (
-                params
-                    .read()
-                    .get("id")
-                    .and_then(|s| Uuid::parse_str(&s).ok()),
-                pay.version().get() + check.version().get(),
-            )
-        },
+        move || (id(), pay.version().get() + check.version().get()),
         |(id, _)| async move {
             match id {
                 Some(id) => order_details(id).await,

@@ -12,7 +12,7 @@ use crate::server_fns::admin_orders::{AdminRefundItem, admin_order, find_orders}
 use crate::wire::admin_orders::{AdminOrderView, AdminPart};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
 const TH: &str = "p-2";
@@ -64,14 +64,8 @@ pub fn AdminOrderPage() -> impl IntoView {
     let i18n = use_i18n();
     let refund = ServerAction::<AdminRefundItem>::new();
     let error = action_error(refund.into());
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| Uuid::parse_str(&id).ok())
-            .unwrap_or_default()
-    };
+    let id_param = crate::components::route::id_param();
+    let id = move || id_param().unwrap_or_default();
     let order = Resource::new_blocking(
         move || (id(), refund.version().get()),
         |(id, _)| admin_order(id),

@@ -10,22 +10,14 @@ use crate::server_fns::people::person_detail;
 use crate::wire::admin::PersonDetail;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
 const CARD: &str = "mb-4 rounded-2xl bg-white p-4 shadow-sm";
 
 #[component]
 pub fn AdminPersonPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| Uuid::parse_str(&id).ok())
-            .unwrap_or_default()
-    };
+    let id_param = crate::components::route::id_param();
+    let id = move || id_param().unwrap_or_default();
     let detail = Resource::new_blocking(id, person_detail);
     view! {
         <Title text=i18n.tr(Key::PersonPage) />

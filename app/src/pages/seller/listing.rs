@@ -21,7 +21,6 @@ use crate::server_fns::seller::{
 use crate::server_fns::vendor::my_shop;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 #[component]
@@ -54,18 +53,12 @@ pub fn NewListingPage() -> impl IntoView {
 #[component]
 pub fn EditListingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
     let save = ServerAction::<SaveListing>::new();
     let variant = ServerAction::<SaveVariant>::new();
     let delete_variant = ServerAction::<DeleteVariant>::new();
     let remove_photo = ServerAction::<RemovePhoto>::new();
     let act = ServerAction::<ListingAction>::new();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| Uuid::parse_str(&s).ok())
-    };
+    let id = crate::components::route::id_param();
     let data = Resource::new_blocking(
         move || {
             (
