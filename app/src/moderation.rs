@@ -76,6 +76,30 @@ pub async fn decide_shop(
     Ok(())
 }
 
+/// Suspends the verified shops a suspended person owns: their listings leave the catalogue
+/// (as for any suspended shop), and every open part of their orders gets a note on its
+/// timeline, where the shopper and the admins see it. How many parts were flagged.
+pub async fn suspend_owned_shops(
+    tx: &mut PgConnection,
+    actor: &Actor,
+    owner: Uuid,
+    reason: &str,
+) -> Result<u64, AppError> {
+    use VerificationStatus::{Suspended, Verified};
+    let mut flagged = 0;
+    for shop in crate::db::people::verified_shops_owned(tx, owner).await? {
+        let why = format!("owner suspended: {reason}");
+        decide_shop(tx, actor, shop, (Verified, Suspended), Some(&why)).await?;
+        flagged += crate::db::orders::flag_open_parts(
+            tx,
+            shop,
+            "The platform suspended this shop; an admin will follow up on this order.",
+        )
+        .await?;
+    }
+    Ok(flagged)
+}
+
 /// Approves a pending listing, or refuses it with a reason.
 pub async fn decide_listing(
     tx: &mut PgConnection,

@@ -311,3 +311,54 @@ async fn a_persons_page_shows_their_shops_orders_and_sessions(pool: PgPool) {
         StatusCode::OK
     );
 }
+
+#[sqlx::test(migrations = false)]
+async fn suspending_an_owner_suspends_their_shop_and_flags_its_open_orders(pool: PgPool) {
+    use crate::common::{place_order, scalar, shop, shopper, staff, variant};
+    let router = app(pool.clone()).await;
+    let duka = shop(&pool, "duka", "aspirant").await;
+    let radio = variant(&pool, duka, "Radio", "1000.00", 5).await;
+    staff(router.clone(), &pool, duka, "owner@duka.example", "owner").await;
+    let mut buyer = shopper(router.clone(), "buyer@example.com", &[(radio, "1")]).await;
+    let (_, placed) = place_order(&mut buyer, &[("county", "Nairobi")]).await;
+    assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
+
+    let listed = buyer.get("/store/duka").await;
+    assert!(listed.body.contains("Radio"), "the shop sells before");
+
+    let mut boss = Client::new(router.clone());
+    boss.register("boss@example.com", "Boss").await;
+    make_admin(&pool, "boss@example.com").await;
+    let owner = person(&mut boss, "owner@duka").await.id.to_string();
+    let r = boss
+        .call(
+            "set_person_status",
+            &[
+                ("user_id", &owner),
+                ("decision", "suspend"),
+                ("reason", "Stolen goods"),
+            ],
+        )
+        .await;
+    assert!(!r.status.is_client_error(), "{}", r.body);
+
+    let status: String = scalar(
+        &pool,
+        "select verification_status from vendors where slug = 'duka'",
+    )
+    .await;
+    assert_eq!(status, "suspended");
+    let flagged: i64 = scalar(
+        &pool,
+        "select count(*) from vendor_order_events where note like 'The platform suspended this shop%'",
+    )
+    .await;
+    assert_eq!(flagged, 1, "the one open part");
+    assert_eq!(actions(&pool).await, ["shop.suspended", "user.suspended"]);
+    // The shop's listing is no longer sold.
+    let r = buyer.get("/store/duka").await;
+    assert!(
+        !r.body.contains("Radio"),
+        "a suspended shop's listings are hidden"
+    );
+}

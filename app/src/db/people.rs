@@ -63,6 +63,20 @@ pub async fn shops(
     .await
 }
 
+/// The verified shops a person owns.
+pub async fn verified_shops_owned(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> Result<Vec<Uuid>, sqlx::Error> {
+    sqlx::query_scalar(
+        "select s.vendor_id from vendor_staff s join vendors v on v.id = s.vendor_id
+         where s.user_id = $1 and s.role = 'owner' and v.verification_status = 'verified'",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await
+}
+
 /// A person's email, role and status, locked for the rest of the transaction.
 pub async fn lock(
     conn: &mut PgConnection,

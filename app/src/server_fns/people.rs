@@ -79,6 +79,11 @@ pub async fn set_person_status(
                 return Err(AppError::invalid("user_id", Invalid::LastAdmin));
             }
             crate::db::people::set_active(tx, user_id, active).await?;
+            // A suspended owner's shop stops selling too, and its open orders are flagged.
+            // (Reinstating the person leaves the shop to be reinstated on the shops page.)
+            if !active {
+                crate::moderation::suspend_owned_shops(tx, actor, user_id, &reason).await?;
+            }
             let summary = if active {
                 email
             } else {

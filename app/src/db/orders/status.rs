@@ -239,6 +239,26 @@ pub async fn add_event_note(
     Ok(())
 }
 
+/// Puts `note` on the timeline of every open part of a shop (waiting, accepted, shipped, or
+/// with a return asked): how many.
+pub async fn flag_open_parts(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+    note: &str,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "insert into vendor_order_events (vendor_order_id, status, note)
+         select id, status, $2 from vendor_orders
+         where vendor_id = $1
+           and status in ('awaiting_acceptance', 'accepted', 'shipped', 'return_requested')",
+    )
+    .bind(vendor_id)
+    .bind(note)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected())
+}
+
 /// Locks a vendor order's row and reads its status: a money step that depends on the status
 /// checks it here, inside its transaction, so a concurrent step waits and then sees the result.
 pub async fn lock_status(
