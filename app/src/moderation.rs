@@ -137,16 +137,15 @@ pub async fn approve_listings(
 ) -> Result<usize, AppError> {
     let mut approved = 0;
     for &id in ids {
-        if inbox::held_by_other(tx, InboxKind::Listing, id, actor.id)
-            .await?
-            .is_some()
-        {
-            continue;
-        }
         match decide_listing(tx, actor, id, None).await {
             Ok(()) => approved += 1,
-            // Decided meanwhile (by another admin, or withdrawn): nothing to approve.
+            // Claimed by another admin (refused before anything is written), or decided
+            // meanwhile: left as it is.
             Err(AppError::NotFound) => {}
+            Err(AppError::Invalid {
+                why: Invalid::ClaimedByOther,
+                ..
+            }) => {}
             Err(e) => return Err(e),
         }
     }

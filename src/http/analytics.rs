@@ -3,7 +3,7 @@
 
 use app::state::AppState;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -42,21 +42,10 @@ pub async fn export(
         }
     };
     match app::analytics::csv(&report) {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!(
-                        "attachment; filename=\"sokoni-analytics-{}-{}.csv\"",
-                        report.from, report.to
-                    ),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
+        Ok(bytes) => super::audit::csv_download(
+            &format!("sokoni-analytics-{}-{}.csv", report.from, report.to),
             bytes,
-        )
-            .into_response(),
+        ),
         Err(e) => {
             tracing::error!(error = %e, "analytics export failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

@@ -29,21 +29,26 @@ pub async fn export(
         before: None,
     };
     match app::audit::export_csv(&state.pool, &filter).await {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"audit-log.csv\"",
-                ),
-                (header::CACHE_CONTROL, "private, no-store"),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => csv_download("audit-log.csv", bytes),
         Err(e) => {
             tracing::error!(error = %e, "audit export failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// A console CSV as a private download named `filename`.
+pub fn csv_download(filename: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response()
 }

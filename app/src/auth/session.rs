@@ -84,6 +84,22 @@ pub async fn log_in(
     Ok(())
 }
 
+/// Ends every other session of the account (a new epoch, their rows gone) and goes on with
+/// this one under a fresh id: after "log out other sessions" and turning two-step login on.
+pub async fn keep_only_this(
+    session: &Session,
+    pool: &PgPool,
+    user: Uuid,
+    origin: &Origin,
+) -> Result<(), AppError> {
+    let epoch = users::bump_epoch(pool, user).await?;
+    log_in(session, pool, user, epoch, origin).await?;
+    if let Some(here) = device(session).await? {
+        user_sessions::close_others(pool, user, here).await?;
+    }
+    Ok(())
+}
+
 /// Deletes the session row and clears the cookie.
 pub async fn log_out(session: &Session, pool: &PgPool) -> Result<(), AppError> {
     if let Some(device) = session.get::<Uuid>(DEVICE).await? {

@@ -85,12 +85,8 @@ pub async fn log_out_other_sessions() -> Result<(), AppError> {
     context::respond(async move {
         let user = context::require_user().await?;
         let pool = &context::state()?.pool;
-        let epoch = crate::db::users::bump_epoch(pool, user.id).await?;
         let session = context::session().await?;
-        session::log_in(&session, pool, user.id, epoch, &context::origin()).await?;
-        if let Some(here) = session::device(&session).await? {
-            crate::db::user_sessions::close_others(pool, user.id, here).await?;
-        }
+        session::keep_only_this(&session, pool, user.id, &context::origin()).await?;
         leptos_axum::redirect("/account?saved=sessions");
         Ok(())
     })

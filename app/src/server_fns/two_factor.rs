@@ -75,12 +75,8 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
         let user = context::require_user().await?;
         let pool = &context::state()?.pool;
         let codes = two_factor::confirm(pool, user.id, &code).await?;
-        let epoch = crate::db::users::bump_epoch(pool, user.id).await?;
         let session = context::session().await?;
-        session::log_in(&session, pool, user.id, epoch, &context::origin()).await?;
-        if let Some(here) = session::device(&session).await? {
-            crate::db::user_sessions::close_others(pool, user.id, here).await?;
-        }
+        session::keep_only_this(&session, pool, user.id, &context::origin()).await?;
         session::set_fresh_codes(&session, codes).await?;
         tracing::info!(user = %user.id, "two-step login turned on");
         context::redirect_form_post("/account/two-factor?on=1");
