@@ -71,6 +71,11 @@ pub async fn round(
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "sending text messages failed"),
     }
+    match app::db::analytics_rollup::refresh(pool).await {
+        Ok(n) if n > 0 => tracing::debug!(days = n, "analytics rollups rebuilt"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "rebuilding the analytics rollups failed"),
+    }
     if housekeeping {
         housekeep(state).await;
     }

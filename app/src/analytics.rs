@@ -8,9 +8,11 @@ use crate::error::AppError;
 use crate::wire::analytics::{AnalyticsView, Ranked};
 use sqlx::PgPool;
 
-/// The report for `ask`. The period's queries run one after another on the pool (each reads
-/// its window through an index); the time they take is the page's server time.
+/// The report for `ask`. Days written since the last refresh are rebuilt first (usually
+/// only today, if anything), so the figures include the latest orders; then the period's
+/// queries read the rollups one after another. Their time is the page's server time.
 pub async fn report(pool: &PgPool, ask: &PeriodAsk) -> Result<AnalyticsView, AppError> {
+    crate::db::analytics_rollup::refresh(pool).await?;
     let (from, to, previous_from, previous_to) = db::period(pool, ask).await?;
     let (mpesa_attempts, mpesa_paid) = db::mpesa(pool, &from, &to).await?;
     Ok(AnalyticsView {

@@ -1,16 +1,14 @@
-//! Platform analytics, aggregated in SQL over a period of whole UTC days (`from` and `to`
-//! both included): confirmed parts (paid, or cash on delivery, and not dropped), payments,
-//! part events. Each query reads one window through an index on its time column (migration
-//! ..24).
+//! Platform analytics over a period of whole UTC days (`from` and `to` both included), read
+//! from the daily rollups (`db::analytics_rollup`, which says what each holds): sold parts
+//! (confirmed, not dropped, net of refunds), M-Pesa prompts, dropped parts, step times. A
+//! period reads at most a few thousand rollup rows whatever the number of orders.
 
 use crate::domain::analytics::PeriodAsk;
 use crate::wire::analytics::{Day, Ranked, StepTime, Summary};
 use sqlx::PgExecutor;
 
-/// Parts that count as sold: confirmed and not dropped (refunds are netted out by amount).
-const SOLD: &str = "vo.status in ('awaiting_acceptance', 'accepted', 'shipped', 'delivered', 'completed', 'return_requested')";
-/// Rows of `vo` (vendor_orders) in the window `$1`..`$2`.
-const IN_WINDOW: &str = "vo.created_at >= $1::date and vo.created_at < $2::date + 1";
+/// Rollup rows of the period `$1`..`$2`.
+const IN_PERIOD: &str = "day between $1::date and $2::date";
 
 /// The period's dates and the equally long period just before: (from, to, previous from,
 /// previous to).
@@ -39,18 +37,20 @@ pub async fn summary(
     from: &str,
     to: &str,
 ) -> Result<Summary, sqlx::Error> {
+    // Distinct shoppers and shops are counted over the period's days (a shopper active on two
+    // days counts once); new accounts and shops come from their own time indexes.
     sqlx::query_as(&format!(
-        "select coalesce(sum(vo.subtotal - vo.refunded_total), 0) as gmv,
-                coalesce(sum(vo.commission - vo.refunded_commission), 0) as commission,
-                count(distinct vo.order_id) as orders,
-                count(distinct o.user_id) as active_shoppers,
-                count(distinct vo.vendor_id) as active_shops,
+        "select coalesce(sum(gmv), 0) as gmv, coalesce(sum(commission), 0) as commission,
+                coalesce(sum(orders), 0)::bigint as orders,
+                (select count(*) from (select distinct user_id from analytics_shopper_days
+                                       where {IN_PERIOD}) s) as active_shoppers,
+                (select count(*) from (select distinct vendor_id from analytics_shop_days
+                                       where {IN_PERIOD}) s) as active_shops,
                 (select count(*) from users u
                   where u.role = 'customer' and u.created_at >= $1::date and u.created_at < $2::date + 1) as new_shoppers,
                 (select count(*) from vendors v
                   where v.verification_status = 'verified' and v.reviewed_at >= $1::date and v.reviewed_at < $2::date + 1) as new_shops
-         from vendor_orders vo join orders o on o.id = vo.order_id
-         where {IN_WINDOW} and {SOLD}"
+         from analytics_days where {IN_PERIOD}"
     ))
     .bind(from)
     .bind(to)
@@ -64,10 +64,11 @@ pub async fn mpesa(
     from: &str,
     to: &str,
 ) -> Result<(i64, i64), sqlx::Error> {
-    sqlx::query_as(
-        "select count(*), count(*) filter (where status = 'paid') from payments
-         where created_at >= $1::date and created_at < $2::date + 1",
-    )
+    sqlx::query_as(&format!(
+        "select coalesce(sum(prompts), 0)::bigint,
+                coalesce(sum(prompts) filter (where status = 'paid'), 0)::bigint
+         from analytics_mpesa_days where {IN_PERIOD}"
+    ))
     .bind(from)
     .bind(to)
     .fetch_one(db)
@@ -80,13 +81,13 @@ pub async fn mpesa_failures(
     from: &str,
     to: &str,
 ) -> Result<Vec<Ranked>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "select concat_ws(' ', result_code::text, coalesce(result_desc, 'no answer')) as name,
-                coalesce(sum(amount), 0) as amount, count(*) as count
-         from payments
-         where status = 'failed' and created_at >= $1::date and created_at < $2::date + 1
-         group by result_code, result_desc order by count(*) desc, name limit 10",
-    )
+                sum(amount) as amount, sum(prompts)::bigint as count
+         from analytics_mpesa_days
+         where status = 'failed' and {IN_PERIOD}
+         group by result_code, result_desc order by count desc, name limit 10"
+    ))
     .bind(from)
     .bind(to)
     .fetch_all(db)
@@ -99,13 +100,12 @@ pub async fn drop_causes(
     from: &str,
     to: &str,
 ) -> Result<Vec<Ranked>, sqlx::Error> {
-    sqlx::query_as(
-        "select concat_ws(': ', e.status, nullif(e.note, '')) as name,
-                coalesce(sum(vo.subtotal), 0) as amount, count(*) as count
-         from vendor_order_events e join vendor_orders vo on vo.id = e.vendor_order_id
-         where e.status in ('cancelled', 'rejected') and e.at >= $1::date and e.at < $2::date + 1
-         group by e.status, e.note order by count(*) desc, name limit 10",
-    )
+    sqlx::query_as(&format!(
+        "select concat_ws(': ', status, note) as name, sum(amount) as amount,
+                sum(parts)::bigint as count
+         from analytics_drop_days where {IN_PERIOD}
+         group by status, note order by count desc, name limit 10"
+    ))
     .bind(from)
     .bind(to)
     .fetch_all(db)
@@ -113,27 +113,27 @@ pub async fn drop_causes(
 }
 
 /// Hours from "waiting for the shop" to accepted, shipped and delivered (p50, p90), for parts
-/// of the period.
+/// of the period: the first quarter hour of the histogram at which half (nine tenths) of the
+/// parts had got there.
 pub async fn step_times(
     db: impl PgExecutor<'_>,
     from: &str,
     to: &str,
 ) -> Result<Vec<StepTime>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "with e as (
-             select e.vendor_order_id, e.status, min(e.at) as at
-             from vendor_orders vo join vendor_order_events e on e.vendor_order_id = vo.id
-             where {IN_WINDOW}
-               and e.status in ('awaiting_acceptance', 'accepted', 'shipped', 'delivered')
-             group by 1, 2),
-         spans as (
-             select s.status as step, extract(epoch from s.at - w.at) / 3600 as hours
-             from e w join e s on s.vendor_order_id = w.vendor_order_id
-             where w.status = 'awaiting_acceptance' and s.status <> 'awaiting_acceptance')
-         select step, percentile_cont(0.5) within group (order by hours) as p50_hours,
-                percentile_cont(0.9) within group (order by hours) as p90_hours,
-                count(*) as parts
-         from spans group by step
+        "with h as (
+             select step, quarter_hours, sum(parts) as parts
+             from analytics_step_days where {IN_PERIOD} group by 1, 2),
+         c as (
+             select step, quarter_hours,
+                    sum(parts) over (partition by step order by quarter_hours) as reached,
+                    sum(parts) over (partition by step) as total
+             from h)
+         select step,
+                (min(quarter_hours) filter (where reached >= 0.5 * total)) / 4.0::float8 as p50_hours,
+                (min(quarter_hours) filter (where reached >= 0.9 * total)) / 4.0::float8 as p90_hours,
+                max(total)::bigint as parts
+         from c group by step
          order by array_position(array['accepted', 'shipped', 'delivered'], step)"
     ))
     .bind(from)
@@ -149,16 +149,10 @@ pub async fn top_categories(
     to: &str,
 ) -> Result<Vec<Ranked>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "select coalesce(p.name_en, c.name_en) as name,
-                sum(i.line_total) as amount, count(distinct vo.order_id) as count
-         from vendor_orders vo
-         join order_items i on i.vendor_order_id = vo.id and i.refunded_at is null
-         join listing_variants lv on lv.id = i.variant_id
-         join listings l on l.id = lv.listing_id
-         join categories c on c.id = l.category_id
-         left join categories p on p.id = c.parent_id
-         where {IN_WINDOW} and {SOLD}
-         group by 1 order by amount desc, name limit 5"
+        "select c.name_en as name, sum(r.amount) as amount, sum(r.orders)::bigint as count
+         from analytics_category_days r join categories c on c.id = r.category_id
+         where {IN_PERIOD}
+         group by c.id, c.name_en order by amount desc, name limit 5"
     ))
     .bind(from)
     .bind(to)
@@ -173,10 +167,9 @@ pub async fn top_shops(
     to: &str,
 ) -> Result<Vec<Ranked>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "select v.business_name as name, sum(vo.subtotal - vo.refunded_total) as amount,
-                count(*) as count
-         from vendor_orders vo join vendors v on v.id = vo.vendor_id
-         where {IN_WINDOW} and {SOLD}
+        "select v.business_name as name, sum(r.gmv) as amount, sum(r.parts)::bigint as count
+         from analytics_shop_days r join vendors v on v.id = r.vendor_id
+         where {IN_PERIOD}
          group by v.id, v.business_name order by amount desc, name limit 5"
     ))
     .bind(from)
@@ -187,16 +180,12 @@ pub async fn top_shops(
 
 /// GMV and orders per day of the period, every day present.
 pub async fn daily(db: impl PgExecutor<'_>, from: &str, to: &str) -> Result<Vec<Day>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "with sold as (
-             select vo.created_at::date as day, sum(vo.subtotal - vo.refunded_total) as gmv,
-                    count(distinct vo.order_id) as orders
-             from vendor_orders vo where {IN_WINDOW} and {SOLD} group by 1)
-         select d::date::text as day, coalesce(s.gmv, 0) as gmv, coalesce(s.orders, 0) as orders
+    sqlx::query_as(
+        "select d::date::text as day, coalesce(r.gmv, 0) as gmv, coalesce(r.orders, 0)::bigint as orders
          from generate_series($1::date, $2::date, interval '1 day') d
-         left join sold s on s.day = d::date
-         order by d"
-    ))
+         left join analytics_days r on r.day = d::date
+         order by d",
+    )
     .bind(from)
     .bind(to)
     .fetch_all(db)

@@ -3,6 +3,7 @@
 pub mod addresses;
 pub mod admin_orders;
 pub mod analytics;
+pub mod analytics_rollup;
 pub mod audit;
 pub mod carts;
 pub mod categories;
