@@ -27,12 +27,17 @@ create table analytics_shop_days (
     primary key (day, vendor_id)
 );
 
--- Shoppers with a sold part that day: a period's active shoppers are the distinct users here.
+-- Shoppers with a sold part that day, each with the day they were last active before it. A
+-- period's active shoppers are its rows whose previous day falls before the period (or who
+-- had none): one count over an index, where counting distinct users took 70 ms at 90 days.
 create table analytics_shopper_days (
     day date not null,
     user_id uuid not null,
+    previous_day date,
     primary key (day, user_id)
 );
+create index analytics_shopper_days_first on analytics_shopper_days (day) include (previous_day);
+create index analytics_shopper_days_user on analytics_shopper_days (user_id, day);
 
 -- Sold items (not refunded) by top-level category: the category is resolved when the day is
 -- rebuilt, so its name follows renames and its place follows the tree of that time.

@@ -141,6 +141,23 @@ async fn the_report_adds_up_the_period_and_compares_it_with_the_one_before(pool:
     assert_eq!((v.now.gmv, v.now.orders), (Decimal::ZERO, 0));
     assert_eq!((v.before.gmv, v.before.orders), (kes("2000.00"), 2));
     assert_eq!(v.before.active_shoppers, 2);
+    // A shopper active on two days of the period counts once.
+    sqlx::query(
+        "update orders set user_id = (select id from users where email = 'one@example.com')
+         where id = (select order_id from vendor_orders where id = $1)",
+    )
+    .bind(old)
+    .execute(&pool)
+    .await
+    .expect("same shopper");
+    sqlx::query("update vendor_orders set created_at = created_at where id = $1")
+        .bind(old)
+        .execute(&pool)
+        .await
+        .expect("touch");
+    let r = admin.call("platform_analytics", &[("days", "7")]).await;
+    let v: AnalyticsView = r.json();
+    assert_eq!((v.before.orders, v.before.active_shoppers), (2, 1));
     assert!(v.step_times.is_empty(), "the delivered part left the week");
     let rows: i64 = scalar(&pool, "select count(*) from analytics_stale").await;
     assert_eq!(rows, 0, "the report rebuilt every stale day");

@@ -37,13 +37,15 @@ pub async fn summary(
     from: &str,
     to: &str,
 ) -> Result<Summary, sqlx::Error> {
-    // Distinct shoppers and shops are counted over the period's days (a shopper active on two
-    // days counts once); new accounts and shops come from their own time indexes.
+    // A shopper active on two days of the period counts once: on the first of them, the one
+    // whose previous active day is before the period. Shops are few enough to count distinct.
+    // New accounts and shops come from their own time indexes.
     sqlx::query_as(&format!(
         "select coalesce(sum(gmv), 0) as gmv, coalesce(sum(commission), 0) as commission,
                 coalesce(sum(orders), 0)::bigint as orders,
-                (select count(*) from (select distinct user_id from analytics_shopper_days
-                                       where {IN_PERIOD}) s) as active_shoppers,
+                (select count(*) from analytics_shopper_days
+                  where {IN_PERIOD} and (previous_day is null or previous_day < $1::date))
+                    as active_shoppers,
                 (select count(*) from (select distinct vendor_id from analytics_shop_days
                                        where {IN_PERIOD}) s) as active_shops,
                 (select count(*) from users u

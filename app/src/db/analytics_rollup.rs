@@ -3,7 +3,8 @@
 //! all the stale days together: each day reads its window of the order tables through their
 //! time indexes.
 
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
 
 /// Sold parts: confirmed and not dropped (refunds are netted out by amount).
 const SOLD: &str = "vo.status in ('awaiting_acceptance', 'accepted', 'shipped', 'delivered', 'completed', 'return_requested')";
@@ -16,7 +17,7 @@ fn on_day(column: &str) -> String {
 }
 
 /// The rollup tables and how one set of days (`$1`) is rebuilt in each.
-fn rebuilds() -> [(&'static str, String); 7] {
+fn rebuilds() -> [(&'static str, String); 6] {
     let days = "from unnest($1::text[]::date[]) d(day)";
     let part_day = on_day("vo.created_at");
     [
@@ -38,15 +39,6 @@ fn rebuilds() -> [(&'static str, String); 7] {
                         sum(vo.commission - vo.refunded_commission), count(*)
                  {days} join vendor_orders vo on {part_day} and {SOLD}
                  group by d.day, vo.vendor_id"
-            ),
-        ),
-        (
-            "analytics_shopper_days",
-            format!(
-                "insert into analytics_shopper_days (day, user_id)
-                 select distinct d.day, o.user_id
-                 {days} join vendor_orders vo on {part_day} and {SOLD}
-                 join orders o on o.id = vo.order_id"
             ),
         ),
         (
@@ -119,6 +111,7 @@ pub async fn refresh(pool: &PgPool) -> Result<usize, sqlx::Error> {
     if days.is_empty() {
         return Ok(0);
     }
+    shoppers(&mut tx, &days).await?;
     for (table, rebuild) in rebuilds() {
         sqlx::query(&format!(
             "delete from {table} where day = any($1::text[]::date[])"
@@ -130,4 +123,45 @@ pub async fn refresh(pool: &PgPool) -> Result<usize, sqlx::Error> {
     }
     tx.commit().await?;
     Ok(days.len())
+}
+
+/// Rebuilds the days' active shoppers, then the previous active day of every later row of
+/// the shoppers who were or now are active on one of them (a day rebuilt in the past changes
+/// what "previous" is for the days after it).
+async fn shoppers(tx: &mut PgConnection, days: &[String]) -> Result<(), sqlx::Error> {
+    let gone: Vec<Uuid> = sqlx::query_scalar(
+        "delete from analytics_shopper_days where day = any($1::text[]::date[]) returning user_id",
+    )
+    .bind(days)
+    .fetch_all(&mut *tx)
+    .await?;
+    sqlx::query(&format!(
+        "insert into analytics_shopper_days (day, user_id)
+         select distinct d.day, o.user_id
+         from unnest($1::text[]::date[]) d(day)
+         join vendor_orders vo on {} and {SOLD}
+         join orders o on o.id = vo.order_id",
+        on_day("vo.created_at")
+    ))
+    .bind(days)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "with touched as (
+             select user_id from analytics_shopper_days where day = any($1::text[]::date[])
+             union select unnest($2::uuid[])),
+         ordered as (
+             select s.day, s.user_id,
+                    lag(s.day) over (partition by s.user_id order by s.day) as previous_day
+             from analytics_shopper_days s join touched t on t.user_id = s.user_id)
+         update analytics_shopper_days s set previous_day = o.previous_day
+         from ordered o
+         where s.day = o.day and s.user_id = o.user_id
+           and s.previous_day is distinct from o.previous_day",
+    )
+    .bind(days)
+    .bind(&gone)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Money sent by B2C: shop payouts and refunds. A row's id is the OriginatorConversationID.
 
 use crate::domain::payment::{PayoutPurpose, PayoutStatus};
+use crate::wire::orders::PayoutHolds;
 use rust_decimal::Decimal;
 use sqlx::{FromRow, PgConnection, PgExecutor};
 use uuid::Uuid;
@@ -150,17 +151,37 @@ pub async fn resolve(
 }
 
 /// Verified shops with money in their accounts and no payout hold (a phone change holds
-/// payouts for a day, and an owner's unconfirmed email holds them until confirmed):
-/// (shop, payout phone).
+/// payouts for a day; an owner with an unconfirmed email, or without two-step login, holds
+/// them until that is done): (shop, payout phone).
 pub async fn candidates(db: impl PgExecutor<'_>) -> Result<Vec<(Uuid, String)>, sqlx::Error> {
     sqlx::query_as(
         "select distinct v.id, v.phone from vendors v join ledger_accounts a on a.vendor_id = v.id
          where a.kind = 'vendor_payable' and v.verification_status = 'verified'
            and (v.payouts_held_until is null or v.payouts_held_until <= now())
            and not exists (select 1 from vendor_staff s join users u on u.id = s.user_id
-                           where s.vendor_id = v.id and s.role = 'owner' and u.email_verified_at is null)",
+                           where s.vendor_id = v.id and s.role = 'owner'
+                             and (u.email_verified_at is null or u.totp_enabled_at is null))",
     )
     .fetch_all(db)
+    .await
+}
+
+/// What holds the shop's payouts now: the same conditions `candidates` checks, one by one.
+pub async fn holds(db: impl PgExecutor<'_>, vendor_id: Uuid) -> Result<PayoutHolds, sqlx::Error> {
+    sqlx::query_as(
+        "select case when v.payouts_held_until > now() then
+                     to_char(v.payouts_held_until at time zone 'Africa/Nairobi', 'YYYY-MM-DD HH24:MI')
+                end as phone_changed_until,
+                exists (select 1 from vendor_staff s join users u on u.id = s.user_id
+                        where s.vendor_id = v.id and s.role = 'owner' and u.email_verified_at is null)
+                    as owner_email_unconfirmed,
+                exists (select 1 from vendor_staff s join users u on u.id = s.user_id
+                        where s.vendor_id = v.id and s.role = 'owner' and u.totp_enabled_at is null)
+                    as owner_two_step_off
+         from vendors v where v.id = $1",
+    )
+    .bind(vendor_id)
+    .fetch_one(db)
     .await
 }
 

@@ -455,6 +455,12 @@ pub fn text(key: Key) -> &'static str {
         Key::CodeFromText => "Code from the text message",
         Key::ChangePayoutPhone => "Change the payout phone",
         Key::PayoutsHeldUntil => "Payouts are paused after the phone change until",
+        Key::PayoutsHeldOwnerEmail => {
+            "Payouts are held until the shop's owner confirms their email address."
+        }
+        Key::PayoutsHeldOwnerTwoStep => {
+            "Payouts are held until the shop's owner turns on two-step login, so a stolen password cannot move the shop's money."
+        }
         Key::PayoutPhoneChanged => "The payout phone was changed.",
         Key::MyListings => "My listings",
         Key::NewListing => "New listing",

@@ -522,6 +522,8 @@ pub enum Key {
     CodeFromText,
     ChangePayoutPhone,
     PayoutsHeldUntil,
+    PayoutsHeldOwnerEmail,
+    PayoutsHeldOwnerTwoStep,
     PayoutPhoneChanged,
     MyListings,
     NewListing,

@@ -463,6 +463,12 @@ pub fn text(key: Key) -> &'static str {
         Key::CodeFromText => "Nambari ya siri kutoka kwa ujumbe",
         Key::ChangePayoutPhone => "Badilisha simu ya malipo",
         Key::PayoutsHeldUntil => "Malipo yamesimamishwa baada ya kubadilisha simu hadi",
+        Key::PayoutsHeldOwnerEmail => {
+            "Malipo yamesimamishwa hadi mmiliki wa duka athibitishe anwani yake ya barua pepe."
+        }
+        Key::PayoutsHeldOwnerTwoStep => {
+            "Malipo yamesimamishwa hadi mmiliki wa duka awashe kuingia kwa hatua mbili, ili nenosiri lililoibiwa lisiweze kuhamisha pesa za duka."
+        }
         Key::PayoutPhoneChanged => "Simu ya malipo imebadilishwa.",
         Key::MyListings => "Bidhaa zangu",
         Key::NewListing => "Bidhaa mpya",

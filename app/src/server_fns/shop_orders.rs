@@ -42,6 +42,7 @@ pub async fn shop_money() -> Result<MoneyView, AppError> {
             )
             .await?,
             payouts: crate::db::payouts::recent(pool, Some(shop)).await?,
+            holds: crate::db::payouts::holds(pool, shop).await?,
         })
     })
     .await

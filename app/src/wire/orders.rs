@@ -143,6 +143,18 @@ pub struct MoneyView {
     pub owed: Decimal,
     pub statement: Vec<StatementLine>,
     pub payouts: Vec<PayoutLine>,
+    /// Why no payout will be sent at the moment, if anything holds them.
+    pub holds: PayoutHolds,
+}
+
+/// What holds a shop's payouts until it is done (see `db::payouts::candidates`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PayoutHolds {
+    /// The payout phone changed: held until then (Nairobi time).
+    pub phone_changed_until: Option<String>,
+    pub owner_email_unconfirmed: bool,
+    pub owner_two_step_off: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ use crate::components::nav::SellerNav;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::shop_orders::shop_money;
+use crate::wire::orders::PayoutHolds;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use rust_decimal::Decimal;
@@ -22,7 +23,9 @@ pub fn ShopMoneyPage() -> impl IntoView {
         {loaded(data, move |m| {
             let currency = Currency::parse(&m.currency).unwrap_or_default();
             let fmt = move |d: Decimal| Money::new(d, currency).format();
+            let holds = m.holds.clone();
             view! {
+                <PayoutHoldNotices holds />
                 <section class="mb-4 grid gap-3 sm:grid-cols-3" data-testid="shop-balances">
                     <p class="rounded-2xl bg-white p-4 shadow-sm">{i18n.tr(Key::PendingBalance)} <strong class="block text-xl" data-testid="balance-pending">{fmt(m.pending)}</strong></p>
                     <p class="rounded-2xl bg-white p-4 shadow-sm">{i18n.tr(Key::AvailableBalance)} <strong class="block text-xl" data-testid="balance-available">{fmt(m.available)}</strong></p>
@@ -61,5 +64,28 @@ pub fn ShopMoneyPage() -> impl IntoView {
                 </ul>
             }
         })}
+    }
+}
+
+/// Why payouts are not being sent, each with what to do about it.
+#[component]
+fn PayoutHoldNotices(holds: PayoutHolds) -> impl IntoView {
+    let i18n = use_i18n();
+    let notice = "mb-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-900";
+    view! {
+        <div data-testid="payout-holds">
+            {holds.phone_changed_until.map(|until| view! {
+                <p class=notice>{i18n.tr(Key::PayoutsHeldUntil)} " " {until}</p>
+            })}
+            {holds.owner_email_unconfirmed.then(|| view! {
+                <p class=notice>{i18n.tr(Key::PayoutsHeldOwnerEmail)}</p>
+            })}
+            {holds.owner_two_step_off.then(|| view! {
+                <p class=notice>
+                    {i18n.tr(Key::PayoutsHeldOwnerTwoStep)} " "
+                    <a class="link" href="/account/two-factor">{i18n.tr(Key::TurnOnTwoStep)}</a>
+                </p>
+            })}
+        </div>
     }
 }
