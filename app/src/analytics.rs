@@ -10,22 +10,36 @@ use sqlx::PgPool;
 
 /// The report for `ask`. Days written since the last refresh are rebuilt first (usually
 /// only today, if anything), so the figures include the latest orders; then the period's
-/// queries read the rollups one after another. Their time is the page's server time.
+/// queries read the rollups, side by side on the pool's connections. Their time is the
+/// page's server time.
 pub async fn report(pool: &PgPool, ask: &PeriodAsk) -> Result<AnalyticsView, AppError> {
     crate::db::analytics_rollup::refresh(pool).await?;
     let (from, to, previous_from, previous_to) = db::period(pool, ask).await?;
-    let (mpesa_attempts, mpesa_paid) = db::mpesa(pool, &from, &to).await?;
+    let (f, t) = (from.as_str(), to.as_str());
+    let (now, before, (mpesa_attempts, mpesa_paid), mpesa_failures, drop_causes) = tokio::try_join!(
+        db::summary(pool, f, t),
+        db::summary(pool, &previous_from, &previous_to),
+        db::mpesa(pool, f, t),
+        db::mpesa_failures(pool, f, t),
+        db::drop_causes(pool, f, t),
+    )?;
+    let (step_times, top_categories, top_shops, daily) = tokio::try_join!(
+        db::step_times(pool, f, t),
+        db::top_categories(pool, f, t),
+        db::top_shops(pool, f, t),
+        db::daily(pool, f, t),
+    )?;
     Ok(AnalyticsView {
-        now: db::summary(pool, &from, &to).await?,
-        before: db::summary(pool, &previous_from, &previous_to).await?,
+        now,
+        before,
         mpesa_attempts,
         mpesa_paid,
-        mpesa_failures: db::mpesa_failures(pool, &from, &to).await?,
-        drop_causes: db::drop_causes(pool, &from, &to).await?,
-        step_times: db::step_times(pool, &from, &to).await?,
-        top_categories: db::top_categories(pool, &from, &to).await?,
-        top_shops: db::top_shops(pool, &from, &to).await?,
-        daily: db::daily(pool, &from, &to).await?,
+        mpesa_failures,
+        drop_causes,
+        step_times,
+        top_categories,
+        top_shops,
+        daily,
         from,
         to,
         previous_from,

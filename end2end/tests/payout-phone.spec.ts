@@ -4,8 +4,8 @@ import { enrolTwoFactor, logInAs, open, ownerEmail } from "./helpers";
 const smsSimulator = `http://127.0.0.1:${Number(process.env.SOKONI_E2E_PORT ?? 3100) + 10}`;
 
 // A verified shop's owner changes the payout phone with the code texted to the new phone (read
-// from the SMS simulator, as the owner reads their phone), after turning on two-step login;
-// payouts then pause for a day.
+// from the SMS simulator, as the owner reads their phone), after turning on two-step login
+// (until then payouts are held, as the money page says); payouts then pause for a day.
 test("the payout phone changes with the code sent to the new phone", async ({ browser }, info) => {
   // Shops no other journey logs in to: turning two-step login on ends the owner's other sessions.
   const email = ownerEmail(info.project.name === "no-js" ? 5 : 3);
@@ -19,7 +19,12 @@ test("the payout phone changes with the code sent to the new phone", async ({ br
   await section.getByLabel("New payout phone").fill(`0799 ${digits}`);
   await section.getByRole("button", { name: "Send a code" }).click();
   await expect(owner.getByTestId("payout-phone")).toContainText("Turn on two-step login first");
+  // Until then the shop's payouts are held, and its money page says so.
+  await open(owner, "/seller/money");
+  await expect(owner.getByTestId("payout-holds")).toContainText("until the shop's owner turns on two-step login");
   await enrolTwoFactor(owner, email);
+  await open(owner, "/seller/money");
+  await expect(owner.getByTestId("payout-holds")).not.toContainText("two-step login");
   await open(owner, "/sell");
 
   await section.getByLabel("New payout phone").fill(`0799 ${digits}`);
@@ -35,5 +40,7 @@ test("the payout phone changes with the code sent to the new phone", async ({ br
   await section.getByRole("button", { name: "Change the payout phone" }).click();
   await expect(owner.getByTestId("current-payout-phone")).toHaveText(`+${msisdn}`);
   await expect(owner.getByTestId("payouts-held")).toContainText("Payouts are paused");
+  await open(owner, "/seller/money");
+  await expect(owner.getByTestId("payout-holds")).toContainText("Payouts are paused after the phone change until");
   await owner.context().close();
 });

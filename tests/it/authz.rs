@@ -84,6 +84,7 @@ const POLICY: &[(&str, May, Form)] = &[
     ("start_two_factor", User, &[]),
     ("confirm_two_factor", User, &[("code", "not-a-code")]),
     ("disable_two_factor", User, &[("code", "not-a-code")]),
+    ("new_recovery_codes", User, &[("code", "not-a-code")]),
     (
         "request_password_reset",
         Anyone,

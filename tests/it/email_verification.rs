@@ -114,7 +114,9 @@ async fn the_link_is_sent_again_three_times_an_hour_and_expires(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = false)]
-async fn payouts_wait_for_the_owner_to_confirm_their_address(pool: PgPool) {
+async fn payouts_wait_for_the_owner_to_confirm_their_address_and_turn_on_two_step_login(
+    pool: PgPool,
+) {
     let router = app(pool.clone()).await;
     let duka = shop(&pool, "duka", "aspirant").await;
     sqlx::query(
@@ -134,9 +136,18 @@ async fn payouts_wait_for_the_owner_to_confirm_their_address(pool: PgPool) {
         .await
         .expect("candidates");
     assert!(candidates.is_empty(), "held: {candidates:?}");
+    let holds = app::db::payouts::holds(&pool, duka).await.expect("holds");
+    assert!(holds.owner_email_unconfirmed && holds.owner_two_step_off);
     crate::common::confirm_email(&pool, "owner@duka.example").await;
     let candidates = app::db::payouts::candidates(&pool)
         .await
         .expect("candidates");
+    assert!(candidates.is_empty(), "still held without two-step login");
+    crate::common::two_step(&pool, "owner@duka.example").await;
+    let candidates = app::db::payouts::candidates(&pool)
+        .await
+        .expect("candidates");
     assert_eq!(candidates.len(), 1);
+    let holds = app::db::payouts::holds(&pool, duka).await.expect("holds");
+    assert_eq!(holds, app::wire::orders::PayoutHolds::default());
 }

@@ -516,6 +516,9 @@ async fn a_rejected_paid_part_is_refunded_and_payouts_pay_once(pool: PgPool) {
     let (part_a, part_b) = (part(a).await, part(b).await);
     let mut owner_a = staff(live.router.clone(), &pool, a, "a@example.com", "owner").await;
     let mut owner_b = staff(live.router.clone(), &pool, b, "b@example.com", "owner").await;
+    // Payouts go only to shops whose owner logs in with two steps.
+    crate::common::two_step(&pool, "a@example.com").await;
+    crate::common::two_step(&pool, "b@example.com").await;
     let r = owner_a
         .call(
             "fulfil",
@@ -642,6 +645,7 @@ async fn a_single_item_is_refunded_and_the_rest_is_paid_out(pool: PgPool) {
     let part: Uuid = scalar(&pool, "select id from vendor_orders").await;
     let item: Uuid = scalar(&pool, "select id from order_items where title = 'Mkeka'").await;
     let mut owner = staff(live.router.clone(), &pool, a, "owner@example.com", "owner").await;
+    crate::common::two_step(&pool, "owner@example.com").await;
     let mut other = staff(
         live.router.clone(),
         &pool,

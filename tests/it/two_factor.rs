@@ -144,9 +144,35 @@ async fn a_shopper_turns_it_on_and_each_code_logs_in_once(pool: PgPool) {
     assert!(again.whoami().await.is_none());
     assert_eq!(status(&mut c).await.codes_left, 9);
 
+    // New recovery codes, with a code: ten shown once, and the old ones stop working.
+    let r = c.call("new_recovery_codes", &[("code", &wrong)]).await;
+    assert_eq!(
+        r.error(),
+        AppError::invalid("code", Invalid::TwoFactorWrong)
+    );
+    assert_eq!(
+        status(&mut c).await.codes_left,
+        9,
+        "a wrong code changes nothing"
+    );
+    ok(&c
+        .call("new_recovery_codes", &[("code", &on.fresh_codes[1])])
+        .await);
+    let renewed = status(&mut c).await;
+    assert_eq!((renewed.fresh_codes.len(), renewed.codes_left), (10, 10));
+    let mut old = Client::new(router.clone());
+    password_step(&mut old, email).await;
+    let r = old
+        .call("login_second_step", &[("code", &on.fresh_codes[2])])
+        .await;
+    assert_eq!(
+        r.error(),
+        AppError::invalid("code", Invalid::TwoFactorWrong)
+    );
+
     // A shopper may turn it off, with a code; then a password logs in again.
     ok(&c
-        .call("disable_two_factor", &[("code", &on.fresh_codes[0])])
+        .call("disable_two_factor", &[("code", &renewed.fresh_codes[0])])
         .await);
     assert!(!status(&mut c).await.on);
     let mut plain = Client::new(router);

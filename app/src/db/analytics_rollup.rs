@@ -125,9 +125,10 @@ pub async fn refresh(pool: &PgPool) -> Result<usize, sqlx::Error> {
     Ok(days.len())
 }
 
-/// Rebuilds the days' active shoppers, then the previous active day of every later row of
-/// the shoppers who were or now are active on one of them (a day rebuilt in the past changes
-/// what "previous" is for the days after it).
+/// Rebuilds the days' active shoppers, each with the day they were last active before it;
+/// then, for the shoppers who were or now are active on one of those days, corrects the
+/// previous day of their rows on later days (a day rebuilt in the past changes what came
+/// before those). Rebuilding today, the usual case, has no later rows to correct.
 async fn shoppers(tx: &mut PgConnection, days: &[String]) -> Result<(), sqlx::Error> {
     let gone: Vec<Uuid> = sqlx::query_scalar(
         "delete from analytics_shopper_days where day = any($1::text[]::date[]) returning user_id",
@@ -136,11 +137,21 @@ async fn shoppers(tx: &mut PgConnection, days: &[String]) -> Result<(), sqlx::Er
     .fetch_all(&mut *tx)
     .await?;
     sqlx::query(&format!(
-        "insert into analytics_shopper_days (day, user_id)
-         select distinct d.day, o.user_id
-         from unnest($1::text[]::date[]) d(day)
-         join vendor_orders vo on {} and {SOLD}
-         join orders o on o.id = vo.order_id",
+        "with fresh as (
+             select distinct d.day, o.user_id
+             from unnest($1::text[]::date[]) d(day)
+             join vendor_orders vo on {} and {SOLD}
+             join orders o on o.id = vo.order_id),
+         history as (
+             select day, user_id from fresh
+             union all
+             select s.day, s.user_id from analytics_shopper_days s
+             where s.user_id in (select user_id from fresh)),
+         ordered as (
+             select day, user_id, lag(day) over (partition by user_id order by day) as previous_day
+             from history)
+         insert into analytics_shopper_days (day, user_id, previous_day)
+         select o.day, o.user_id, o.previous_day from ordered o join fresh f using (day, user_id)",
         on_day("vo.created_at")
     ))
     .bind(days)
@@ -157,6 +168,7 @@ async fn shoppers(tx: &mut PgConnection, days: &[String]) -> Result<(), sqlx::Er
          update analytics_shopper_days s set previous_day = o.previous_day
          from ordered o
          where s.day = o.day and s.user_id = o.user_id
+           and s.day > (select min(d) from unnest($1::text[]::date[]) d)
            and s.previous_day is distinct from o.previous_day",
     )
     .bind(days)

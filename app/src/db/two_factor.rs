@@ -54,7 +54,8 @@ pub async fn enable(
     Ok(done)
 }
 
-async fn replace_recovery_codes(
+/// Replaces the account's recovery codes (the old ones stop working).
+pub async fn replace_recovery_codes(
     conn: &mut PgConnection,
     user: Uuid,
     code_hashes: &[String],

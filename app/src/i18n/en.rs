@@ -172,6 +172,10 @@ pub fn text(key: Key) -> &'static str {
             "Keep these somewhere safe, away from your phone. Each works once, in place of a code, if you lose the phone. They are shown only now."
         }
         Key::RecoveryCodesLeft => "Recovery codes left",
+        Key::NewRecoveryCodes => "Make new recovery codes",
+        Key::NewRecoveryCodesNote => {
+            "Lost your recovery codes or used most of them? Make ten new ones; the old ones stop working."
+        }
         Key::TurnOffTwoStep => "Turn off two-step login",
         Key::CodeOrRecoveryCode => "Code from the app, or a recovery code",
         Key::SecondStepIntro => {

@@ -267,6 +267,8 @@ pub enum Key {
     RecoveryCodes,
     RecoveryCodesNote,
     RecoveryCodesLeft,
+    NewRecoveryCodes,
+    NewRecoveryCodesNote,
     TurnOffTwoStep,
     CodeOrRecoveryCode,
     SecondStepIntro,

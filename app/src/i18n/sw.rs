@@ -178,6 +178,10 @@ pub fn text(key: Key) -> &'static str {
             "Ihifadhi mahali salama, mbali na simu yako. Kila mmoja hufanya kazi mara moja, badala ya msimbo, ukipoteza simu. Inaonyeshwa sasa tu."
         }
         Key::RecoveryCodesLeft => "Misimbo ya dharura iliyobaki",
+        Key::NewRecoveryCodes => "Tengeneza misimbo mipya ya dharura",
+        Key::NewRecoveryCodesNote => {
+            "Umepoteza misimbo yako ya dharura au umetumia mingi? Tengeneza kumi mipya; ile ya zamani haitafanya kazi tena."
+        }
         Key::TurnOffTwoStep => "Zima kuingia kwa hatua mbili",
         Key::CodeOrRecoveryCode => "Msimbo kutoka programu, au msimbo wa dharura",
         Key::SecondStepIntro => {

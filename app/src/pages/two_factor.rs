@@ -6,7 +6,7 @@ use crate::components::loaded::loaded;
 use crate::i18n::{Key, use_i18n};
 use crate::server_fns::auth::LoginSecondStep;
 use crate::server_fns::two_factor::{
-    ConfirmTwoFactor, DisableTwoFactor, StartTwoFactor, two_factor_status,
+    ConfirmTwoFactor, DisableTwoFactor, NewRecoveryCodes, StartTwoFactor, two_factor_status,
 };
 use crate::wire::auth::TwoFactorView;
 use leptos::prelude::*;
@@ -98,6 +98,16 @@ fn TurnedOn(fresh_codes: Vec<String>, codes_left: i64, required: bool) -> impl I
             </div>
         }
     });
+    let renew = ServerAction::<NewRecoveryCodes>::new();
+    let renew_error = action_error(renew.into());
+    let renew = view! {
+        <ActionForm action=renew attr:class="flex flex-col gap-3 border-t pt-4" attr:novalidate=true attr:data-testid="new-recovery-codes">
+            <p class="text-sm">{i18n.tr(Key::NewRecoveryCodesNote)}</p>
+            <FormError error=renew_error />
+            <Field name="code" label=Key::CodeOrRecoveryCode autocomplete="one-time-code" required=true error=renew_error />
+            <button type="submit" class="self-start rounded-lg border px-3 py-1 text-sm font-semibold">{i18n.tr(Key::NewRecoveryCodes)}</button>
+        </ActionForm>
+    };
     // Admins keep it; others may turn it off with a code.
     let off = (!required).then(|| {
         let disable = ServerAction::<DisableTwoFactor>::new();
@@ -114,6 +124,7 @@ fn TurnedOn(fresh_codes: Vec<String>, codes_left: i64, required: bool) -> impl I
         <p class=NOTICE role="status" data-testid="two-factor-on">{i18n.tr(Key::TwoStepIsOn)}</p>
         {fresh}
         <p class="text-sm">{i18n.tr(Key::RecoveryCodesLeft)} ": " <strong data-testid="codes-left">{codes_left}</strong></p>
+        {renew}
         {off}
     }
 }

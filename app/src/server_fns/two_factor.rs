@@ -85,6 +85,30 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
     .await
 }
 
+/// Replaces the recovery codes (used up, or the list lost), with a current code or a
+/// recovery code; the new ones are shown once, the old ones stop working.
+#[server(endpoint = "new_recovery_codes")]
+pub async fn new_recovery_codes(code: String) -> Result<(), AppError> {
+    use crate::auth::{context, session, two_factor};
+    context::respond(async move {
+        let user = context::require_user().await?;
+        if !user.two_factor {
+            return Err(AppError::NotFound);
+        }
+        let pool = &context::state()?.pool;
+        two_factor::check(pool, user.id, &code).await?;
+        let (shown, hashes) = two_factor::recovery_codes();
+        let mut tx = pool.begin().await?;
+        crate::db::two_factor::replace_recovery_codes(&mut tx, user.id, &hashes).await?;
+        tx.commit().await?;
+        session::set_fresh_codes(&context::session().await?, shown).await?;
+        tracing::info!(user = %user.id, "recovery codes replaced");
+        context::redirect_form_post("/account/two-factor?codes=1");
+        Ok(())
+    })
+    .await
+}
+
 /// Turns two-step login off, with a current code or a recovery code. Admins keep it.
 #[server(endpoint = "disable_two_factor")]
 pub async fn disable_two_factor(code: String) -> Result<(), AppError> {
