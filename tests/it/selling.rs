@@ -834,6 +834,14 @@ async fn staff_roles_see_only_their_part(pool: PgPool) {
         clerk.call("shop_staff", &[]).await.status,
         StatusCode::FORBIDDEN
     );
+    // Accounting staff see the shop's money only with two-step login on.
+    assert_eq!(
+        cashier.call("shop_money", &[]).await.error(),
+        AppError::invalid("two_factor", Invalid::TwoFactorRequired)
+    );
+    crate::common::two_step(&pool, "cashier@example.com").await;
+    let r = cashier.call("shop_money", &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     // Accounting staff cannot touch listings.
     assert_eq!(
         cashier.call("seller_dashboard", &[]).await.status,

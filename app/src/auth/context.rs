@@ -186,7 +186,13 @@ pub async fn require_shop(
     let member = crate::db::vendors::membership(&state()?.pool, user.id)
         .await?
         .ok_or(AppError::Forbidden)?;
+    use crate::domain::vendor::{ShopTask, StaffRole};
     match member.role() {
+        // Accounting staff work on the shop's money only once they log in with two steps
+        // (an owner's payouts are held until then instead: `db::payouts::candidates`).
+        Some(StaffRole::Accounting) if task == ShopTask::Finances && !user.two_factor => Err(
+            AppError::invalid("two_factor", crate::domain::Invalid::TwoFactorRequired),
+        ),
         Some(role) if role.may(task) => Ok((user, member)),
         _ => Err(AppError::Forbidden),
     }
