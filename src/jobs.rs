@@ -59,6 +59,7 @@ pub async fn round(
         }
     };
     payment_upkeep(state).await;
+    deadlines(state).await;
     if let Some(mailer) = mailer {
         match app::mail::send_pending(pool, mailer, &state.settings.mail.from).await {
             Ok(n) if n > 0 => tracing::info!(sent = n, "notifications mailed"),
@@ -84,6 +85,24 @@ pub async fn round(
         tracing::warn!(error = %e, "releasing the jobs lock failed");
     }
     true
+}
+
+/// Buyer protection: parts their shops let the acceptance deadline pass are cancelled and
+/// refunded.
+async fn deadlines(state: &AppState) {
+    let pool = &state.pool;
+    let hours = match app::db::platform::get(pool, &state.settings).await {
+        Ok(s) => s.accept_hours,
+        Err(e) => {
+            tracing::warn!(error = %e, "reading the order deadlines failed");
+            return;
+        }
+    };
+    match app::fulfilment::cancel_unaccepted(pool, hours).await {
+        Ok(n) if n > 0 => tracing::info!(parts = n, "cancelled parts not accepted in time"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "cancelling parts not accepted in time failed"),
+    }
 }
 
 /// Every ten minutes: the search vocabulary, old rows, payouts.

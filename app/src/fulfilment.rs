@@ -41,7 +41,10 @@ pub async fn step(
     match event {
         // Dropped before shipping, or sent back: the units return to stock, the money to
         // the shopper.
-        VendorOrderEvent::Reject | VendorOrderEvent::Cancel | VendorOrderEvent::Refund => {
+        VendorOrderEvent::Reject
+        | VendorOrderEvent::Cancel
+        | VendorOrderEvent::CancelUnshipped
+        | VendorOrderEvent::Refund => {
             crate::db::orders::release_stock(&mut tx, id).await?;
             crate::payments::refunds::refund_part(&mut tx, id).await?;
         }
@@ -57,6 +60,30 @@ pub async fn step(
     tx.commit().await?;
     tracing::info!(vendor_order = %id, ?event, "vendor order moved");
     Ok(())
+}
+
+/// Cancels and refunds the parts their shops did not accept within `hours` of payment (the
+/// platform acts: stock back, refund, the shopper told, the reason on the timeline). Returns
+/// how many; a part its shop accepted meanwhile is left alone by the guarded step.
+pub async fn cancel_unaccepted(pool: &PgPool, hours: i64) -> Result<usize, AppError> {
+    let note = format!("not accepted within {hours} hours");
+    let mut cancelled = 0;
+    for id in crate::db::orders::unaccepted(pool, hours).await? {
+        match step(
+            pool,
+            None,
+            id,
+            VendorOrderStatus::AwaitingAcceptance,
+            VendorOrderEvent::Cancel,
+            Some(&note),
+        )
+        .await
+        {
+            Ok(()) => cancelled += 1,
+            Err(e) => tracing::info!(vendor_order = %id, error = %e, "left an overdue part alone"),
+        }
+    }
+    Ok(cancelled)
 }
 
 /// Refunds one item of a part, with its notification, in one transaction.

@@ -109,7 +109,9 @@ pub async fn part_moved(
         send(tx, &buyer, mail).await?;
     }
     let to_shop = match event {
-        VendorOrderEvent::Cancel => Some(Mail::PartCancelled { order }),
+        VendorOrderEvent::Cancel | VendorOrderEvent::CancelUnshipped => {
+            Some(Mail::PartCancelled { order })
+        }
         VendorOrderEvent::RequestReturn => Some(Mail::ReturnRequested { order }),
         _ => None,
     };

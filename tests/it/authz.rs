@@ -271,6 +271,8 @@ const POLICY: &[(&str, May, Form)] = &[
             ("return_days", "7"),
             ("holding_days", "7"),
             ("payout_minimum", "100"),
+            ("accept_hours", "24"),
+            ("ship_days", "3"),
         ],
     ),
     (

@@ -12,6 +12,7 @@ mod cart;
 mod categories;
 mod checkout;
 mod common;
+mod deadlines;
 mod email_verification;
 mod faults;
 mod headers;

@@ -16,6 +16,8 @@ const FORM: &[(&str, &str)] = &[
     ("return_days", "7"),
     ("holding_days", "7"),
     ("payout_minimum", "100"),
+    ("accept_hours", "24"),
+    ("ship_days", "3"),
 ];
 
 fn with<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {

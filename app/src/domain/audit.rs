@@ -54,7 +54,7 @@ impl Action {
             E::Reject => Action::PartRejected,
             E::Ship => Action::PartShipped,
             E::Deliver => Action::PartDelivered,
-            E::Cancel => Action::PartCancelled,
+            E::Cancel | E::CancelUnshipped => Action::PartCancelled,
             E::RequestReturn => Action::ReturnRequested,
             E::Refund => Action::ReturnRefunded,
             E::Complete => Action::PartCompleted,

@@ -52,8 +52,11 @@ pub enum VendorOrderEvent {
     Reject,
     Ship,
     Deliver,
-    /// The shopper cancels before the shop accepted.
+    /// The shopper cancels before the shop accepted (or the platform does, when the shop let
+    /// the acceptance deadline pass).
     Cancel,
+    /// The shopper cancels an accepted part the shop did not ship by the shipping deadline.
+    CancelUnshipped,
     RequestReturn,
     Refund,
     Complete,
@@ -126,6 +129,7 @@ impl VendorOrderStatus {
         let next = match (self, event) {
             (S::PendingPayment, E::Confirmed) => S::AwaitingAcceptance,
             (S::PendingPayment | S::AwaitingAcceptance, E::Cancel) => S::Cancelled,
+            (S::Accepted, E::CancelUnshipped) => S::Cancelled,
             (S::AwaitingAcceptance, E::Accept) => S::Accepted,
             (S::AwaitingAcceptance, E::Reject) => S::Rejected,
             (S::Accepted, E::Ship) => S::Shipped,
@@ -208,6 +212,11 @@ mod tests {
             S::Accepted.transition(E::Cancel).is_err(),
             "no cancelling after acceptance"
         );
+        // After acceptance only a missed shipping deadline lets the shopper cancel.
+        assert_eq!(S::Accepted.transition(E::CancelUnshipped), Ok(S::Cancelled));
+        for s in [S::AwaitingAcceptance, S::Shipped, S::Delivered] {
+            assert!(s.transition(E::CancelUnshipped).is_err(), "{s:?}");
+        }
         assert!(S::PendingPayment.transition(E::Ship).is_err());
         assert!(S::Completed.transition(E::Refund).is_err());
         assert!(S::Shipped.transition(E::Accept).is_err());

@@ -17,6 +17,10 @@ pub struct PlatformSettings {
     pub holding_days: i64,
     /// Balances below this (KES) wait for the next payout run.
     pub payout_minimum: Decimal,
+    /// Hours a shop has to accept a confirmed part; then it is cancelled and refunded.
+    pub accept_hours: i64,
+    /// Days a shop has to ship an accepted part; then the shopper may cancel it for a refund.
+    pub ship_days: i64,
     /// Safe mode: new orders are refused, with this message.
     pub orders_paused: bool,
     pub pause_message: String,
@@ -30,6 +34,8 @@ pub struct SettingsForm<'a> {
     pub return_days: &'a str,
     pub holding_days: &'a str,
     pub payout_minimum: &'a str,
+    pub accept_hours: &'a str,
+    pub ship_days: &'a str,
     pub orders_paused: bool,
     pub pause_message: &'a str,
 }
@@ -85,6 +91,8 @@ impl PlatformSettings {
                 Decimal::from(10),
                 Decimal::from(1_000_000),
             )?,
+            accept_hours: whole("accept_hours", form.accept_hours, 1, 168)?,
+            ship_days: whole("ship_days", form.ship_days, 1, 30)?,
             orders_paused: form.orders_paused,
             pause_message,
         })
@@ -112,6 +120,16 @@ impl PlatformSettings {
             "return_days",
             self.return_days.to_string(),
             after.return_days.to_string(),
+        );
+        field(
+            "accept_hours",
+            self.accept_hours.to_string(),
+            after.accept_hours.to_string(),
+        );
+        field(
+            "ship_days",
+            self.ship_days.to_string(),
+            after.ship_days.to_string(),
         );
         field(
             "holding_days",
@@ -148,6 +166,8 @@ mod tests {
             return_days: "7",
             holding_days: "7",
             payout_minimum: "100",
+            accept_hours: "24",
+            ship_days: "3",
             orders_paused: false,
             pause_message: "",
         }
@@ -185,6 +205,20 @@ mod tests {
                 ..form()
             }),
             Some(("payout_minimum", Invalid::OutOfRange))
+        );
+        assert_eq!(
+            bad(SettingsForm {
+                accept_hours: "0",
+                ..form()
+            }),
+            Some(("accept_hours", Invalid::OutOfRange))
+        );
+        assert_eq!(
+            bad(SettingsForm {
+                ship_days: "three",
+                ..form()
+            }),
+            Some(("ship_days", Invalid::NumberFormat))
         );
         assert_eq!(
             bad(SettingsForm {

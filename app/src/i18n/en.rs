@@ -459,6 +459,14 @@ pub fn text(key: Key) -> &'static str {
         Key::CodeFromText => "Code from the text message",
         Key::ChangePayoutPhone => "Change the payout phone",
         Key::PayoutsHeldUntil => "Payouts are paused after the phone change until",
+        Key::AcceptHours => {
+            "Hours a shop has to accept a paid order (then it is cancelled and refunded)"
+        }
+        Key::ShipDays => {
+            "Days a shop has to ship an accepted order (then the shopper may cancel it)"
+        }
+        Key::ShipBy => "The shop should ship this by",
+        Key::CancelUnshipped => "Not shipped in time: cancel and get a refund",
         Key::PayoutsHeldOwnerEmail => {
             "Payouts are held until the shop's owner confirms their email address."
         }

@@ -467,6 +467,14 @@ pub fn text(key: Key) -> &'static str {
         Key::CodeFromText => "Nambari ya siri kutoka kwa ujumbe",
         Key::ChangePayoutPhone => "Badilisha simu ya malipo",
         Key::PayoutsHeldUntil => "Malipo yamesimamishwa baada ya kubadilisha simu hadi",
+        Key::AcceptHours => {
+            "Saa ambazo duka lina kukubali agizo lililolipwa (kisha linaghairiwa na kurejeshewa pesa)"
+        }
+        Key::ShipDays => {
+            "Siku ambazo duka lina kutuma agizo lililokubaliwa (kisha mnunuzi anaweza kulighairi)"
+        }
+        Key::ShipBy => "Duka linapaswa kutuma hili kabla ya",
+        Key::CancelUnshipped => "Halijatumwa kwa wakati: ghairi na urejeshewe pesa",
         Key::PayoutsHeldOwnerEmail => {
             "Malipo yamesimamishwa hadi mmiliki wa duka athibitishe anwani yake ya barua pepe."
         }

@@ -77,13 +77,13 @@ fn ReturnForm(id: Uuid) -> impl IntoView {
 
 /// Cancelling one shop's part, possible until the shop accepts it.
 #[component]
-fn CancelButton(id: Uuid) -> impl IntoView {
+fn CancelButton(id: Uuid, label: Key) -> impl IntoView {
     let i18n = use_i18n();
     let cancel = ServerAction::<CancelPart>::new();
     view! {
         <ActionForm action=cancel attr:class="mt-2">
             <input type="hidden" name="id" value=id.to_string() />
-            <button type="submit" class="text-sm text-red-700 underline">{i18n.tr(Key::CancelPart)}</button>
+            <button type="submit" class="text-sm text-red-700 underline">{i18n.tr(label)}</button>
         </ActionForm>
     }
 }
@@ -127,10 +127,19 @@ fn Order(
                         {(part.discount > Decimal::ZERO).then(|| format!(" · {} {} −{}", i18n.t(Key::DiscountLabel), part.coupon_code.clone().unwrap_or_default(), money(part.discount, &o.currency)))}
                         " · " <strong>{money(part.total, &o.currency)}</strong>
                     </p>
-                    {part.status.shopper_may_cancel().then(|| view! { <CancelButton id=part.id /> })}
+                    {part.ship_by.clone().map(|by| view! {
+                        <p class="mt-1 text-sm text-stone-600" data-testid="ship-by">{i18n.tr(Key::ShipBy)} " " {by}</p>
+                    })}
+                    {part.status.shopper_may_cancel().then(|| view! { <CancelButton id=part.id label=Key::CancelPart /> })}
+                    {part.ship_overdue.then(|| view! { <CancelButton id=part.id label=Key::CancelUnshipped /> })}
                     {(part.status == VendorOrderStatus::Delivered).then(|| view! { <ReturnForm id=part.id /> })}
                     <ol class="mt-3 border-l-2 border-emerald-200 pl-3 text-xs text-stone-600" aria-label=i18n.tr(Key::Timeline)>
-                        {part.events.iter().map(|e| view! { <li>{e.at.clone()} " — " {i18n.tr(vendor_status_key(e.status))}</li> }).collect_view()}
+                        {part.events.iter().map(|e| view! {
+                            <li>
+                                {e.at.clone()} " — " {i18n.tr(vendor_status_key(e.status))}
+                                {e.note.clone().filter(|n| !n.is_empty()).map(|n| format!(" ({n})"))}
+                            </li>
+                        }).collect_view()}
                     </ol>
                 </section>
             }).collect_view()}

@@ -102,6 +102,8 @@ pub async fn save_platform_settings(
     return_days: String,
     holding_days: String,
     payout_minimum: String,
+    accept_hours: String,
+    ship_days: String,
     #[server(default)] orders_paused: Option<String>,
     #[server(default)] pause_message: String,
 ) -> Result<(), AppError> {
@@ -120,6 +122,8 @@ pub async fn save_platform_settings(
                 return_days: &return_days,
                 holding_days: &holding_days,
                 payout_minimum: &payout_minimum,
+                accept_hours: &accept_hours,
+                ship_days: &ship_days,
                 orders_paused: orders_paused.is_some_and(|v| v == "on" || v == "true"),
                 pause_message: &pause_message,
             })

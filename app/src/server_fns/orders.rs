@@ -22,10 +22,14 @@ pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
 pub async fn order_details(id: Uuid) -> Result<OrderPage, AppError> {
     use crate::auth::context;
     context::respond(async move {
-        let pool = &context::state()?.pool;
+        let state = context::state()?;
+        let pool = &state.pool;
         let order = my_order(pool, id).await?;
+        let ship_days = crate::db::platform::get(pool, &state.settings)
+            .await?
+            .ship_days;
         let mut conn = pool.acquire().await?;
-        let parts = crate::db::orders::parts(&mut conn, order.id).await?;
+        let parts = crate::db::orders::parts(&mut conn, order.id, ship_days).await?;
         let payment = payment_state(&mut conn, &order).await?;
         Ok(OrderPage {
             order,
@@ -118,34 +122,41 @@ pub async fn check_payment(id: Uuid) -> Result<(), AppError> {
     .await
 }
 
-/// The shopper cancels a shop's part before the shop accepted it.
+/// The shopper cancels a shop's part before the shop accepted it, or after the shop let the
+/// shipping deadline pass without shipping it; either way the part is refunded.
 #[server(endpoint = "cancel_part")]
 pub async fn cancel_part(id: Uuid) -> Result<(), AppError> {
     use crate::auth::context;
-    use crate::domain::order::VendorOrderEvent;
+    use crate::domain::order::{VendorOrderEvent, VendorOrderStatus};
     context::respond(async move {
         let user = context::require_user().await?;
-        let pool = &context::state()?.pool;
+        let app = context::state()?;
+        let pool = &app.pool;
         let state = crate::db::orders::state_for_buyer(pool, user.id, id)
             .await?
             .ok_or(AppError::NotFound)?;
         let order = state.order_id;
-        if !state.status.shopper_may_cancel() {
+        let event = if state.status.shopper_may_cancel() {
+            VendorOrderEvent::Cancel
+        } else if state.status == VendorOrderStatus::Accepted
+            && crate::db::orders::ship_overdue(
+                &mut *pool.acquire().await?,
+                id,
+                crate::db::platform::get(pool, &app.settings)
+                    .await?
+                    .ship_days,
+            )
+            .await?
+        {
+            VendorOrderEvent::CancelUnshipped
+        } else {
             return Err(AppError::invalid(
                 "action",
                 crate::domain::Invalid::NotFound,
             ));
-        }
+        };
         let by = context::actor(&user);
-        crate::fulfilment::step(
-            pool,
-            Some(&by),
-            id,
-            state.status,
-            VendorOrderEvent::Cancel,
-            None,
-        )
-        .await?;
+        crate::fulfilment::step(pool, Some(&by), id, state.status, event, None).await?;
         leptos_axum::redirect(&format!("/account/orders/{order}"));
         Ok(())
     })

@@ -60,6 +60,10 @@ pub struct VendorOrderView {
     pub discount: Decimal,
     pub coupon_code: Option<String>,
     pub total: Decimal,
+    /// An accepted part: when the shop should ship it by (Nairobi time), and whether that has
+    /// passed (then the shopper may cancel it for a refund).
+    pub ship_by: Option<String>,
+    pub ship_overdue: bool,
     pub items: Vec<OrderItemView>,
     pub events: Vec<OrderEvent>,
 }

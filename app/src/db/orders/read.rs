@@ -50,19 +50,31 @@ struct VendorOrderRow {
     discount: Decimal,
     coupon_code: Option<String>,
     total: Decimal,
+    ship_by: Option<String>,
+    ship_overdue: bool,
 }
 
-/// The vendor parts of an order (already checked to be the caller's), with items and history.
+/// The vendor parts of an order (already checked to be the caller's), with items and history;
+/// an accepted part with the date it should ship by (`ship_days` after it was accepted).
 pub async fn parts(
     db: &mut PgConnection,
     order_id: Uuid,
+    ship_days: i64,
 ) -> Result<Vec<VendorOrderView>, sqlx::Error> {
     let rows: Vec<VendorOrderRow> = sqlx::query_as(
         "select vo.id, v.business_name as vendor_name, v.slug as vendor_slug, vo.status, vo.subtotal,
-                vo.delivery_method, vo.delivery_fee, vo.discount, vo.coupon_code, vo.total
-         from vendor_orders vo join vendors v on v.id = vo.vendor_id where vo.order_id = $1 order by v.business_name",
+                vo.delivery_method, vo.delivery_fee, vo.discount, vo.coupon_code, vo.total,
+                to_char((a.at + make_interval(days => $2::int)) at time zone 'Africa/Nairobi',
+                        'YYYY-MM-DD HH24:MI') as ship_by,
+                coalesce(a.at + make_interval(days => $2::int) < now(), false) as ship_overdue
+         from vendor_orders vo join vendors v on v.id = vo.vendor_id
+         left join lateral (select min(e.at) as at from vendor_order_events e
+                            where e.vendor_order_id = vo.id and e.status = 'accepted') a
+                on vo.status = 'accepted'
+         where vo.order_id = $1 order by v.business_name",
     )
     .bind(order_id)
+    .bind(ship_days)
     .fetch_all(&mut *db)
     .await?;
     let mut out = Vec::new();
@@ -91,6 +103,8 @@ pub async fn parts(
             discount: r.discount,
             coupon_code: r.coupon_code,
             total: r.total,
+            ship_by: r.ship_by,
+            ship_overdue: r.ship_overdue,
             items,
             events,
         });

@@ -31,6 +31,8 @@ pub fn AdminSettingsPage() -> impl IntoView {
                     <Field name="return_days" label=Key::ReturnDays value=s.return_days.to_string() required=true error />
                     <Field name="holding_days" label=Key::HoldingDays value=s.holding_days.to_string() required=true error />
                     <Field name="payout_minimum" label=Key::PayoutMinimum value=s.payout_minimum.to_string() required=true error />
+                    <Field name="accept_hours" label=Key::AcceptHours value=s.accept_hours.to_string() required=true error />
+                    <Field name="ship_days" label=Key::ShipDays value=s.ship_days.to_string() required=true error />
                     <label class="flex items-center gap-2 text-sm font-medium">
                         <input type="checkbox" name="orders_paused" checked=s.orders_paused />
                         {i18n.tr(Key::PauseOrders)}
