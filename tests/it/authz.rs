@@ -213,6 +213,7 @@ const POLICY: &[(&str, May, Form)] = &[
     ),
     ("last_import_report", CATALOG, &[]),
     ("shop_orders", ORDERS, &[]),
+    ("shop_reliability", ORDERS, &[]),
     ("shop_money", FINANCES, &[]),
     ("fulfil", ORDERS, &[("id", "{part}"), ("action", "accept")]),
     (

@@ -1,10 +1,11 @@
 //! Buyer-protection deadlines: a part its shop does not accept within the acceptance deadline
 //! is cancelled by the jobs (stock back, the reason on the timeline); an accepted part not
 //! shipped by the shipping deadline shows the date on the shopper's order and may then be
-//! cancelled by the shopper, not before.
+//! cancelled by the shopper, not before. Both count against the shop's reliability record.
 
 use crate::common::{app, place_order, scalar, shop, shopper, staff, variant};
 use app::domain::Invalid;
+use app::domain::reliability::{Grade, Reliability};
 use app::error::AppError;
 use app::wire::orders::OrderPage;
 use axum::http::StatusCode;
@@ -130,4 +131,21 @@ async fn parts_past_their_deadlines_are_cancelled_or_cancellable(pool: PgPool) {
     .await;
     assert_eq!(status, "cancelled");
     assert_eq!(stock().await, 9);
+
+    // Both missed deadlines count on the shop's reliability record; too few parts for a grade.
+    let record: Reliability = owner.call("shop_reliability", &[]).await.json();
+    assert_eq!(
+        (
+            record.parts,
+            record.accepted,
+            record.missed_deadline,
+            record.cancelled_by_shopper
+        ),
+        (3, 1, 2, 0)
+    );
+    assert_eq!(record.grade(), Grade::New);
+    assert_eq!(
+        slow.call("shop_reliability", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
 }

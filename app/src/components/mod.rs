@@ -11,6 +11,7 @@ pub mod loaded;
 pub mod media;
 pub mod nav;
 pub mod not_found;
+pub mod reliability;
 pub mod route;
 pub mod search_results;
 pub mod session;

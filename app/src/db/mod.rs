@@ -26,6 +26,7 @@ pub mod payouts;
 pub mod people;
 pub mod platform;
 pub mod products;
+pub mod reliability;
 pub mod search;
 pub mod seed;
 pub mod sitemap;

@@ -54,7 +54,7 @@ pub async fn shops(
     id: Uuid,
 ) -> Result<Vec<crate::wire::admin::PersonShop>, sqlx::Error> {
     sqlx::query_as(
-        "select v.business_name as name, v.slug, s.role, v.verification_status as status
+        "select v.id, v.business_name as name, v.slug, s.role, v.verification_status as status
          from vendor_staff s join vendors v on v.id = s.vendor_id
          where s.user_id = $1 order by v.business_name",
     )

@@ -23,6 +23,7 @@ pub mod phone;
 pub mod places;
 pub mod platform;
 pub mod pricing;
+pub mod reliability;
 pub mod role;
 pub mod search;
 pub mod slug;

@@ -467,6 +467,18 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "The shop should ship this by",
         Key::CancelUnshipped => "Not shipped in time: cancel and get a refund",
+        Key::ReliabilityHeading => "Reliability (last 90 days)",
+        Key::ReliabilityGrade => "Grade",
+        Key::ReliabilityAccepted => "Accepted",
+        Key::ReliabilityRejected => "Rejected",
+        Key::ReliabilityMissed => "Cancelled for a missed deadline",
+        Key::ReliabilityShopperCancelled => "Cancelled by the shopper first",
+        Key::ReliabilityAcceptTime => "Median hours to accept",
+        Key::ReliabilityShipTime => "Median hours from accepting to shipping",
+        Key::ReliabilityRule => {
+            "How the grade is worked out: A accepts at least 95% of orders, is cancelled for a missed deadline at most 2% of the time and accepts within 12 hours (median); B: 85%, 5% and 24 hours; C: 70% and 10%; D: below that. Orders the shopper cancelled first do not count. With fewer than 5 orders in 90 days a shop is new."
+        }
+        Key::GradeNew => "New",
         Key::PayoutsHeldOwnerEmail => {
             "Payouts are held until the shop's owner confirms their email address."
         }

@@ -475,6 +475,18 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "Duka linapaswa kutuma hili kabla ya",
         Key::CancelUnshipped => "Halijatumwa kwa wakati: ghairi na urejeshewe pesa",
+        Key::ReliabilityHeading => "Uaminifu (siku 90 zilizopita)",
+        Key::ReliabilityGrade => "Daraja",
+        Key::ReliabilityAccepted => "Yaliyokubaliwa",
+        Key::ReliabilityRejected => "Yaliyokataliwa",
+        Key::ReliabilityMissed => "Yaliyoghairiwa kwa kuchelewa",
+        Key::ReliabilityShopperCancelled => "Yaliyoghairiwa na mnunuzi kwanza",
+        Key::ReliabilityAcceptTime => "Saa za wastani za kukubali",
+        Key::ReliabilityShipTime => "Saa za wastani kutoka kukubali hadi kutuma",
+        Key::ReliabilityRule => {
+            "Jinsi daraja linavyohesabiwa: A hukubali angalau 95% ya maagizo, hughairiwa kwa kuchelewa si zaidi ya 2% na hukubali ndani ya saa 12 (wastani); B: 85%, 5% na saa 24; C: 70% na 10%; D: chini ya hapo. Maagizo aliyoghairi mnunuzi kwanza hayahesabiwi. Duka lenye maagizo chini ya 5 katika siku 90 ni jipya."
+        }
+        Key::GradeNew => "Jipya",
         Key::PayoutsHeldOwnerEmail => {
             "Malipo yamesimamishwa hadi mmiliki wa duka athibitishe anwani yake ya barua pepe."
         }

@@ -37,14 +37,23 @@ pub async fn person_detail(id: Uuid) -> Result<crate::wire::admin::PersonDetail,
     use crate::db::people;
     context::respond(async move {
         context::require_area(crate::domain::role::Area::Admin).await?;
-        let pool = &context::state()?.pool;
+        let state = context::state()?;
+        let pool = &state.pool;
         let person = people::one(pool, id).await?.ok_or(AppError::NotFound)?;
         let (two_factor, email_verified) = people::safeguards(pool, id).await?;
+        let accept_hours = crate::db::platform::get(pool, &state.settings)
+            .await?
+            .accept_hours;
+        let mut shops = people::shops(pool, id).await?;
+        for shop in &mut shops {
+            shop.reliability =
+                crate::db::reliability::for_shop(pool, shop.id, accept_hours).await?;
+        }
         Ok(crate::wire::admin::PersonDetail {
             person,
             two_factor,
             email_verified,
-            shops: people::shops(pool, id).await?,
+            shops,
             orders: crate::db::admin_orders::of_shopper(pool, id).await?,
             sessions: crate::db::user_sessions::list(pool, id).await?,
         })

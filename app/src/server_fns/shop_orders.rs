@@ -18,6 +18,22 @@ pub async fn shop_orders() -> Result<Vec<ShopOrderRow>, AppError> {
     .await
 }
 
+/// The shop's reliability record (last 90 days) and grade, for those who handle its orders.
+#[server(endpoint = "shop_reliability")]
+pub async fn shop_reliability() -> Result<crate::domain::reliability::Reliability, AppError> {
+    use crate::auth::context;
+    use crate::domain::vendor::ShopTask;
+    context::respond(async move {
+        let (_, member) = context::require_shop(ShopTask::Orders).await?;
+        let state = context::state()?;
+        let accept_hours = crate::db::platform::get(&state.pool, &state.settings)
+            .await?
+            .accept_hours;
+        Ok(crate::db::reliability::for_shop(&state.pool, member.vendor_id, accept_hours).await?)
+    })
+    .await
+}
+
 #[server(endpoint = "shop_money")]
 pub async fn shop_money() -> Result<MoneyView, AppError> {
     use crate::auth::context;

@@ -69,15 +69,19 @@ pub struct Person {
 }
 
 /// A shop a person works in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PersonShop {
+    pub id: uuid::Uuid,
     pub name: String,
     pub slug: String,
     /// Their role there: `owner`, `inventory`, `orders`, `accounting`.
     pub role: String,
     /// The shop's verification status.
     pub status: String,
+    /// Filled in after the query (`db::reliability`).
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub reliability: crate::domain::reliability::Reliability,
 }
 
 /// The admin's page about one person: who they are, how their account is protected, their

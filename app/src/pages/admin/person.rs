@@ -51,7 +51,10 @@ fn Person(d: PersonDetail) -> impl IntoView {
             {d.shops.is_empty().then(none)}
             <ul class="text-sm" data-testid="person-shops">
                 {d.shops.into_iter().map(|s| view! {
-                    <li><a class="text-emerald-800 underline" href=format!("/store/{}", s.slug)>{s.name}</a> " · " {s.role} " · " {s.status}</li>
+                    <li>
+                        <a class="text-emerald-800 underline" href=format!("/store/{}", s.slug)>{s.name}</a> " · " {s.role} " · " {s.status}
+                        <crate::components::reliability::ReliabilityCard record=s.reliability />
+                    </li>
                 }).collect_view()}
             </ul>
         </section>

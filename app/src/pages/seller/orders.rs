@@ -8,7 +8,9 @@ use crate::components::nav::SellerNav;
 use crate::domain::order::VendorOrderStatus;
 use crate::domain::{Currency, Money};
 use crate::i18n::{Key, use_i18n};
-use crate::server_fns::shop_orders::{Fulfil, RefundItem, ShopOrderRow, shop_orders};
+use crate::server_fns::shop_orders::{
+    Fulfil, RefundItem, ShopOrderRow, shop_orders, shop_reliability,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -21,6 +23,7 @@ pub fn ShopOrdersPage() -> impl IntoView {
         move || (fulfil.version().get(), refund.version().get()),
         |_| shop_orders(),
     );
+    let record = Resource::new_blocking(move || fulfil.version().get(), |_| shop_reliability());
     let error = action_error(fulfil.into());
     let refund_error = action_error(refund.into());
     view! {
@@ -30,6 +33,7 @@ pub fn ShopOrdersPage() -> impl IntoView {
         <FormError error />
         <crate::components::form::FieldErrorLine error />
         <crate::components::form::FieldErrorLine error=refund_error />
+        {loaded(record, |record| view! { <crate::components::reliability::ReliabilityCard record /> })}
         {loaded(orders, move |list| view! {
             {list.is_empty().then(|| view! { <p class="text-stone-600">{i18n.tr(Key::NoOrdersYet)}</p> })}
             <ul class="flex flex-col gap-3" data-testid="shop-orders">
