@@ -55,6 +55,9 @@ test("a shopper pays two shops with M-Pesa after a cancelled prompt, and both sh
     const shop = await logInAs(browser, ownerEmail(slug.split("-").pop() ?? ""), "/seller/orders");
     const mine = shop.getByTestId("shop-order").filter({ hasText: user.name });
     await expect(mine).toHaveCount(1);
+    // The shop's reliability record, with the rule behind its grade.
+    await expect(shop.getByTestId("reliability-grade")).not.toBeEmpty();
+    await expect(shop.getByTestId("reliability")).toContainText("How the grade is worked out");
     await mine.getByRole("button", { name: "Accept" }).click();
     await expect(shop.getByTestId("shop-order").filter({ hasText: user.name }).getByTestId("shop-order-status")).toHaveText("Accepted by the shop");
     const accepted = shop.getByTestId("shop-order").filter({ hasText: user.name });
@@ -65,6 +68,8 @@ test("a shopper pays two shops with M-Pesa after a cancelled prompt, and both sh
   }
   await open(page, page.url().replace(/^https?:\/\/[^/]+/, ""));
   await expect(page.getByTestId("part-status")).toHaveText(["Shipped", "Shipped"]);
+  // The carrier note the shop gave is on the shopper's timeline.
+  await expect(page.getByTestId("order-part").first()).toContainText("G4S parcel KE-1234");
   await expect(parts.first().getByRole("list", { name: "Timeline" })).toContainText("Accepted by the shop");
   await expect(parts.first().getByRole("list", { name: "Timeline" })).toContainText("Shipped");
 });
