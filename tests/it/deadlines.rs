@@ -23,6 +23,14 @@ async fn part_of(pool: &PgPool, email: &str) -> (Uuid, Uuid) {
     .expect("part")
 }
 
+async fn status_of(pool: &PgPool, part: Uuid) -> String {
+    scalar(
+        pool,
+        &format!("select status from vendor_orders where id = '{part}'"),
+    )
+    .await
+}
+
 /// Moves the part's `status` event back by `interval`, as if it happened that long ago.
 async fn age(pool: &PgPool, part: Uuid, status: &str, interval: &str) {
     sqlx::query(&format!(
@@ -67,12 +75,7 @@ async fn parts_past_their_deadlines_are_cancelled_or_cancellable(pool: PgPool) {
             .expect("sweep"),
         0
     );
-    let status: String = scalar(
-        &pool,
-        &format!("select status from vendor_orders where id = '{late_part}'"),
-    )
-    .await;
-    assert_eq!(status, "cancelled");
+    assert_eq!(status_of(&pool, late_part).await, "cancelled");
     let note: String = scalar(
         &pool,
         &format!(
@@ -83,12 +86,7 @@ async fn parts_past_their_deadlines_are_cancelled_or_cancellable(pool: PgPool) {
     assert_eq!(note, "not accepted within 24 hours");
     assert_eq!(stock().await, 8, "the cancelled unit is back in stock");
     let (fresh_part, _) = part_of(&pool, "fresh@example.com").await;
-    let status: String = scalar(
-        &pool,
-        &format!("select status from vendor_orders where id = '{fresh_part}'"),
-    )
-    .await;
-    assert_eq!(status, "awaiting_acceptance");
+    assert_eq!(status_of(&pool, fresh_part).await, "awaiting_acceptance");
 
     // Accepted, not shipped: the order shows the ship-by date; the shopper may cancel only
     // once it has passed (3 days by default).
@@ -124,12 +122,7 @@ async fn parts_past_their_deadlines_are_cancelled_or_cancellable(pool: PgPool) {
         .call("cancel_part", &[("id", &slow_part.to_string())])
         .await;
     assert!(!r.status.is_client_error(), "{}", r.body);
-    let status: String = scalar(
-        &pool,
-        &format!("select status from vendor_orders where id = '{slow_part}'"),
-    )
-    .await;
-    assert_eq!(status, "cancelled");
+    assert_eq!(status_of(&pool, slow_part).await, "cancelled");
     assert_eq!(stock().await, 9);
 
     // Both missed deadlines count on the shop's reliability record; too few parts for a grade.

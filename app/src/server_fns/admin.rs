@@ -1,6 +1,11 @@
 //! The admin console's data. Every function here checks the admin role itself, whatever the
 //! page guard did.
 
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a form server function takes one argument per form field"
+)]
+
 use crate::error::AppError;
 use leptos::prelude::*;
 
