@@ -150,36 +150,48 @@ pub async fn resolve(
     Ok(())
 }
 
+/// Whether shop `v` has an owner for whom `condition` (on `u`, the owner's user row) holds:
+/// one definition for the payout run and for the money page's list of holds.
+fn some_owner(condition: &str) -> String {
+    format!(
+        "exists (select 1 from vendor_staff s join users u on u.id = s.user_id
+                 where s.vendor_id = v.id and s.role = 'owner' and {condition})"
+    )
+}
+
+/// An owner's unconfirmed email and missing two-step login each hold payouts.
+const OWNER_EMAIL_UNCONFIRMED: &str = "u.email_verified_at is null";
+const OWNER_TWO_STEP_OFF: &str = "u.totp_enabled_at is null";
+
 /// Verified shops with money in their accounts and no payout hold (a phone change holds
 /// payouts for a day; an owner with an unconfirmed email, or without two-step login, holds
 /// them until that is done): (shop, payout phone).
 pub async fn candidates(db: impl PgExecutor<'_>) -> Result<Vec<(Uuid, String)>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "select distinct v.id, v.phone from vendors v join ledger_accounts a on a.vendor_id = v.id
          where a.kind = 'vendor_payable' and v.verification_status = 'verified'
            and (v.payouts_held_until is null or v.payouts_held_until <= now())
-           and not exists (select 1 from vendor_staff s join users u on u.id = s.user_id
-                           where s.vendor_id = v.id and s.role = 'owner'
-                             and (u.email_verified_at is null or u.totp_enabled_at is null))",
-    )
+           and not {}",
+        some_owner(&format!(
+            "({OWNER_EMAIL_UNCONFIRMED} or {OWNER_TWO_STEP_OFF})"
+        ))
+    ))
     .fetch_all(db)
     .await
 }
 
-/// What holds the shop's payouts now: the same conditions `candidates` checks, one by one.
+/// What holds the shop's payouts now: the conditions `candidates` checks, one by one.
 pub async fn holds(db: impl PgExecutor<'_>, vendor_id: Uuid) -> Result<PayoutHolds, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "select case when v.payouts_held_until > now() then
                      to_char(v.payouts_held_until at time zone 'Africa/Nairobi', 'YYYY-MM-DD HH24:MI')
                 end as phone_changed_until,
-                exists (select 1 from vendor_staff s join users u on u.id = s.user_id
-                        where s.vendor_id = v.id and s.role = 'owner' and u.email_verified_at is null)
-                    as owner_email_unconfirmed,
-                exists (select 1 from vendor_staff s join users u on u.id = s.user_id
-                        where s.vendor_id = v.id and s.role = 'owner' and u.totp_enabled_at is null)
-                    as owner_two_step_off
+                {} as owner_email_unconfirmed,
+                {} as owner_two_step_off
          from vendors v where v.id = $1",
-    )
+        some_owner(OWNER_EMAIL_UNCONFIRMED),
+        some_owner(OWNER_TWO_STEP_OFF)
+    ))
     .bind(vendor_id)
     .fetch_one(db)
     .await
