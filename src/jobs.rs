@@ -88,7 +88,7 @@ pub async fn round(
 }
 
 /// Buyer protection: parts their shops let the acceptance deadline pass are cancelled and
-/// refunded.
+/// refunded; disputes they left unanswered past the deadline go to the admins.
 async fn deadlines(state: &AppState) {
     let pool = &state.pool;
     let hours = match app::db::platform::get(pool, &state.settings).await {
@@ -102,6 +102,11 @@ async fn deadlines(state: &AppState) {
         Ok(n) if n > 0 => tracing::info!(parts = n, "cancelled parts not accepted in time"),
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "cancelling parts not accepted in time failed"),
+    }
+    match app::disputes::escalate_unanswered(pool).await {
+        Ok(n) if n > 0 => tracing::info!(disputes = n, "escalated disputes not answered in time"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "escalating unanswered disputes failed"),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::domain::audit::Action;
 use crate::domain::ledger::TxKind;
 use crate::domain::order::{VendorOrderEvent, VendorOrderStatus};
 use crate::error::AppError;
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 /// Runs `event` on a vendor order read in `status`: the state machine decides, the update is
@@ -27,11 +27,26 @@ pub async fn step(
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     audit::act_as(&mut tx, by).await?;
-    crate::db::orders::advance(&mut tx, id, status, event, note)
+    step_in(&mut tx, by, id, status, event, note).await?;
+    tx.commit().await?;
+    tracing::info!(vendor_order = %id, ?event, "vendor order moved");
+    Ok(())
+}
+
+/// `step` inside the caller's transaction (a dispute's decision moves its part with it).
+pub async fn step_in(
+    tx: &mut PgConnection,
+    by: Option<&Actor>,
+    id: Uuid,
+    status: VendorOrderStatus,
+    event: VendorOrderEvent,
+    note: Option<&str>,
+) -> Result<(), AppError> {
+    crate::db::orders::advance(tx, id, status, event, note)
         .await?
         .ok_or_else(|| AppError::invalid("action", Invalid::NotFound))?;
     audit::record_as(
-        &mut tx,
+        tx,
         by,
         Action::of_part_event(event),
         id,
@@ -45,20 +60,22 @@ pub async fn step(
         | VendorOrderEvent::Cancel
         | VendorOrderEvent::CancelUnshipped
         | VendorOrderEvent::Refund => {
-            crate::db::orders::release_stock(&mut tx, id).await?;
-            crate::payments::refunds::refund_part(&mut tx, id).await?;
+            crate::db::orders::release_stock(tx, id).await?;
+            crate::payments::refunds::refund_part(tx, id).await?;
+        }
+        // Refunded on a dispute: the goods did not come back.
+        VendorOrderEvent::RefundDisputed => {
+            crate::payments::refunds::refund_part(tx, id).await?;
         }
         VendorOrderEvent::Deliver => {
-            crate::db::orders::mark_delivered(&mut tx, id).await?;
-            settle_cash_on_delivery(&mut tx, id).await?;
+            crate::db::orders::mark_delivered(tx, id).await?;
+            settle_cash_on_delivery(tx, id).await?;
         }
         _ => {}
     }
-    let order_id = crate::db::orders::order_of(&mut tx, id).await?;
-    crate::db::orders::derive_status(&mut tx, order_id).await?;
-    crate::notifications::part_moved(&mut tx, id, event).await?;
-    tx.commit().await?;
-    tracing::info!(vendor_order = %id, ?event, "vendor order moved");
+    let order_id = crate::db::orders::order_of(tx, id).await?;
+    crate::db::orders::derive_status(tx, order_id).await?;
+    crate::notifications::part_moved(tx, id, event).await?;
     Ok(())
 }
 

@@ -26,6 +26,8 @@ pub mod checkout;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod disputes;
+#[cfg(feature = "ssr")]
 pub mod fulfilment;
 #[cfg(feature = "ssr")]
 pub mod mail;

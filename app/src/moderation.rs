@@ -13,7 +13,8 @@ use crate::i18n::mail::Mail;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-async fn unclaimed_or_mine(
+/// Refuses while another admin's claim on the item holds.
+pub(crate) async fn unclaimed_or_mine(
     tx: &mut PgConnection,
     kind: InboxKind,
     item: Uuid,

@@ -102,6 +102,10 @@ pub async fn part_moved(
             order,
             shop: shop_name,
         }),
+        VendorOrderEvent::DeclineReturn => Some(Mail::ReturnDeclined {
+            order,
+            shop: shop_name,
+        }),
         _ => None,
     };
     if let Some(mail) = to_buyer {
@@ -116,6 +120,42 @@ pub async fn part_moved(
         _ => None,
     };
     if let Some(mail) = to_shop {
+        for to in outbox::shop_staff(tx, shop).await? {
+            send(tx, &to, mail).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A dispute about a part moved: the other side hears of it (both, when it goes to the
+/// admins or is settled).
+pub async fn dispute_moved(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+    status: crate::domain::dispute::DisputeStatus,
+    outcome: Option<crate::domain::dispute::DisputeOutcome>,
+) -> Result<(), sqlx::Error> {
+    use crate::domain::dispute::DisputeStatus as S;
+    let (shop, shop_name, order) = outbox::part_facts(tx, vendor_order_id).await?;
+    let (mail, to_buyer, to_shop) = match (status, outcome) {
+        (S::AwaitingShop, _) => (Mail::DisputeOpened { order }, false, true),
+        (S::Answered, _) => (
+            Mail::DisputeAnswered {
+                order,
+                shop: &shop_name,
+            },
+            true,
+            false,
+        ),
+        (S::Escalated, _) => (Mail::DisputeEscalated { order }, true, true),
+        (S::Resolved, Some(outcome)) => (Mail::DisputeResolved { order, outcome }, true, true),
+        (S::Resolved, None) => return Ok(()),
+    };
+    if to_buyer {
+        let buyer = outbox::buyer(tx, order).await?;
+        send(tx, &buyer, mail).await?;
+    }
+    if to_shop {
         for to in outbox::shop_staff(tx, shop).await? {
             send(tx, &to, mail).await?;
         }

@@ -4,6 +4,7 @@
 mod analytics;
 mod assets;
 mod audit;
+mod disputes;
 mod guard;
 mod headers;
 mod health;
@@ -39,6 +40,10 @@ const UPLOAD_BODY_LIMIT: usize =
     (app::domain::listing::MAX_PHOTOS * app::media::process::MAX_UPLOAD_MB + 1) * 1024 * 1024;
 
 const ONE_FILE_BODY_LIMIT: usize = (app::media::process::MAX_UPLOAD_MB + 1) * 1024 * 1024;
+
+/// A dispute's three photos at the per-file limit, plus its words.
+const DISPUTE_BODY_LIMIT: usize =
+    (app::disputes::MAX_PHOTOS * app::media::process::MAX_UPLOAD_MB + 1) * 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
     let context = {
@@ -79,6 +84,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/sell/documents",
             post(uploads::shop_document).layer(DefaultBodyLimit::max(ONE_FILE_BODY_LIMIT)),
+        )
+        .route(
+            "/account/disputes",
+            post(disputes::open).layer(DefaultBodyLimit::max(DISPUTE_BODY_LIMIT)),
         )
         .route("/seller/listings.csv", get(uploads::export_csv))
         .route(

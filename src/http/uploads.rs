@@ -35,13 +35,13 @@ async fn member(
     }
 }
 
-fn internal(e: impl std::fmt::Display) -> Response {
+pub(super) fn internal(e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "upload failed");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 
 /// Back to `page` with the refusal, which the page shows next to the upload field.
-fn refused(page: &str, why: Invalid) -> Response {
+pub(super) fn refused(page: &str, why: Invalid) -> Response {
     let code = serde_json::to_string(&why).unwrap_or_default();
     let sep = if page.contains('?') { '&' } else { '?' };
     Redirect::to(&format!(
@@ -52,13 +52,13 @@ fn refused(page: &str, why: Invalid) -> Response {
 }
 
 /// The form's fields: text fields by name, and the files of the `file` field.
-struct Form {
+pub(super) struct Form {
     text: Vec<(String, String)>,
-    files: Vec<(String, Vec<u8>)>,
+    pub(super) files: Vec<(String, Vec<u8>)>,
 }
 
 impl Form {
-    fn text(&self, name: &str) -> &str {
+    pub(super) fn text(&self, name: &str) -> &str {
         self.text
             .iter()
             .find(|(k, _)| k == name)
@@ -67,7 +67,20 @@ impl Form {
     }
 }
 
-async fn read_form(mut multipart: Multipart, max_files: usize) -> Result<Form, Invalid> {
+async fn read_form(multipart: Multipart, max_files: usize) -> Result<Form, Invalid> {
+    let form = read_fields(multipart, max_files, 200).await?;
+    if form.files.is_empty() {
+        return Err(Invalid::Required);
+    }
+    Ok(form)
+}
+
+/// The form's fields, files optional; text fields keep at most `text_max` characters.
+pub(super) async fn read_fields(
+    mut multipart: Multipart,
+    max_files: usize,
+    text_max: usize,
+) -> Result<Form, Invalid> {
     let mut form = Form {
         text: Vec::new(),
         files: Vec::new(),
@@ -94,17 +107,15 @@ async fn read_form(mut multipart: Multipart, max_files: usize) -> Result<Form, I
             form.files.push((file_name, bytes.to_vec()));
         } else {
             let value = field.text().await.map_err(|_| Invalid::Required)?;
-            form.text.push((name, value.chars().take(200).collect()));
+            form.text
+                .push((name, value.chars().take(text_max).collect()));
         }
-    }
-    if form.files.is_empty() {
-        return Err(Invalid::Required);
     }
     Ok(form)
 }
 
 /// Checks and resizes a photo (on the blocking pool); nothing is stored yet.
-async fn process_photo(bytes: Vec<u8>) -> Result<Result<Photo, Invalid>, Response> {
+pub(super) async fn process_photo(bytes: Vec<u8>) -> Result<Result<Photo, Invalid>, Response> {
     tokio::task::spawn_blocking(move || app::media::process::photo(&bytes))
         .await
         .map_err(internal)
@@ -122,7 +133,7 @@ async fn store_photo(
 }
 
 /// Stores a processed photo's files and records it; its content key.
-async fn save_photo(state: &AppState, photo: Photo) -> Result<String, Response> {
+pub(super) async fn save_photo(state: &AppState, photo: Photo) -> Result<String, Response> {
     for (name, bytes) in photo.files {
         state.media.put(&name, bytes).await.map_err(internal)?;
     }

@@ -274,6 +274,7 @@ const POLICY: &[(&str, May, Form)] = &[
             ("payout_minimum", "100"),
             ("accept_hours", "24"),
             ("ship_days", "3"),
+            ("answer_hours", "48"),
         ],
     ),
     (

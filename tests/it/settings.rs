@@ -18,6 +18,7 @@ const FORM: &[(&str, &str)] = &[
     ("payout_minimum", "100"),
     ("accept_hours", "24"),
     ("ship_days", "3"),
+    ("answer_hours", "48"),
 ];
 
 fn with<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {

@@ -81,6 +81,11 @@ pub fn client_ip() -> String {
     let trust_forwarded = state()
         .map(|s| s.settings.http.trust_forwarded_for)
         .unwrap_or(false);
+    ip_of(&parts, trust_forwarded)
+}
+
+/// `client_ip` for a request's parts (plain axum handlers call it with theirs).
+pub fn ip_of(parts: &axum::http::request::Parts, trust_forwarded: bool) -> String {
     if trust_forwarded
         && let Some(proxied) = parts
             .headers

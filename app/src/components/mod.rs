@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod decision;
+pub mod dispute;
 pub mod email_unconfirmed;
 pub mod form;
 pub mod labels;

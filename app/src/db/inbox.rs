@@ -39,7 +39,13 @@ const WAITING: &str = "
     union all
     select 'callback', m.id, coalesce(m.flag, 'flagged'), coalesce(m.request_id, '—'), m.received_at,
            null, null
-    from mpesa_callbacks m where m.outcome = 'flagged' and m.resolved_at is null";
+    from mpesa_callbacks m where m.outcome = 'flagged' and m.resolved_at is null
+    union all
+    select 'dispute', d.id, v.business_name || ' · ' || replace(d.reason, '_', ' '), u.name, d.escalated_at,
+           null, null
+    from disputes d join vendor_orders vo on vo.id = d.vendor_order_id join vendors v on v.id = vo.vendor_id
+    join orders o on o.id = vo.order_id join users u on u.id = o.user_id
+    where d.status = 'escalated'";
 
 /// How many items of each kind wait.
 pub async fn counts(db: impl PgExecutor<'_>) -> Result<Vec<(InboxKind, i64)>, sqlx::Error> {

@@ -179,6 +179,8 @@ pub async fn statement(
              select id from ledger_transactions where reference = vo.id
              union all
              select t.id from order_items i join ledger_transactions t on t.reference = i.id where i.vendor_order_id = vo.id
+             union all
+             select t.id from disputes d join ledger_transactions t on t.reference = d.id where d.vendor_order_id = vo.id
          ) t on true
          left join ledger_entries e on e.transaction_id = t.id
          left join ledger_accounts a on a.id = e.account_id

@@ -32,7 +32,8 @@ pub async fn record(db: impl PgExecutor<'_>, m: NewMedia<'_>) -> Result<(), sqlx
 
 /// Forgets up to `limit` files that nothing has used for `hours` — photos of refused uploads,
 /// replaced logos, removed documents — and returns them (key, public) for their bytes to be
-/// deleted. A file is in use while a listing photo, a shop logo or a KYC document names it.
+/// deleted. A file is in use while a listing photo, a shop logo, a KYC document or a dispute's
+/// photo names it.
 pub async fn forget_unused(
     db: impl PgExecutor<'_>,
     hours: i32,
@@ -45,6 +46,7 @@ pub async fn forget_unused(
                and not exists (select 1 from listing_photos p where p.media_key = u.key)
                and not exists (select 1 from vendor_documents d where d.media_key = u.key)
                and not exists (select 1 from vendors v where v.logo_key = u.key)
+               and not exists (select 1 from dispute_photos p where p.media_key = u.key)
              limit $2 for update skip locked)
          returning m.key, m.public",
     )

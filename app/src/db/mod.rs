@@ -9,6 +9,7 @@ pub mod carts;
 pub mod categories;
 pub mod commission;
 pub mod coupons;
+pub mod disputes;
 pub mod email_verifications;
 pub mod inbox;
 pub mod leader;

@@ -26,6 +26,8 @@ pub enum Owed {
     Item(Uuid),
     Part(Uuid),
     LatePayment(Uuid),
+    /// A partial refund decided on a dispute.
+    Dispute(Uuid),
 }
 
 /// Opens a refund unless one exists for the same item, part or payment (then None).
@@ -36,15 +38,16 @@ pub async fn open_refund(
     currency: &str,
     phone: &str,
 ) -> Result<Option<Uuid>, sqlx::Error> {
-    let (item, part, payment) = match owed_for {
-        Owed::Item(id) => (Some(id), None, None),
-        Owed::Part(id) => (None, Some(id), None),
-        Owed::LatePayment(id) => (None, None, Some(id)),
+    let (item, part, payment, dispute) = match owed_for {
+        Owed::Item(id) => (Some(id), None, None, None),
+        Owed::Part(id) => (None, Some(id), None, None),
+        Owed::LatePayment(id) => (None, None, Some(id), None),
+        Owed::Dispute(id) => (None, None, None, Some(id)),
     };
     sqlx::query_scalar(
-        "insert into payouts (id, purpose, order_item_id, vendor_order_id, payment_id, amount, currency, phone, status)
-         values ($1, 'refund', $2, $3, $4, $5, $6, $7, 'requested')
-         on conflict (coalesce(order_item_id, vendor_order_id, payment_id)) where purpose = 'refund' do nothing returning id",
+        "insert into payouts (id, purpose, order_item_id, vendor_order_id, payment_id, dispute_id, amount, currency, phone, status)
+         values ($1, 'refund', $2, $3, $4, $8, $5, $6, $7, 'requested')
+         on conflict (coalesce(order_item_id, vendor_order_id, payment_id, dispute_id)) where purpose = 'refund' do nothing returning id",
     )
     .bind(Uuid::new_v4())
     .bind(item)
@@ -53,6 +56,7 @@ pub async fn open_refund(
     .bind(amount)
     .bind(currency)
     .bind(phone)
+    .bind(dispute)
     .fetch_optional(&mut *tx)
     .await
 }
@@ -197,7 +201,8 @@ pub async fn holds(db: impl PgExecutor<'_>, vendor_id: Uuid) -> Result<PayoutHol
     .await
 }
 
-/// Paid M-Pesa parts delivered before the holding period whose money is not yet released.
+/// Paid M-Pesa parts delivered before the holding period whose money is not yet released,
+/// unless a dispute about them is still open (buyer protection: disputed money stays held).
 pub async fn releasable(
     db: impl PgExecutor<'_>,
     holding_days: i64,
@@ -209,6 +214,7 @@ pub async fn releasable(
            and vo.status in ('delivered', 'completed')
            and exists (select 1 from ledger_transactions t where t.kind = 'sale' and t.reference = vo.id)
            and not exists (select 1 from ledger_transactions t where t.kind = 'release' and t.reference = vo.id)
+           and not exists (select 1 from disputes d where d.vendor_order_id = vo.id and d.status <> 'resolved')
          limit 1000",
     )
     .bind(holding_days)

@@ -6,13 +6,13 @@ use crate::settings::Settings;
 use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool};
 
-type Row = (Decimal, i32, i32, i32, Decimal, i32, i32, bool, String);
+type Row = (Decimal, i32, i32, i32, Decimal, i32, i32, i32, bool, String);
 
 const COLUMNS: &str = "vat_rate, reservation_minutes, return_days, holding_days, payout_minimum,
-                       accept_hours, ship_days, orders_paused, pause_message";
+                       accept_hours, ship_days, answer_hours, orders_paused, pause_message";
 
 fn from_row(
-    (vat, reservation, returns, holding, minimum, accept, ship, paused, message): Row,
+    (vat, reservation, returns, holding, minimum, accept, ship, answer, paused, message): Row,
 ) -> PlatformSettings {
     PlatformSettings {
         vat_rate: vat.normalize(),
@@ -22,6 +22,7 @@ fn from_row(
         payout_minimum: minimum.normalize(),
         accept_hours: accept.into(),
         ship_days: ship.into(),
+        answer_hours: answer.into(),
         orders_paused: paused,
         pause_message: message,
     }
@@ -82,7 +83,7 @@ pub async fn save(conn: &mut PgConnection, s: &PlatformSettings) -> Result<(), s
     sqlx::query(
         "update platform_settings set vat_rate = $1, reservation_minutes = $2, return_days = $3,
                 holding_days = $4, payout_minimum = $5, orders_paused = $6, pause_message = $7,
-                accept_hours = $8, ship_days = $9, updated_at = now()",
+                accept_hours = $8, ship_days = $9, answer_hours = $10, updated_at = now()",
     )
     .bind(s.vat_rate)
     .bind(s.reservation_minutes as i32)
@@ -93,6 +94,7 @@ pub async fn save(conn: &mut PgConnection, s: &PlatformSettings) -> Result<(), s
     .bind(&s.pause_message)
     .bind(s.accept_hours as i32)
     .bind(s.ship_days as i32)
+    .bind(s.answer_hours as i32)
     .execute(conn)
     .await?;
     Ok(())

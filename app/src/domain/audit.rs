@@ -32,6 +32,13 @@ text_enum! {
         PartCancelled = "order.part_cancelled",
         ReturnRequested = "order.return_requested",
         ReturnRefunded = "order.return_refunded",
+        ReturnDeclined = "order.return_declined",
+        DisputeRefunded = "order.dispute_refunded",
+        DisputeOpened = "dispute.opened",
+        DisputeAnswered = "dispute.answered",
+        DisputeAccepted = "dispute.answer_accepted",
+        DisputeEscalated = "dispute.escalated",
+        DisputeDecided = "dispute.decided",
         PartCompleted = "order.part_completed",
         PartConfirmed = "order.part_confirmed",
         ItemRefunded = "order.item_refunded",
@@ -57,6 +64,8 @@ impl Action {
             E::Cancel | E::CancelUnshipped => Action::PartCancelled,
             E::RequestReturn => Action::ReturnRequested,
             E::Refund => Action::ReturnRefunded,
+            E::DeclineReturn => Action::ReturnDeclined,
+            E::RefundDisputed => Action::DisputeRefunded,
             E::Complete => Action::PartCompleted,
         }
     }
@@ -88,10 +97,17 @@ impl Action {
             | Action::PartCancelled
             | Action::ReturnRequested
             | Action::ReturnRefunded
+            | Action::ReturnDeclined
+            | Action::DisputeRefunded
             | Action::PartCompleted
             | Action::PartConfirmed
             | Action::ItemRefunded => "vendor_order",
             Action::CouponCreated | Action::CouponSwitched => "coupon",
+            Action::DisputeOpened
+            | Action::DisputeAnswered
+            | Action::DisputeAccepted
+            | Action::DisputeEscalated
+            | Action::DisputeDecided => "dispute",
             Action::DeliveryTermsSaved | Action::PayoutPhoneChanged => "shop",
             Action::LedgerPosted => "ledger_transaction",
             Action::SettingsChanged => "platform",

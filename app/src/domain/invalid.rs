@@ -101,4 +101,11 @@ pub enum Invalid {
     EmailUnverified,
     /// Another admin has claimed this inbox item and is deciding it.
     ClaimedByOther,
+    /// This part cannot be disputed (not shipped, already settled, paid in cash, or the money
+    /// was released to the shop).
+    NotDisputable,
+    /// The part has a dispute already.
+    AlreadyDisputed,
+    /// The dispute has moved on since the page was loaded (someone acted first).
+    DisputeMoved,
 }

@@ -19,6 +19,9 @@ text_enum! {
         Refund = "refund",
         /// One item of a paid part refunded.
         ItemRefund = "item_refund",
+        /// Part of a paid part refunded on an admin's dispute decision (referenced by the
+        /// dispute).
+        DisputeRefund = "dispute_refund",
         /// A cash-on-delivery part delivered: the shop owes its commission.
         CodSettlement = "cod_settlement",
         /// A delivered cash-on-delivery part returned: the commission owed is reversed.

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cart;
 pub mod category;
 pub mod csv_row;
+pub mod dispute;
 pub mod email;
 #[cfg(test)]
 mod fuzz;

@@ -13,6 +13,8 @@ text_enum! {
         Listing = "listing",
         /// An M-Pesa callback that matched no payment of ours.
         Callback = "callback",
+        /// A buyer protection dispute the shopper (or the deadline) sent to the admins.
+        Dispute = "dispute",
     }
 }
 

@@ -58,7 +58,13 @@ pub enum VendorOrderEvent {
     /// The shopper cancels an accepted part the shop did not ship by the shipping deadline.
     CancelUnshipped,
     RequestReturn,
+    /// The shop declines the return, with its reason: the part is back to delivered (the
+    /// shopper may dispute that).
+    DeclineReturn,
     Refund,
+    /// A dispute ended in a full refund: the part's money goes back. Its goods are not
+    /// returned to stock (never received, or kept by the shopper as damaged).
+    RefundDisputed,
     Complete,
 }
 
@@ -135,6 +141,8 @@ impl VendorOrderStatus {
             (S::Accepted, E::Ship) => S::Shipped,
             (S::Shipped, E::Deliver) => S::Delivered,
             (S::Delivered, E::RequestReturn) => S::ReturnRequested,
+            (S::ReturnRequested, E::DeclineReturn) => S::Delivered,
+            (S::Shipped | S::Delivered, E::RefundDisputed) => S::Refunded,
             (S::Delivered, E::Complete) => S::Completed,
             (S::Rejected | S::ReturnRequested | S::Cancelled, E::Refund) => S::Refunded,
             (from, event) => return Err(IllegalTransition { from, event }),
@@ -204,6 +212,13 @@ mod tests {
             S::Delivered.transition(E::RequestReturn),
             Ok(S::ReturnRequested)
         );
+        assert_eq!(
+            S::ReturnRequested.transition(E::DeclineReturn),
+            Ok(S::Delivered)
+        );
+        assert_eq!(S::Shipped.transition(E::RefundDisputed), Ok(S::Refunded));
+        assert!(S::Completed.transition(E::RefundDisputed).is_err());
+        assert!(S::Delivered.transition(E::DeclineReturn).is_err());
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct PlatformSettings {
     pub accept_hours: i64,
     /// Days a shop has to ship an accepted part; then the shopper may cancel it for a refund.
     pub ship_days: i64,
+    /// Hours a shop has to answer a dispute; then it goes to the admins.
+    pub answer_hours: i64,
     /// Safe mode: new orders are refused, with this message.
     pub orders_paused: bool,
     pub pause_message: String,
@@ -36,6 +38,7 @@ pub struct SettingsForm<'a> {
     pub payout_minimum: &'a str,
     pub accept_hours: &'a str,
     pub ship_days: &'a str,
+    pub answer_hours: &'a str,
     pub orders_paused: bool,
     pub pause_message: &'a str,
 }
@@ -93,6 +96,7 @@ impl PlatformSettings {
             )?,
             accept_hours: whole("accept_hours", form.accept_hours, 1, 168)?,
             ship_days: whole("ship_days", form.ship_days, 1, 30)?,
+            answer_hours: whole("answer_hours", form.answer_hours, 1, 336)?,
             orders_paused: form.orders_paused,
             pause_message,
         })
@@ -132,6 +136,11 @@ impl PlatformSettings {
             after.ship_days.to_string(),
         );
         field(
+            "answer_hours",
+            self.answer_hours.to_string(),
+            after.answer_hours.to_string(),
+        );
+        field(
             "holding_days",
             self.holding_days.to_string(),
             after.holding_days.to_string(),
@@ -168,6 +177,7 @@ mod tests {
             payout_minimum: "100",
             accept_hours: "24",
             ship_days: "3",
+            answer_hours: "48",
             orders_paused: false,
             pause_message: "",
         }

@@ -467,6 +467,49 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "The shop should ship this by",
         Key::CancelUnshipped => "Not shipped in time: cancel and get a refund",
+        Key::AnswerHours => "Hours a shop has to answer a dispute (then it goes to Sokoni's team)",
+        Key::ProblemWithPart => "Problem with this part? Open a dispute",
+        Key::DisputeReasonLabel => "What went wrong",
+        Key::DisputeNotReceived => "Not received",
+        Key::DisputeNotAsDescribed => "Not as described",
+        Key::DisputeDamaged => "Arrived damaged",
+        Key::DisputeReturnRefused => "The shop refused my return",
+        Key::DisputeBody => "Tell us what happened (at least 10 characters)",
+        Key::DisputePhotos => "Photos (up to 3, optional)",
+        Key::DisputeHeldNote => {
+            "While the dispute is open, the shop is not paid for this part. The shop answers first; if you disagree, Sokoni's team decides."
+        }
+        Key::OpenDispute => "Open the dispute",
+        Key::DisputeTitle => "Dispute",
+        Key::DisputeAwaitingShop => "waiting for the shop's answer",
+        Key::DisputeAnswered => "the shop answered",
+        Key::DisputeEscalated => "with Sokoni's team",
+        Key::DisputeResolved => "settled",
+        Key::AnswerDue => "The shop must answer by",
+        Key::ShopAnswer => "The shop's answer",
+        Key::AcceptAnswer => "Accept the answer",
+        Key::EscalateDispute => "Ask Sokoni to decide",
+        Key::OutcomeShopRefunded => "The shop refunded this part in full.",
+        Key::OutcomeAnswerAccepted => "Settled on the shop's answer: nothing refunded.",
+        Key::OutcomeFullRefund => "Sokoni decided: full refund.",
+        Key::OutcomePartialRefund => "Sokoni decided: partial refund of",
+        Key::OutcomeRefused => "Sokoni decided: claim refused, nothing refunded.",
+        Key::DecisionReasons => "Sokoni's reasons",
+        Key::YourAnswer => "Your answer to the shopper",
+        Key::AnswerDispute => "Send the answer",
+        Key::RefundInFull => "Refund this part in full",
+        Key::DeclineReturn => "Decline the return",
+        Key::InboxDisputes => "Disputes",
+        Key::DecisionLabel => "Decision",
+        Key::DecideFull => "Full refund",
+        Key::DecidePartial => "Partial refund",
+        Key::DecideRefuse => "Refuse the claim",
+        Key::RefundAmount => "Amount to refund (partial)",
+        Key::DecisionNote => "Reasons (both sides read them)",
+        Key::Decide => "Decide",
+        Key::NegativeBalance => {
+            "Refunds after a payout took your available balance below zero. Your next released sales cover it before another payout is sent."
+        }
         Key::ReliabilityHeading => "Reliability (last 90 days)",
         Key::ReliabilityGrade => "Grade",
         Key::ReliabilityAccepted => "Accepted",
@@ -652,6 +695,9 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::TwoFactorKept => "Admins keep two-step login on.".into(),
         Invalid::EmailUnverified => "Confirm your email address first: open the link we mailed you (your account page can send it again).".into(),
         Invalid::ClaimedByOther => "Another admin is working on this item (claims lapse after 30 minutes).".into(),
+        Invalid::NotDisputable => "This part cannot be disputed now (it must be shipped or delivered, paid by M-Pesa, and its money not yet released to the shop).".into(),
+        Invalid::AlreadyDisputed => "This part has a dispute already.".into(),
+        Invalid::DisputeMoved => "The dispute has moved on since you opened the page: reload it.".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }
@@ -746,6 +792,59 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             m(
                 format!("Order {n}"),
                 format!("The shopper asked to return their part of order {n}. See /seller/orders."),
+            )
+        }
+        Mail::ReturnDeclined { order, shop } => {
+            let n = order_number(order);
+            m(
+                format!("Sokoni order {n}: update from {shop}"),
+                format!(
+                    "{shop} declined your return for order {n}. If you disagree, open a dispute from the order's page before the shop is paid."
+                ),
+            )
+        }
+        Mail::DisputeOpened { order } => {
+            let n = order_number(order);
+            m(
+                format!("Dispute on order {n}"),
+                format!(
+                    "The shopper opened a dispute about their part of order {n}. Answer it at /seller/orders before the deadline, or it goes to Sokoni's team. The money for it stays held until it is settled."
+                ),
+            )
+        }
+        Mail::DisputeAnswered { order, shop } => {
+            let n = order_number(order);
+            m(
+                format!("Sokoni order {n}: {shop} answered your dispute"),
+                format!(
+                    "{shop} answered your dispute about order {n}. Accept the answer, or send it to Sokoni's team, from the order's page."
+                ),
+            )
+        }
+        Mail::DisputeEscalated { order } => {
+            let n = order_number(order);
+            m(
+                format!("Dispute on order {n}: with Sokoni's team"),
+                format!(
+                    "The dispute about order {n} is now with Sokoni's team, who will decide it. The money stays held until then."
+                ),
+            )
+        }
+        Mail::DisputeResolved { order, outcome } => {
+            use crate::domain::dispute::DisputeOutcome as O;
+            let n = order_number(order);
+            let how = match outcome {
+                O::ShopRefunded => "the shop refunded the part in full",
+                O::AnswerAccepted => "the shopper accepted the shop's answer; nothing is refunded",
+                O::FullRefund => "Sokoni's team decided on a full refund",
+                O::PartialRefund => "Sokoni's team decided on a partial refund",
+                O::Refused => "Sokoni's team refused the claim; nothing is refunded",
+            };
+            m(
+                format!("Dispute on order {n}: settled"),
+                format!(
+                    "The dispute about order {n} is settled: {how}. The details are on the order's page."
+                ),
             )
         }
         Mail::PayoutPhoneCode { code, shop } => m(

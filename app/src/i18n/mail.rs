@@ -55,6 +55,29 @@ pub enum Mail<'a> {
     ReturnRequested {
         order: Uuid,
     },
+    /// To the shopper: the shop declined their return (they may dispute that).
+    ReturnDeclined {
+        order: Uuid,
+        shop: &'a str,
+    },
+    /// To the shop: the shopper opened a dispute about their part.
+    DisputeOpened {
+        order: Uuid,
+    },
+    /// To the shopper: the shop answered their dispute.
+    DisputeAnswered {
+        order: Uuid,
+        shop: &'a str,
+    },
+    /// To both sides: the dispute went to Sokoni's team.
+    DisputeEscalated {
+        order: Uuid,
+    },
+    /// To both sides: how the dispute ended.
+    DisputeResolved {
+        order: Uuid,
+        outcome: crate::domain::dispute::DisputeOutcome,
+    },
     /// A text message to a phone that is to become a shop's payout phone.
     PayoutPhoneCode {
         code: &'a str,
@@ -123,6 +146,11 @@ mod tests {
                 shop: "Mama Mboga",
             },
             Mail::ReturnRequested { order },
+            Mail::DisputeOpened { order },
+            Mail::DisputeResolved {
+                order,
+                outcome: crate::domain::dispute::DisputeOutcome::PartialRefund,
+            },
         ] {
             let en = Locale::En.mail(&mail);
             let sw = Locale::Sw.mail(&mail);

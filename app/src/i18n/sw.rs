@@ -475,6 +475,51 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "Duka linapaswa kutuma hili kabla ya",
         Key::CancelUnshipped => "Halijatumwa kwa wakati: ghairi na urejeshewe pesa",
+        Key::AnswerHours => {
+            "Saa ambazo duka lina kujibu lalamiko (kisha linapelekwa kwa timu ya Sokoni)"
+        }
+        Key::ProblemWithPart => "Tatizo na sehemu hii? Fungua lalamiko",
+        Key::DisputeReasonLabel => "Nini kilienda vibaya",
+        Key::DisputeNotReceived => "Haijafika",
+        Key::DisputeNotAsDescribed => "Si kama ilivyoelezwa",
+        Key::DisputeDamaged => "Imefika ikiwa imeharibika",
+        Key::DisputeReturnRefused => "Duka limekataa urejeshaji wangu",
+        Key::DisputeBody => "Tueleze kilichotokea (angalau herufi 10)",
+        Key::DisputePhotos => "Picha (hadi 3, si lazima)",
+        Key::DisputeHeldNote => {
+            "Lalamiko likiwa wazi, duka halilipwi kwa sehemu hii. Duka linajibu kwanza; usipokubali, timu ya Sokoni inaamua."
+        }
+        Key::OpenDispute => "Fungua lalamiko",
+        Key::DisputeTitle => "Lalamiko",
+        Key::DisputeAwaitingShop => "linasubiri jibu la duka",
+        Key::DisputeAnswered => "duka limejibu",
+        Key::DisputeEscalated => "liko kwa timu ya Sokoni",
+        Key::DisputeResolved => "limetatuliwa",
+        Key::AnswerDue => "Duka linapaswa kujibu kabla ya",
+        Key::ShopAnswer => "Jibu la duka",
+        Key::AcceptAnswer => "Kubali jibu",
+        Key::EscalateDispute => "Omba Sokoni iamue",
+        Key::OutcomeShopRefunded => "Duka limerejesha pesa zote za sehemu hii.",
+        Key::OutcomeAnswerAccepted => "Limetatuliwa kwa jibu la duka: hakuna kilichorejeshwa.",
+        Key::OutcomeFullRefund => "Sokoni imeamua: kurejesha pesa zote.",
+        Key::OutcomePartialRefund => "Sokoni imeamua: kurejesha sehemu ya pesa,",
+        Key::OutcomeRefused => "Sokoni imeamua: dai limekataliwa, hakuna kilichorejeshwa.",
+        Key::DecisionReasons => "Sababu za Sokoni",
+        Key::YourAnswer => "Jibu lako kwa mnunuzi",
+        Key::AnswerDispute => "Tuma jibu",
+        Key::RefundInFull => "Rejesha pesa zote za sehemu hii",
+        Key::DeclineReturn => "Kataa urejeshaji",
+        Key::InboxDisputes => "Malalamiko",
+        Key::DecisionLabel => "Uamuzi",
+        Key::DecideFull => "Rejesha pesa zote",
+        Key::DecidePartial => "Rejesha sehemu ya pesa",
+        Key::DecideRefuse => "Kataa dai",
+        Key::RefundAmount => "Kiasi cha kurejesha (sehemu)",
+        Key::DecisionNote => "Sababu (pande zote mbili zinazisoma)",
+        Key::Decide => "Amua",
+        Key::NegativeBalance => {
+            "Marejesho baada ya malipo yamefanya salio lako linalopatikana kuwa chini ya sifuri. Mauzo yako yajayo yatalifidia kabla ya malipo mengine kutumwa."
+        }
         Key::ReliabilityHeading => "Uaminifu (siku 90 zilizopita)",
         Key::ReliabilityGrade => "Daraja",
         Key::ReliabilityAccepted => "Yaliyokubaliwa",
@@ -652,6 +697,9 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::TwoFactorKept => "Wasimamizi huacha kuingia kwa hatua mbili kukiwa kumewashwa.".into(),
         Invalid::EmailUnverified => "Thibitisha kwanza anwani yako ya barua pepe: fungua kiungo tulichokutumia (ukurasa wa akaunti yako unaweza kukituma tena).".into(),
         Invalid::ClaimedByOther => "Msimamizi mwingine anashughulikia kipengele hiki (madai huisha baada ya dakika 30).".into(),
+        Invalid::NotDisputable => "Sehemu hii haiwezi kulalamikiwa sasa (lazima iwe imetumwa au imefikishwa, imelipwa kwa M-Pesa, na pesa zake bado hazijatolewa kwa duka).".into(),
+        Invalid::AlreadyDisputed => "Sehemu hii tayari ina lalamiko.".into(),
+        Invalid::DisputeMoved => "Lalamiko limebadilika tangu ulipofungua ukurasa: upakie upya.".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }
@@ -764,6 +812,58 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             m(
                 format!("Oda {n}"),
                 format!("Mnunuzi ameomba kurejesha sehemu yake ya oda {n}. Tazama /seller/orders."),
+            )
+        }
+        Mail::ReturnDeclined { order, shop } => update(
+            order,
+            shop,
+            format!(
+                "{shop} imekataa urejeshaji wako wa oda {}. Ikiwa hukubaliani, fungua lalamiko kwenye ukurasa wa oda kabla duka halijalipwa.",
+                order_number(order)
+            ),
+        ),
+        Mail::DisputeOpened { order } => {
+            let n = order_number(order);
+            m(
+                format!("Lalamiko kuhusu oda {n}"),
+                format!(
+                    "Mnunuzi amefungua lalamiko kuhusu sehemu yake ya oda {n}. Lijibu kwenye /seller/orders kabla ya muda kuisha, la sivyo litapelekwa kwa timu ya Sokoni. Pesa zake zinashikiliwa hadi litatuliwe."
+                ),
+            )
+        }
+        Mail::DisputeAnswered { order, shop } => {
+            let n = order_number(order);
+            m(
+                format!("Oda ya Sokoni {n}: {shop} imejibu lalamiko lako"),
+                format!(
+                    "{shop} imejibu lalamiko lako kuhusu oda {n}. Kubali jibu, au lipeleke kwa timu ya Sokoni, kwenye ukurasa wa oda."
+                ),
+            )
+        }
+        Mail::DisputeEscalated { order } => {
+            let n = order_number(order);
+            m(
+                format!("Lalamiko kuhusu oda {n}: liko kwa timu ya Sokoni"),
+                format!(
+                    "Lalamiko kuhusu oda {n} sasa liko kwa timu ya Sokoni, itakayoamua. Pesa zinashikiliwa hadi wakati huo."
+                ),
+            )
+        }
+        Mail::DisputeResolved { order, outcome } => {
+            use crate::domain::dispute::DisputeOutcome as O;
+            let n = order_number(order);
+            let how = match outcome {
+                O::ShopRefunded => "duka limerejesha pesa zote za sehemu hiyo",
+                O::AnswerAccepted => "mnunuzi amekubali jibu la duka; hakuna kinachorejeshwa",
+                O::FullRefund => "timu ya Sokoni imeamua kurejesha pesa zote",
+                O::PartialRefund => "timu ya Sokoni imeamua kurejesha sehemu ya pesa",
+                O::Refused => "timu ya Sokoni imekataa dai; hakuna kinachorejeshwa",
+            };
+            m(
+                format!("Lalamiko kuhusu oda {n}: limetatuliwa"),
+                format!(
+                    "Lalamiko kuhusu oda {n} limetatuliwa: {how}. Maelezo yako kwenye ukurasa wa oda."
+                ),
             )
         }
         Mail::PayoutPhoneCode { code, shop } => m(

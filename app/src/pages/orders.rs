@@ -1,14 +1,17 @@
 //! The shopper's orders: `/account/orders` and `/account/orders/<id>` with each shop's part,
 //! its timeline, the M-Pesa payment and the cancel and return actions.
 
+use crate::components::dispute::{DisputeCard, reason_key};
 use crate::components::form::{Field, FormError, SubmitButton, action_error};
 use crate::components::labels::{money, payment_method_text, vendor_status_key};
 use crate::components::loaded::loaded;
+use crate::domain::dispute::{DisputeReason, DisputeStatus};
 use crate::domain::order::{OrderStatus, VendorOrderStatus};
 use crate::domain::payment::PaymentStatus;
 use crate::i18n::{Key, use_i18n};
 use crate::islands::follow_payment::{FollowPayment, PaymentShown};
 use crate::islands::seed::Seeded;
+use crate::server_fns::disputes::{DisputeView, ReplyToAnswer};
 use crate::server_fns::orders::{
     CancelPart, CheckPayment, OrderPage, PayOrder, PaymentState, RequestReturn, my_orders,
     order_details,
@@ -44,8 +47,14 @@ pub fn OrderRoute() -> impl IntoView {
     let id = crate::components::route::id_param();
     let pay = ServerAction::<PayOrder>::new();
     let check = ServerAction::<CheckPayment>::new();
+    let reply = ServerAction::<ReplyToAnswer>::new();
     let page = Resource::new_blocking(
-        move || (id(), pay.version().get() + check.version().get()),
+        move || {
+            (
+                id(),
+                pay.version().get() + check.version().get() + reply.version().get(),
+            )
+        },
         |(id, _)| async move {
             match id {
                 Some(id) => order_details(id).await,
@@ -53,7 +62,69 @@ pub fn OrderRoute() -> impl IntoView {
             }
         },
     );
-    loaded(page, move |page| view! { <Order page pay check /> })
+    loaded(page, move |page| view! { <Order page pay check reply /> })
+}
+
+/// Opening a dispute: a plain multipart form (photos ride along), posted to the dispute
+/// handler, which comes back here with the outcome.
+#[component]
+fn DisputeForm(order: Uuid, part: Uuid, reasons: Vec<DisputeReason>) -> impl IntoView {
+    let i18n = use_i18n();
+    let input = "rounded border border-stone-300 px-2 py-1";
+    view! {
+        <details class="mt-2 text-sm" data-testid="dispute-form">
+            <summary class="cursor-pointer text-red-800 underline">{i18n.tr(Key::ProblemWithPart)}</summary>
+            <form method="post" action="/account/disputes" enctype="multipart/form-data" class="mt-2 flex max-w-lg flex-col gap-2">
+                <input type="hidden" name="order" value=order.to_string() />
+                <input type="hidden" name="part" value=part.to_string() />
+                <label class="flex flex-col gap-1">{i18n.tr(Key::DisputeReasonLabel)}
+                    <select name="reason" required class=input>
+                        {reasons.into_iter().map(|r| view! { <option value=r.as_str()>{i18n.tr(reason_key(r))}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="flex flex-col gap-1">{i18n.tr(Key::DisputeBody)}
+                    <textarea name="body" required minlength="10" maxlength="2000" rows="3" class=input></textarea>
+                </label>
+                <label class="flex flex-col gap-1">{i18n.tr(Key::DisputePhotos)}
+                    <input type="file" name="file" accept="image/jpeg,image/png,image/webp" multiple />
+                </label>
+                <p class="text-xs text-stone-600">{i18n.tr(Key::DisputeHeldNote)}</p>
+                <button type="submit" class="self-start rounded-lg bg-red-700 px-3 py-1 font-semibold text-white">{i18n.tr(Key::OpenDispute)}</button>
+            </form>
+        </details>
+    }
+}
+
+/// The shopper's view of their dispute; once the shop answered, accept it or ask Sokoni.
+#[component]
+fn ShopperDispute(d: DisputeView, reply: ServerAction<ReplyToAnswer>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = d.id.to_string();
+    let answered = d.status == DisputeStatus::Answered;
+    let error = action_error(reply.into());
+    view! {
+        <DisputeCard d>
+            {answered.then(|| {
+                let button = move |value: &'static str, label: Key| {
+                    let id = id.clone();
+                    view! {
+                        <ActionForm action=reply>
+                            <input type="hidden" name="id" value=id />
+                            <input type="hidden" name="reply" value=value />
+                            <button type="submit" class="rounded-lg border border-current px-3 py-1 font-semibold">{i18n.tr(label)}</button>
+                        </ActionForm>
+                    }
+                };
+                view! {
+                    <FormError error />
+                    <div class="mt-2 flex flex-wrap gap-2">
+                        {button("accept", Key::AcceptAnswer)}
+                        {button("escalate", Key::EscalateDispute)}
+                    </div>
+                }
+            })}
+        </DisputeCard>
+    }
 }
 
 /// Asking to return a delivered part (the server checks the return window).
@@ -93,6 +164,7 @@ fn Order(
     page: OrderPage,
     pay: ServerAction<PayOrder>,
     check: ServerAction<CheckPayment>,
+    reply: ServerAction<ReplyToAnswer>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let o = page.order;
@@ -104,6 +176,7 @@ fn Order(
             {payment_method_text(o.payment_method, i18n.locale.get())} " · "
             {o.street.clone()} ", " {o.town.clone()} ", " {o.county.clone()}
         </p>
+        <crate::components::form::UploadNotice />
         {page.payment.map(|p| view! { <PaymentPanel order=o.id p total=money(o.total.ceil(), &o.currency) cancelled=o.status == OrderStatus::Cancelled pay check /> })}
         <div class="flex flex-col gap-4" data-testid="order-parts">
             {page.parts.into_iter().map(|part| view! {
@@ -132,7 +205,9 @@ fn Order(
                     })}
                     {part.status.shopper_may_cancel().then(|| view! { <CancelButton id=part.id label=Key::CancelPart /> })}
                     {part.ship_overdue.then(|| view! { <CancelButton id=part.id label=Key::CancelUnshipped /> })}
-                    {(part.status == VendorOrderStatus::Delivered).then(|| view! { <ReturnForm id=part.id /> })}
+                    {(part.status == VendorOrderStatus::Delivered && part.dispute.is_none()).then(|| view! { <ReturnForm id=part.id /> })}
+                    {(!part.disputable.is_empty()).then(|| view! { <DisputeForm order=o.id part=part.id reasons=part.disputable.clone() /> })}
+                    {part.dispute.clone().map(|d| view! { <ShopperDispute d reply /> })}
                     <ol class="mt-3 border-l-2 border-emerald-200 pl-3 text-xs text-stone-600" aria-label=i18n.tr(Key::Timeline)>
                         {part.events.iter().map(|e| view! {
                             <li>

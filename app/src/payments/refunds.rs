@@ -39,6 +39,13 @@ pub async fn queue(
     Ok(())
 }
 
+/// The phone that paid for the order, where its refunds go.
+async fn paying_phone(tx: &mut PgConnection, order_id: Uuid) -> Result<String, AppError> {
+    payments::paid_phone(tx, order_id)
+        .await?
+        .ok_or_else(|| AppError::internal(format!("refund: order {order_id} has no paying phone")))
+}
+
 /// A part was dropped (rejected, cancelled) or returned. For a paid M-Pesa part the sale is
 /// reversed (commission included) and the money queued back to the phone that paid; a
 /// rejected or cancelled part is then `refunded`. For a cash-on-delivery part returned after
@@ -88,18 +95,56 @@ pub async fn refund_part(tx: &mut PgConnection, vendor_order_id: Uuid) -> Result
     if owed.is_zero() {
         return Ok(()); // every item was refunded already
     }
-    let phone = payments::paid_phone(tx, part.order_id)
-        .await?
-        .ok_or_else(|| {
-            AppError::internal(format!(
-                "refund: order {} has no paying phone",
-                part.order_id
-            ))
-        })?;
+    let phone = paying_phone(tx, part.order_id).await?;
     queue(
         tx,
         Owed::Part(vendor_order_id),
         owed,
+        &part.currency,
+        &phone,
+    )
+    .await
+}
+
+/// Part of a paid part's money goes back on a dispute's decision: `amount` (less than what is
+/// still owed for it) with the same share of the commission reversed, taken from the shop's
+/// pending balance (or its available one, which may go below zero, when the sale was
+/// released already). Queued to the phone that paid, referenced by the dispute.
+pub async fn refund_partly(
+    tx: &mut PgConnection,
+    dispute_id: Uuid,
+    vendor_order_id: Uuid,
+    amount: Decimal,
+) -> Result<(), AppError> {
+    let part = orders::part_payment(tx, vendor_order_id)
+        .await?
+        .ok_or_else(|| AppError::internal(format!("refund of unknown part {vendor_order_id}")))?;
+    let owed = part.total - part.refunded_total;
+    if part.payment_method != PaymentMethod::Mpesa || amount <= Decimal::ZERO || amount >= owed {
+        return Err(AppError::invalid("amount", Invalid::OutOfRange));
+    }
+    let commission = crate::domain::dispute::commission_share(
+        amount,
+        owed,
+        part.commission - part.refunded_commission,
+    );
+    orders::add_refunded(tx, vendor_order_id, amount, commission).await?;
+    let released = ledger::posted(tx, TxKind::Release, vendor_order_id).await?;
+    let posting = postings::refund(amount, commission, &part.currency, released)?;
+    ledger::post(
+        tx,
+        TxKind::DisputeRefund,
+        dispute_id,
+        "part of a disputed part refunded",
+        Some(part.vendor_id),
+        &posting,
+    )
+    .await?;
+    let phone = paying_phone(tx, part.order_id).await?;
+    queue(
+        tx,
+        Owed::Dispute(dispute_id),
+        amount,
         &part.currency,
         &phone,
     )
@@ -166,13 +211,6 @@ pub async fn refund_item(
     if paid.is_zero() {
         return Ok(()); // fully discounted: nothing was paid for it
     }
-    let phone = payments::paid_phone(tx, part.order_id)
-        .await?
-        .ok_or_else(|| {
-            AppError::internal(format!(
-                "refund: order {} has no paying phone",
-                part.order_id
-            ))
-        })?;
+    let phone = paying_phone(tx, part.order_id).await?;
     queue(tx, Owed::Item(item_id), paid, &part.currency, &phone).await
 }

@@ -109,6 +109,7 @@ pub async fn save_platform_settings(
     payout_minimum: String,
     accept_hours: String,
     ship_days: String,
+    answer_hours: String,
     #[server(default)] orders_paused: Option<String>,
     #[server(default)] pause_message: String,
 ) -> Result<(), AppError> {
@@ -129,6 +130,7 @@ pub async fn save_platform_settings(
                 payout_minimum: &payout_minimum,
                 accept_hours: &accept_hours,
                 ship_days: &ship_days,
+                answer_hours: &answer_hours,
                 orders_paused: orders_paused.is_some_and(|v| v == "on" || v == "true"),
                 pause_message: &pause_message,
             })

@@ -12,6 +12,7 @@ pub mod categories;
 pub mod checkout;
 pub mod commission;
 pub mod coupons;
+pub mod disputes;
 pub mod locale;
 pub mod moderation;
 pub mod orders;

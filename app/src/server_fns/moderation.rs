@@ -67,7 +67,7 @@ pub async fn review_listing(
 }
 
 /// The inbox: counts per kind, and the oldest items of `kind` (`shop`, `listing`,
-/// `callback`; empty: all).
+/// `callback`, `dispute`; empty: all).
 #[server(endpoint = "inbox")]
 pub async fn inbox(#[server(default)] kind: String) -> Result<InboxView, AppError> {
     use crate::auth::context;
@@ -86,9 +86,19 @@ pub async fn inbox(#[server(default)] kind: String) -> Result<InboxView, AppErro
         let parse = |json: &Option<String>| -> Option<ReviewedVersion> {
             json.as_deref().and_then(|j| serde_json::from_str(j).ok())
         };
+        let disputes: Vec<Uuid> = rows
+            .iter()
+            .filter(|r| r.kind == InboxKind::Dispute)
+            .map(|r| r.id)
+            .collect();
+        let mut disputes = crate::db::disputes::by_ids(pool, &disputes).await?;
         let items = rows
             .into_iter()
             .map(|r| {
+                let dispute = disputes
+                    .iter()
+                    .position(|d| d.id == r.id)
+                    .map(|i| disputes.swap_remove(i));
                 let (approved, current) = (parse(&r.approved), parse(&r.current));
                 InboxItem {
                     kind: r.kind,
@@ -104,6 +114,7 @@ pub async fn inbox(#[server(default)] kind: String) -> Result<InboxView, AppErro
                         (Some(a), Some(c)) => changes(&a, &c),
                         _ => Vec::new(),
                     },
+                    dispute,
                 }
             })
             .collect();

@@ -184,6 +184,10 @@ pub async fn request_return(id: Uuid, reason: String) -> Result<(), AppError> {
         if !crate::db::orders::returnable(&mut conn, id, return_days).await? {
             return Err(AppError::invalid("reason", Invalid::ReturnWindowClosed));
         }
+        // A disputed part is settled by its dispute, not by a return as well.
+        if crate::db::disputes::exists_for_part(&mut *conn, id).await? {
+            return Err(AppError::invalid("reason", Invalid::AlreadyDisputed));
+        }
         drop(conn);
         crate::fulfilment::step(
             &state.pool,

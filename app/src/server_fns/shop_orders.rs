@@ -13,7 +13,15 @@ pub async fn shop_orders() -> Result<Vec<ShopOrderRow>, AppError> {
     use crate::domain::vendor::ShopTask;
     context::respond(async move {
         let (_, member) = context::require_shop(ShopTask::Orders).await?;
-        Ok(crate::db::orders::for_shop(&context::state()?.pool, member.vendor_id).await?)
+        let pool = &context::state()?.pool;
+        let mut rows = crate::db::orders::for_shop(pool, member.vendor_id).await?;
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+        for d in crate::db::disputes::for_parts(pool, &ids).await? {
+            if let Some(row) = rows.iter_mut().find(|r| r.id == d.vendor_order_id) {
+                row.dispute = Some(d);
+            }
+        }
+        Ok(rows)
     })
     .await
 }
@@ -65,7 +73,8 @@ pub async fn shop_money() -> Result<MoneyView, AppError> {
 }
 
 /// The shop acts on its part of an order: `accept`, `reject` (with a reason), `ship` (with a
-/// carrier/tracking note) or `deliver`.
+/// carrier/tracking note), `deliver`, and on a return `refund` or `decline_return` (with a
+/// reason).
 #[server(endpoint = "fulfil")]
 pub async fn fulfil(
     id: Uuid,
@@ -90,6 +99,8 @@ pub async fn fulfil(
             "deliver" => (VendorOrderEvent::Deliver, false),
             // A return the shopper asked for is accepted: the money goes back.
             "refund" => (VendorOrderEvent::Refund, false),
+            // Or declined, with the reason the shopper reads (they may dispute it).
+            "decline_return" => (VendorOrderEvent::DeclineReturn, true),
             _ => return Err(AppError::invalid("action", Invalid::NotFound)),
         };
         let note = bounded(&note, usize::from(needs_note) * 3, 300, false)

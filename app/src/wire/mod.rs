@@ -11,6 +11,7 @@ pub mod cart;
 pub mod catalog;
 pub mod commission;
 pub mod coupons;
+pub mod disputes;
 pub mod moderation;
 pub mod orders;
 pub mod payments;

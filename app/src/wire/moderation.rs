@@ -40,6 +40,8 @@ pub struct InboxItem {
     pub is_edit: bool,
     /// What the edit changed since the approved version.
     pub changes: Vec<crate::domain::moderation::FieldChange>,
+    /// An escalated dispute: both sides' words, the photos and the money at stake.
+    pub dispute: Option<crate::wire::disputes::DisputeView>,
 }
 
 /// The inbox: how many wait of each kind, and the oldest of the kind asked for (or of all).

@@ -66,6 +66,10 @@ pub struct VendorOrderView {
     pub ship_overdue: bool,
     pub items: Vec<OrderItemView>,
     pub events: Vec<OrderEvent>,
+    /// The part's dispute, if the shopper opened one.
+    pub dispute: Option<crate::wire::disputes::DisputeView>,
+    /// The reasons the shopper may dispute it for now (none: no dispute possible).
+    pub disputable: Vec<crate::domain::dispute::DisputeReason>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -135,6 +139,9 @@ pub struct ShopOrderRow {
     pub item_ids: Vec<Uuid>,
     pub item_labels: Vec<String>,
     pub item_refunded: Vec<bool>,
+    /// The part's dispute, if any (filled after the row is read).
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub dispute: Option<crate::wire::disputes::DisputeView>,
 }
 
 /// A shop's money, all read from the ledger: sales still held (pending), available for

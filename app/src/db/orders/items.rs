@@ -42,6 +42,17 @@ pub async fn mark_item_refunded(
         .bind(item_id)
         .execute(&mut *tx)
         .await?;
+    add_refunded(tx, vendor_order_id, paid, commission).await
+}
+
+/// Adds to a part's refunded amounts (an item, or part of the part on a dispute's decision),
+/// so a later full refund or the release of the rest counts only what is left.
+pub async fn add_refunded(
+    tx: &mut PgConnection,
+    vendor_order_id: Uuid,
+    paid: Decimal,
+    commission: Decimal,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "update vendor_orders set refunded_total = refunded_total + $2, refunded_commission = refunded_commission + $3 where id = $1",
     )

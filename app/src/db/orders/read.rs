@@ -1,7 +1,8 @@
 //! Reading orders: a shopper's orders and an order's parts (always with the shopper's id),
 //! and a shop's parts (always with the shop's id).
 
-use crate::domain::order::VendorOrderStatus;
+use crate::domain::dispute::DisputeReason;
+use crate::domain::order::{PaymentMethod, VendorOrderStatus};
 use crate::wire::orders::{OrderEvent, OrderItemView, OrderSummary, VendorOrderView};
 use rust_decimal::Decimal;
 use sqlx::{FromRow, PgConnection, PgExecutor};
@@ -52,6 +53,9 @@ struct VendorOrderRow {
     total: Decimal,
     ship_by: Option<String>,
     ship_overdue: bool,
+    payment_method: PaymentMethod,
+    money_held: bool,
+    return_declined: bool,
 }
 
 /// The vendor parts of an order (already checked to be the caller's), with items and history;
@@ -61,24 +65,38 @@ pub async fn parts(
     order_id: Uuid,
     ship_days: i64,
 ) -> Result<Vec<VendorOrderView>, sqlx::Error> {
-    let rows: Vec<VendorOrderRow> = sqlx::query_as(
+    use crate::db::disputes::{MONEY_HELD, RETURN_DECLINED};
+    let rows: Vec<VendorOrderRow> = sqlx::query_as(&format!(
         "select vo.id, v.business_name as vendor_name, v.slug as vendor_slug, vo.status, vo.subtotal,
+                o.payment_method, {MONEY_HELD} as money_held, {RETURN_DECLINED} as return_declined,
                 vo.delivery_method, vo.delivery_fee, vo.discount, vo.coupon_code, vo.total,
                 to_char((a.at + make_interval(days => $2::int)) at time zone 'Africa/Nairobi',
                         'YYYY-MM-DD HH24:MI') as ship_by,
                 coalesce(a.at + make_interval(days => $2::int) < now(), false) as ship_overdue
-         from vendor_orders vo join vendors v on v.id = vo.vendor_id
+         from vendor_orders vo join vendors v on v.id = vo.vendor_id join orders o on o.id = vo.order_id
          left join lateral (select min(e.at) as at from vendor_order_events e
                             where e.vendor_order_id = vo.id and e.status = 'accepted') a
                 on vo.status = 'accepted'
-         where vo.order_id = $1 order by v.business_name",
-    )
+         where vo.order_id = $1 order by v.business_name"
+    ))
     .bind(order_id)
     .bind(ship_days)
     .fetch_all(&mut *db)
     .await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut disputes = crate::db::disputes::for_parts(&mut *db, &ids).await?;
     let mut out = Vec::new();
     for r in rows {
+        let dispute = disputes
+            .iter()
+            .position(|d| d.vendor_order_id == r.id)
+            .map(|i| disputes.swap_remove(i));
+        let disputable =
+            if dispute.is_none() && r.payment_method == PaymentMethod::Mpesa && r.money_held {
+                DisputeReason::open_to(r.status, r.return_declined)
+            } else {
+                Vec::new()
+            };
         let items: Vec<OrderItemView> = sqlx::query_as(
             "select refunded_at is not null as refunded, title, sku, options, quantity, unit_price, line_total
              from order_items where vendor_order_id = $1 order by title",
@@ -107,6 +125,8 @@ pub async fn parts(
             ship_overdue: r.ship_overdue,
             items,
             events,
+            dispute,
+            disputable,
         });
     }
     Ok(out)

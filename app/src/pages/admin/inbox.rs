@@ -1,6 +1,6 @@
 //! `/admin/inbox`: everything waiting on an admin in one list, oldest first with its age:
-//! shop applications, listings (an edit shows what changed since approval) and flagged M-Pesa
-//! callbacks. Claim an item to work on it; decide it here (a refusal takes a reason); approve
+//! shop applications, listings (an edit shows what changed since approval), flagged M-Pesa
+//! callbacks and escalated disputes (refund in full, in part, or refuse, with reasons). Claim an item to work on it; decide it here (a refusal takes a reason); approve
 //! ticked listings at once. Plain forms: no WASM.
 
 use crate::components::decision::decision;
@@ -9,6 +9,7 @@ use crate::components::loaded::loaded;
 use crate::components::nav::AdminNav;
 use crate::domain::moderation::{FieldChange, InboxKind};
 use crate::i18n::{Key, use_i18n};
+use crate::server_fns::disputes::DecideDispute;
 use crate::server_fns::moderation::{
     ApproveListings, ClaimItem, InboxItem, ResolveCallback, ReviewListing, inbox,
 };
@@ -25,6 +26,7 @@ fn kind_key(kind: InboxKind) -> Key {
         InboxKind::Shop => Key::InboxShops,
         InboxKind::Listing => Key::InboxListings,
         InboxKind::Callback => Key::InboxCallbacks,
+        InboxKind::Dispute => Key::InboxDisputes,
     }
 }
 
@@ -36,6 +38,7 @@ struct Actions {
     shop: ServerAction<ReviewShop>,
     callback: ServerAction<ResolveCallback>,
     bulk: ServerAction<ApproveListings>,
+    dispute: ServerAction<DecideDispute>,
 }
 
 #[component]
@@ -47,6 +50,7 @@ pub fn AdminInboxPage() -> impl IntoView {
         shop: ServerAction::new(),
         callback: ServerAction::new(),
         bulk: ServerAction::new(),
+        dispute: ServerAction::new(),
     };
     let query = use_query_map();
     let kind = move || query.read().get("kind").unwrap_or_default();
@@ -59,6 +63,7 @@ pub fn AdminInboxPage() -> impl IntoView {
                 actions.shop.version().get(),
                 actions.callback.version().get(),
                 actions.bulk.version().get(),
+                actions.dispute.version().get(),
             )
         },
         |(kind, ..)| inbox(kind),
@@ -69,6 +74,7 @@ pub fn AdminInboxPage() -> impl IntoView {
         action_error(actions.shop.into()),
         action_error(actions.callback.into()),
         action_error(actions.bulk.into()),
+        action_error(actions.dispute.into()),
     ];
     view! {
         <Title text=i18n.tr(Key::ModerationInbox) />
@@ -132,6 +138,7 @@ fn Item(n: usize, item: InboxItem, actions: Actions, back: String) -> impl IntoV
         InboxKind::Listing => view! { <ListingDecision n id=id.clone() item=item.clone() actions back=back.clone() /> }.into_any(),
         InboxKind::Shop => view! { <ShopDecision id=id.clone() actions back=back.clone() /> }.into_any(),
         InboxKind::Callback => view! { <CallbackDecision id=id.clone() actions back=back.clone() /> }.into_any(),
+        InboxKind::Dispute => view! { <DisputeDecision id=id.clone() item=item.clone() actions back=back.clone() /> }.into_any(),
     };
     view! {
         <li class="rounded-2xl bg-white p-4 shadow-sm" data-testid="inbox-item" data-kind=item.kind.as_str()>
@@ -231,6 +238,42 @@ fn CallbackDecision(id: String, actions: Actions, back: String) -> impl IntoView
             <input type="hidden" name="back" value=back />
             <label class="flex flex-col text-xs">{i18n.tr(Key::ResolutionNote)}<input name="note" required minlength="3" class=REASON /></label>
             <button type="submit" class=GO>{i18n.tr(Key::MarkResolved)}</button>
+        </ActionForm>
+    }
+}
+
+/// An escalated dispute: both sides' words and the photos, then the decision. A partial refund
+/// takes an amount below what is still paid for the part.
+#[component]
+fn DisputeDecision(id: String, item: InboxItem, actions: Actions, back: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let owed = item
+        .dispute
+        .as_ref()
+        .map(|d| crate::components::labels::money(d.owed, &d.currency))
+        .unwrap_or_default();
+    let choice = move |value: &'static str, label: Key, extra: String| {
+        view! {
+            <label class="flex items-center gap-1 text-sm">
+                <input type="radio" name="decision" value=value required=true />
+                {i18n.tr(label)} {extra}
+            </label>
+        }
+    };
+    view! {
+        {item.dispute.clone().map(|d| view! { <crate::components::dispute::DisputeCard d /> })}
+        <ActionForm action=actions.dispute attr:class="mt-3 flex flex-wrap items-end gap-3" attr:data-testid="dispute-decision">
+            <input type="hidden" name="id" value=id />
+            <input type="hidden" name="back" value=back />
+            <fieldset class="flex flex-col gap-1">
+                <legend class="text-xs">{i18n.tr(Key::DecisionLabel)}</legend>
+                {choice("full", Key::DecideFull, format!(" ({owed})"))}
+                {choice("partial", Key::DecidePartial, String::new())}
+                {choice("refuse", Key::DecideRefuse, String::new())}
+            </fieldset>
+            <label class="flex flex-col text-xs">{i18n.tr(Key::RefundAmount)}<input name="amount" inputmode="decimal" class=REASON /></label>
+            <label class="flex flex-col text-xs">{i18n.tr(Key::DecisionNote)}<input name="note" required minlength="3" class=REASON /></label>
+            <button type="submit" class=GO>{i18n.tr(Key::Decide)}</button>
         </ActionForm>
     }
 }

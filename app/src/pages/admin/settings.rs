@@ -33,6 +33,7 @@ pub fn AdminSettingsPage() -> impl IntoView {
                     <Field name="payout_minimum" label=Key::PayoutMinimum value=s.payout_minimum.to_string() required=true error />
                     <Field name="accept_hours" label=Key::AcceptHours value=s.accept_hours.to_string() required=true error />
                     <Field name="ship_days" label=Key::ShipDays value=s.ship_days.to_string() required=true error />
+                    <Field name="answer_hours" label=Key::AnswerHours value=s.answer_hours.to_string() required=true error />
                     <label class="flex items-center gap-2 text-sm font-medium">
                         <input type="checkbox" name="orders_paused" checked=s.orders_paused />
                         {i18n.tr(Key::PauseOrders)}

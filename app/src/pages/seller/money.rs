@@ -31,6 +31,11 @@ pub fn ShopMoneyPage() -> impl IntoView {
                     <p class="rounded-2xl bg-white p-4 shadow-sm">{i18n.tr(Key::AvailableBalance)} <strong class="block text-xl" data-testid="balance-available">{fmt(m.available)}</strong></p>
                     <p class="rounded-2xl bg-white p-4 shadow-sm">{i18n.tr(Key::OwedToPlatform)} <strong class="block text-xl" data-testid="balance-owed">{fmt(m.owed)}</strong></p>
                 </section>
+                // Refunds that land after a payout (a return, a dispute) come out of the
+                // available balance and can take it below zero; released sales net it off.
+                {(m.available < Decimal::ZERO).then(|| view! {
+                    <p class="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status" data-testid="negative-balance">{i18n.tr(Key::NegativeBalance)}</p>
+                })}
                 <h2 class="mb-2 font-semibold">{i18n.tr(Key::Statement)}</h2>
                 <div class="mb-6 overflow-x-auto rounded-2xl bg-white shadow-sm">
                     <table class="w-full text-sm" data-testid="statement">

@@ -1,0 +1,85 @@
+//! `POST /account/disputes`: the shopper opens a dispute about their part, with up to three
+//! photos, as a plain multipart form (it works without JavaScript). The part is found through
+//! the session's user; the answer is a redirect back to the order's page with the outcome.
+
+use super::uploads::{internal, process_photo, read_fields, refused, save_photo};
+use app::disputes::{Claim, MAX_PHOTOS};
+use app::domain::Invalid;
+use app::domain::dispute::DisputeReason;
+use app::error::AppError;
+use app::state::AppState;
+use axum::extract::{Multipart, State};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+use uuid::Uuid;
+
+pub async fn open(
+    State(state): State<AppState>,
+    session: Session,
+    parts: Parts,
+    multipart: Multipart,
+) -> Response {
+    let user = app::auth::session::user(&session, &state.pool)
+        .await
+        .ok()
+        .flatten();
+    let Some(user) = user else {
+        return Redirect::to("/login").into_response();
+    };
+    let form = match read_fields(multipart, MAX_PHOTOS, 2000).await {
+        Ok(f) => f,
+        Err(why) => return refused("/account/orders", why),
+    };
+    // The way back: the order's page (only ever a path built from a parsed id).
+    let page = match form.text("order").parse::<Uuid>() {
+        Ok(order) => format!("/account/orders/{order}"),
+        Err(_) => "/account/orders".to_owned(),
+    };
+    let Ok(part) = form.text("part").parse::<Uuid>() else {
+        return refused(&page, Invalid::NotFound);
+    };
+    let Some(reason) = DisputeReason::parse(form.text("reason")) else {
+        return refused(&page, Invalid::Required);
+    };
+    let body = match app::domain::text::bounded(form.text("body"), 10, 2000, true) {
+        Ok(b) => b,
+        Err(why) => return refused(&page, why),
+    };
+    // Every photo is checked before any is stored: a bad one refuses the whole dispute.
+    let mut photos = Vec::new();
+    for (_, bytes) in form.files {
+        match process_photo(bytes).await {
+            Ok(Ok(photo)) => photos.push(photo),
+            Ok(Err(why)) => return refused(&page, why),
+            Err(r) => return r,
+        }
+    }
+    let mut keys = Vec::new();
+    for photo in photos {
+        match save_photo(&state, photo).await {
+            Ok(key) => keys.push(key),
+            Err(r) => return r,
+        }
+    }
+    let answer_hours = match app::db::platform::get(&state.pool, &state.settings).await {
+        Ok(s) => s.answer_hours,
+        Err(e) => return internal(e),
+    };
+    let actor = app::db::audit::Actor {
+        id: user.id,
+        role: user.role(),
+        ip: app::auth::context::ip_of(&parts, state.settings.http.trust_forwarded_for),
+    };
+    let claim = Claim {
+        reason,
+        body: &body,
+        photos: &keys,
+    };
+    match app::disputes::open(&state.pool, &actor, part, claim, answer_hours).await {
+        Ok(_) => Redirect::to(&format!("{page}?saved=dispute")).into_response(),
+        Err(AppError::Invalid { why, .. }) => refused(&page, why),
+        Err(AppError::NotFound) => refused(&page, Invalid::NotFound),
+        Err(e) => internal(e),
+    }
+}
