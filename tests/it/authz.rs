@@ -154,6 +154,12 @@ const POLICY: &[(&str, May, Form)] = &[
         User,
         &[("id", "{part}"), ("reason", "Not as described")],
     ),
+    // Another party's dispute (there is none of the caller's) reads like a missing one.
+    (
+        "reply_to_answer",
+        User,
+        &[("id", "{random}"), ("reply", "escalate")],
+    ),
     // opening a shop
     // The caller's own shop, if any: nobody has none.
     ("my_shop", Anyone, &[]),
@@ -214,6 +220,12 @@ const POLICY: &[(&str, May, Form)] = &[
     ("last_import_report", CATALOG, &[]),
     ("shop_orders", ORDERS, &[]),
     ("shop_reliability", ORDERS, &[]),
+    (
+        "answer_dispute",
+        ORDERS,
+        &[("id", "{random}"), ("answer", "Sent with G4S")],
+    ),
+    ("refund_dispute", ORDERS, &[("id", "{random}")]),
     ("shop_money", FINANCES, &[]),
     ("fulfil", ORDERS, &[("id", "{part}"), ("action", "accept")]),
     (
@@ -384,6 +396,15 @@ const POLICY: &[(&str, May, Form)] = &[
         &[("id", "{random}"), ("note", "")],
     ),
     ("run_payouts", Admin, &[]),
+    (
+        "decide_dispute",
+        Admin,
+        &[
+            ("id", "{random}"),
+            ("decision", "refuse"),
+            ("note", "No evidence"),
+        ],
+    ),
     ("leave_shop", User, &[]),
     // last: it ends the caller's session
     // Cycles the caller's session id (the client follows the new cookie).

@@ -13,6 +13,7 @@ mod categories;
 mod checkout;
 mod common;
 mod deadlines;
+mod disputes;
 mod email_verification;
 mod faults;
 mod headers;

@@ -17,7 +17,7 @@ use tower::ServiceExt;
 use uuid::Uuid;
 
 /// Places an M-Pesa order from `c`'s cart, paying from `phone`; the order id.
-async fn place(pool: &PgPool, c: &mut Client, phone: &str) -> Uuid {
+pub(crate) async fn place(pool: &PgPool, c: &mut Client, phone: &str) -> Uuid {
     let (k, r) = place_order(c, &[("phone", phone), ("payment", "mpesa")]).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     sqlx::query_scalar("select id from orders where checkout_key = $1::uuid")
@@ -27,7 +27,7 @@ async fn place(pool: &PgPool, c: &mut Client, phone: &str) -> Uuid {
         .expect("order")
 }
 
-async fn assert_ledger_balanced(pool: &PgPool) {
+pub(crate) async fn assert_ledger_balanced(pool: &PgPool) {
     let off: i64 = scalar(
         pool,
         "select count(*) from (select 1 from ledger_entries group by transaction_id, currency having sum(amount) <> 0) t",
@@ -36,7 +36,7 @@ async fn assert_ledger_balanced(pool: &PgPool) {
     assert_eq!(off, 0, "every ledger transaction sums to zero");
 }
 
-async fn account_sum(pool: &PgPool, kind: &str, vendor: Option<Uuid>) -> Decimal {
+pub(crate) async fn account_sum(pool: &PgPool, kind: &str, vendor: Option<Uuid>) -> Decimal {
     sqlx::query_scalar(
         "select coalesce(sum(e.amount), 0) from ledger_entries e join ledger_accounts a on a.id = e.account_id
          where a.kind = $1 and a.vendor_id is not distinct from $2",
@@ -48,7 +48,7 @@ async fn account_sum(pool: &PgPool, kind: &str, vendor: Option<Uuid>) -> Decimal
     .expect("sum")
 }
 
-fn order_status(order: Uuid) -> String {
+pub(crate) fn order_status(order: Uuid) -> String {
     format!("select status from orders where id = '{order}'")
 }
 
