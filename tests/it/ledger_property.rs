@@ -1,10 +1,12 @@
 //! The ledger's invariants under random histories (seeded, and every choice is made from rows
 //! in a fixed order, so a failure replays): checkouts
 //! (cash or M-Pesa), payments and failed prompts, expiries, cancellations and rejections
-//! (refunds), single-item refunds, deliveries (cash settlements), payouts with results that
-//! succeed or fail. After every step: each transaction sums to zero, and each shop's balance
-//! equals the sum of its statement less its payouts; after every payout run, no payout left
-//! its shop's available balance below zero.
+//! (refunds), automatic cancellations past the acceptance deadline, single-item refunds,
+//! deliveries (cash settlements), disputes (opened, answered, escalated, settled by the shop,
+//! the shopper or an admin with a full or partial refund), payouts with results that succeed or
+//! fail. After every step: each transaction sums to zero, each shop's balance equals the sum of
+//! its statement less its payouts, and no part with an open dispute has had its money released;
+//! after every payout run, no payout left its shop's available balance below zero.
 
 use crate::common::{address, buyer, shop, variant};
 use app::checkout::{Checkout, Choices, Payment, place_order};
@@ -19,7 +21,7 @@ use uuid::Uuid;
 
 const STEPS: usize = 160;
 /// A history that exercises every kind of posting.
-const DEFAULT_SEED: u64 = 1;
+const DEFAULT_SEED: u64 = 36;
 
 async fn ids(pool: &PgPool, sql: &str) -> Vec<Uuid> {
     sqlx::query_scalar(sql).fetch_all(pool).await.expect(sql)
@@ -45,6 +47,17 @@ async fn check_invariants(pool: &PgPool, shops: &[Uuid], step: usize) {
     .await
     .expect("balanced");
     assert_eq!(off, 0, "step {step}: an unbalanced transaction");
+    let released_while_disputed: i64 = sqlx::query_scalar(
+        "select count(*) from disputes d join ledger_transactions t on t.kind = 'release' and t.reference = d.vendor_order_id
+         where d.status <> 'resolved'",
+    )
+    .fetch_one(pool)
+    .await
+    .expect("held");
+    assert_eq!(
+        released_while_disputed, 0,
+        "step {step}: disputed money released"
+    );
     for &shop in shops {
         let (total, _) = balance(pool, shop).await;
         let statement: Decimal = app::db::ledger::statement(pool, shop, 7)
@@ -190,7 +203,7 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     .expect("expire");
             }
             // A shop or shopper moves a part forward, or drops it.
-            50..=84 => {
+            50..=79 => {
                 let parts: Vec<(Uuid, String)> = sqlx::query_as(
                     "select vo.id, vo.status from vendor_orders vo join orders o on o.id = vo.order_id join vendors v on v.id = vo.vendor_id
                      where vo.status in ('awaiting_acceptance', 'accepted', 'shipped') order by o.created_at, v.slug",
@@ -214,6 +227,8 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     .await
                     .expect("step");
             }
+            // A dispute is opened, or one moves on.
+            80..=84 => dispute_step(&pool, &mut rng).await,
             // A shop refunds one item of a part.
             85..=87 => {
                 let items: Vec<(Uuid, Uuid)> = sqlx::query_as(
@@ -233,12 +248,24 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
                     .await
                     .expect("item refund");
             }
-            // Time passes for delivered parts.
+            // Time passes for delivered parts; a part waiting for its shop misses the
+            // acceptance deadline and the jobs cancel it.
             88..=89 => {
                 sqlx::query("update vendor_orders set delivered_at = delivered_at - interval '8 days' where delivered_at is not null")
                     .execute(&pool)
                     .await
                     .expect("age");
+                let waiting = ids(&pool, "select vo.id from vendor_orders vo join orders o on o.id = vo.order_id join vendors v on v.id = vo.vendor_id where vo.status = 'awaiting_acceptance' order by o.created_at, v.slug").await;
+                if let Some(part) = pick(&mut rng, &waiting) {
+                    sqlx::query("update vendor_order_events set at = at - interval '25 hours' where vendor_order_id = $1")
+                        .bind(part)
+                        .execute(&pool)
+                        .await
+                        .expect("age");
+                    app::fulfilment::cancel_unaccepted(&pool, 24)
+                        .await
+                        .expect("deadline sweep");
+                }
             }
             // Payouts run. A payout debits the shop's available balance by its amount (plus the
             // cash commission it nets), so "never more than available" is "available not below
@@ -290,12 +317,24 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
             .fetch_all(&pool)
             .await
             .expect("kinds");
+    let outcomes: Vec<String> =
+        sqlx::query_scalar("select distinct coalesce(outcome, status) from disputes order by 1")
+            .fetch_all(&pool)
+            .await
+            .expect("outcomes");
+    let deadline_cancels: i64 = sqlx::query_scalar(
+        "select count(*) from vendor_order_events where note = 'not accepted within 24 hours'",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("cancels");
     // The default history exercises every kind of posting (other seeds may not).
     let kinds_expected: &[&str] = if seed == DEFAULT_SEED {
         &[
             "b2c_reversed",
             "b2c_settled",
             "cod_settlement",
+            "dispute_refund",
             "item_refund",
             "mpesa_payment",
             "payout_sent",
@@ -310,4 +349,80 @@ async fn random_histories_keep_the_ledger_true(pool: PgPool) {
     for k in kinds_expected {
         assert!(kinds.iter().any(|x| x == k), "no {k} in {kinds:?}");
     }
+    // ...and disputes settled each way that moves money, and a missed acceptance deadline.
+    if seed == DEFAULT_SEED {
+        for o in ["full_refund", "partial_refund", "shop_refunded"] {
+            assert!(outcomes.iter().any(|x| x == o), "no {o} in {outcomes:?}");
+        }
+        assert!(
+            deadline_cancels > 0,
+            "no part missed its acceptance deadline"
+        );
+    }
+}
+
+/// Opens a dispute on a part that can have one, or moves an open one on: the shop answers or
+/// refunds, the shopper accepts or escalates, the jobs escalate, an admin decides (a full
+/// refund, a third of what is owed, or refused).
+async fn dispute_step<R: Rng>(pool: &PgPool, rng: &mut R) {
+    use app::disputes::{Claim, Party};
+    use app::domain::dispute::{DisputeEvent as E, DisputeOutcome as O, DisputeReason};
+    let open: Vec<(Uuid, String, Uuid, Uuid, Decimal)> = sqlx::query_as(
+        "select d.id, d.status, vo.vendor_id, o.user_id, vo.total - vo.refunded_total
+         from disputes d join vendor_orders vo on vo.id = d.vendor_order_id join orders o on o.id = vo.order_id
+         where d.status <> 'resolved' order by d.created_at",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("disputes");
+    if open.is_empty() || rng.gen_bool(0.3) {
+        let candidates: Vec<(Uuid, Uuid)> = sqlx::query_as(
+            "select vo.id, o.user_id from vendor_orders vo join orders o on o.id = vo.order_id join vendors v on v.id = vo.vendor_id
+             where vo.status in ('shipped', 'delivered') and o.payment_method = 'mpesa'
+               and not exists (select 1 from disputes d where d.vendor_order_id = vo.id)
+               and not exists (select 1 from ledger_transactions t where t.kind = 'release' and t.reference = vo.id)
+             order by o.created_at, v.slug",
+        )
+        .fetch_all(pool)
+        .await
+        .expect("candidates");
+        if candidates.is_empty() {
+            return;
+        }
+        let (part, buyer) = candidates[rng.gen_range(0..candidates.len())];
+        let actor = app::db::audit::Actor {
+            id: buyer,
+            role: app::domain::Role::Customer,
+            ip: "test".into(),
+        };
+        let claim = Claim {
+            reason: DisputeReason::NotReceived,
+            body: "never came",
+            photos: &[],
+        };
+        app::disputes::open(pool, &actor, part, claim, 48)
+            .await
+            .expect("open a dispute");
+        return;
+    }
+    let (id, status, shop, buyer, owed) = open[rng.gen_range(0..open.len())].clone();
+    let roll = rng.gen_range(0..4);
+    let (party, event) = match (status.as_str(), roll) {
+        ("awaiting_shop", 0) => (Party::Shop(shop), E::ShopRefund),
+        ("awaiting_shop", 1) => (Party::Platform, E::Escalate),
+        ("awaiting_shop", _) => (Party::Shop(shop), E::Answer),
+        ("answered", 0..=1) => (Party::Buyer(buyer), E::AcceptAnswer),
+        ("answered", _) => (Party::Buyer(buyer), E::Escalate),
+        (_, 0) => (Party::Admin, E::Decide(O::FullRefund)),
+        (_, 1) => (Party::Admin, E::Decide(O::Refused)),
+        _ => (Party::Admin, E::Decide(O::PartialRefund)),
+    };
+    let third = (owed / Decimal::from(3)).round_dp(2);
+    let amount = (event == E::Decide(O::PartialRefund)).then_some(third);
+    if amount.is_some_and(|a| a <= Decimal::ZERO || a >= owed) {
+        return;
+    }
+    app::disputes::act(pool, None, party, id, event, Some("test"), amount)
+        .await
+        .expect("a dispute step");
 }
