@@ -181,6 +181,12 @@ export async function secondStep(page: Page, secret: string) {
 }
 
 /** The seeded owner of shop number `n` (shop slugs end in it). */
+/** A 16×16 PNG for upload forms. */
+export const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAQ0lEQVR4nGNgYGAQEBBQUFAwMDBwcHAICAhISEgoKChoaGiYMGHCggULNmzYcODAgQsXLjx48ODDhw8MoxpGNQxfDQBupWgQyPCYIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 export function ownerEmail(n: number | string): string {
   return `vendor${String(n).padStart(3, "0")}@sokoni.test`;
 }

@@ -1,14 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { hydrated, logInAs, mailedLink, open, register, uniqueUser } from "./helpers";
+import { hydrated, logInAs, mailedLink, open, PNG, register, uniqueUser } from "./helpers";
 
 // The seller's journey: apply, get verified, list a product with a photo and two variants,
 // get it approved, and a shopper finds it with a misspelt search. Runs hydrated and without
 // JavaScript: every step is a plain form.
 
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAQ0lEQVR4nGNgYGAQEBBQUFAwMDBwcHAICAhISEgoKChoaGiYMGHCggULNmzYcODAgQsXLjx48ODDhw8MoxpGNQxfDQBupWgQyPCYIQAAAABJRU5ErkJggg==",
-  "base64",
-);
 const PDF = Buffer.from("%PDF-1.4\n% national id scan\n");
 
 const ADMIN_EMAIL = "admin@sokoni.test";
