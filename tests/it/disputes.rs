@@ -290,6 +290,13 @@ async fn a_dispute_goes_from_claim_to_a_partial_refund_and_holds_the_money_meanw
         account_sum(&pool, "vendor_pending", Some(duka)).await,
         Decimal::ZERO
     );
+    let record: app::domain::reliability::Reliability =
+        owner.call("shop_reliability", &[]).await.json();
+    assert_eq!(
+        (record.disputed, record.disputes_lost),
+        (1, 1),
+        "on the shop's record"
+    );
     let mails: i64 = scalar(
         &pool,
         "select count(*) from notifications where subject like 'Dispute on order %: settled'",

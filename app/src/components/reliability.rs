@@ -36,6 +36,11 @@ pub fn ReliabilityCard(record: Reliability) -> impl IntoView {
             hours(record.median_accept_hours),
         ),
         (Key::ReliabilityShipTime, hours(record.median_ship_hours)),
+        (Key::ReliabilityDisputed, record.disputed.to_string()),
+        (
+            Key::ReliabilityDisputesLost,
+            share(record.disputes_lost, record.disputes_lost_percent()),
+        ),
     ];
     view! {
         <section class="mb-4 rounded-2xl bg-white p-4 shadow-sm" data-testid="reliability">

@@ -8,7 +8,8 @@ use uuid::Uuid;
 /// The record of `vendor_id`. A part cancelled before acceptance counts as the shop's missed
 /// deadline when it happened at least `accept_hours` after payment (the jobs cancel it then;
 /// the shopper's own cancel comes earlier), and always when it had been accepted (only a
-/// missed shipping deadline cancels an accepted part).
+/// missed shipping deadline cancels an accepted part). A dispute is lost when it ended in a
+/// refund (by the shop, or decided by an admin).
 pub async fn for_shop(
     db: impl PgExecutor<'_>,
     vendor_id: Uuid,
@@ -37,7 +38,10 @@ pub async fn for_shop(
                 percentile_cont(0.5) within group (order by extract(epoch from accepted - waiting) / 3600)
                     as median_accept_hours,
                 percentile_cont(0.5) within group (order by extract(epoch from shipped - accepted) / 3600)
-                    as median_ship_hours
+                    as median_ship_hours,
+                (select count(*) from disputes d where d.vendor_order_id = any(array_agg(c.id))) as disputed,
+                (select count(*) from disputes d where d.vendor_order_id = any(array_agg(c.id))
+                    and d.outcome in ('shop_refunded', 'full_refund', 'partial_refund')) as disputes_lost
          from c",
     )
     .bind(vendor_id)

@@ -23,6 +23,9 @@ pub struct Reliability {
     /// Median hours from payment to acceptance, and from acceptance to shipping.
     pub median_accept_hours: Option<f64>,
     pub median_ship_hours: Option<f64>,
+    /// Disputes shoppers opened about the shop's parts, and those that ended in a refund.
+    pub disputed: i64,
+    pub disputes_lost: i64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,20 +78,26 @@ impl Reliability {
         percent(self.missed_deadline, self.decided())
     }
 
-    /// A: accepts at least 95%, misses at most 2% of deadlines, accepts within 12 hours
-    /// (median). B: 85%, 5%, 24 hours. C: 70%, 10%. D: below that. New: fewer than
-    /// `MIN_PARTS` parts decided in the window.
+    /// Disputes that ended in a refund, of the parts the shop had to decide on, in percent.
+    pub fn disputes_lost_percent(&self) -> f64 {
+        percent(self.disputes_lost, self.decided())
+    }
+
+    /// A: accepts at least 95%, misses at most 2% of deadlines, loses at most 1% to disputes,
+    /// accepts within 12 hours (median). B: 85%, 5%, 3%, 24 hours. C: 70%, 10%, 6%. D: below
+    /// that. New: fewer than `MIN_PARTS` parts decided in the window.
     pub fn grade(&self) -> Grade {
         if self.decided() < MIN_PARTS {
             return Grade::New;
         }
         let (accepts, misses) = (self.acceptance_percent(), self.missed_percent());
+        let lost = self.disputes_lost_percent();
         let accept_hours = self.median_accept_hours.unwrap_or(f64::INFINITY);
-        if accepts >= 95.0 && misses <= 2.0 && accept_hours <= 12.0 {
+        if accepts >= 95.0 && misses <= 2.0 && lost <= 1.0 && accept_hours <= 12.0 {
             Grade::A
-        } else if accepts >= 85.0 && misses <= 5.0 && accept_hours <= 24.0 {
+        } else if accepts >= 85.0 && misses <= 5.0 && lost <= 3.0 && accept_hours <= 24.0 {
             Grade::B
-        } else if accepts >= 70.0 && misses <= 10.0 {
+        } else if accepts >= 70.0 && misses <= 10.0 && lost <= 6.0 {
             Grade::C
         } else {
             Grade::D
@@ -109,6 +118,8 @@ mod tests {
             missed_deadline: missed,
             median_accept_hours: Some(hours),
             median_ship_hours: Some(20.0),
+            disputed: 0,
+            disputes_lost: 0,
         }
     }
 
@@ -121,6 +132,15 @@ mod tests {
         assert_eq!(record(60, 40, 0, 3.0).grade(), Grade::D);
         assert_eq!(record(85, 0, 15, 3.0).grade(), Grade::D, "15% missed");
         assert_eq!(record(3, 0, 0, 1.0).grade(), Grade::New);
+        let disputed = |lost| Reliability {
+            disputed: lost + 1,
+            disputes_lost: lost,
+            ..record(100, 0, 0, 3.0)
+        };
+        assert_eq!(disputed(1).grade(), Grade::A, "1% lost to disputes");
+        assert_eq!(disputed(2).grade(), Grade::B);
+        assert_eq!(disputed(5).grade(), Grade::C);
+        assert_eq!(disputed(7).grade(), Grade::D);
     }
 
     #[test]

@@ -467,6 +467,8 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "The shop should ship this by",
         Key::CancelUnshipped => "Not shipped in time: cancel and get a refund",
+        Key::ReliabilityDisputed => "Disputes opened by shoppers",
+        Key::ReliabilityDisputesLost => "Refunded on a dispute",
         Key::AnswerHours => "Hours a shop has to answer a dispute (then it goes to Sokoni's team)",
         Key::ProblemWithPart => "Problem with this part? Open a dispute",
         Key::DisputeReasonLabel => "What went wrong",
@@ -519,7 +521,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ReliabilityAcceptTime => "Median hours to accept",
         Key::ReliabilityShipTime => "Median hours from accepting to shipping",
         Key::ReliabilityRule => {
-            "How the grade is worked out: A accepts at least 95% of orders, is cancelled for a missed deadline at most 2% of the time and accepts within 12 hours (median); B: 85%, 5% and 24 hours; C: 70% and 10%; D: below that. Orders the shopper cancelled first do not count. With fewer than 5 orders in 90 days a shop is new."
+            "How the grade is worked out: A accepts at least 95% of orders, is cancelled for a missed deadline at most 2% of the time, refunds at most 1% of orders on a dispute and accepts within 12 hours (median); B: 85%, 5%, 3% and 24 hours; C: 70%, 10% and 6%; D: below that. Orders the shopper cancelled first do not count. With fewer than 5 orders in 90 days a shop is new."
         }
         Key::GradeNew => "New",
         Key::PayoutsHeldOwnerEmail => {

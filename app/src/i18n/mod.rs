@@ -538,6 +538,8 @@ pub enum Key {
     ShipDays,
     ShipBy,
     CancelUnshipped,
+    ReliabilityDisputed,
+    ReliabilityDisputesLost,
     AnswerHours,
     ProblemWithPart,
     DisputeReasonLabel,

@@ -475,6 +475,8 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "Duka linapaswa kutuma hili kabla ya",
         Key::CancelUnshipped => "Halijatumwa kwa wakati: ghairi na urejeshewe pesa",
+        Key::ReliabilityDisputed => "Malalamiko yaliyofunguliwa na wanunuzi",
+        Key::ReliabilityDisputesLost => "Zilizorejeshewa pesa kwa lalamiko",
         Key::AnswerHours => {
             "Saa ambazo duka lina kujibu lalamiko (kisha linapelekwa kwa timu ya Sokoni)"
         }
@@ -529,7 +531,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ReliabilityAcceptTime => "Saa za wastani za kukubali",
         Key::ReliabilityShipTime => "Saa za wastani kutoka kukubali hadi kutuma",
         Key::ReliabilityRule => {
-            "Jinsi daraja linavyohesabiwa: A hukubali angalau 95% ya maagizo, hughairiwa kwa kuchelewa si zaidi ya 2% na hukubali ndani ya saa 12 (wastani); B: 85%, 5% na saa 24; C: 70% na 10%; D: chini ya hapo. Maagizo aliyoghairi mnunuzi kwanza hayahesabiwi. Duka lenye maagizo chini ya 5 katika siku 90 ni jipya."
+            "Jinsi daraja linavyohesabiwa: A hukubali angalau 95% ya maagizo, hughairiwa kwa kuchelewa si zaidi ya 2%, hurejesha pesa kwa lalamiko si zaidi ya 1% na hukubali ndani ya saa 12 (wastani); B: 85%, 5%, 3% na saa 24; C: 70%, 10% na 6%; D: chini ya hapo. Maagizo aliyoghairi mnunuzi kwanza hayahesabiwi. Duka lenye maagizo chini ya 5 katika siku 90 ni jipya."
         }
         Key::GradeNew => "Jipya",
         Key::PayoutsHeldOwnerEmail => {
