@@ -32,6 +32,7 @@ use crate::pages::{
     seller::money::ShopMoneyPage,
     seller::orders::ShopOrdersPage,
     seller::promotions::PromotionsPage,
+    seller::reviews::ShopReviewsPage,
     seller::shop::SellPage,
     seller::staff::StaffPage,
     store::StorePage,
@@ -188,6 +189,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/seller/import") view=ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/money") view=ShopMoneyPage ssr=SsrMode::Async />
                         <Route path=path!("/seller/promotions") view=PromotionsPage ssr=SsrMode::Async />
+                        <Route path=path!("/seller/reviews") view=ShopReviewsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/orders/:id") view=AdminOrderPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/analytics") view=AdminAnalyticsPage ssr=SsrMode::Async />

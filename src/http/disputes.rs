@@ -2,7 +2,7 @@
 //! photos, as a plain multipart form (it works without JavaScript). The part is found through
 //! the session's user; the answer is a redirect back to the order's page with the outcome.
 
-use super::uploads::{internal, process_photo, read_fields, refused, save_photo};
+use super::uploads::{internal, read_fields, refused, store_photos};
 use app::disputes::{Claim, MAX_PHOTOS};
 use app::domain::Invalid;
 use app::domain::dispute::DisputeReason;
@@ -46,22 +46,10 @@ pub async fn open(
         Ok(b) => b,
         Err(why) => return refused(&page, why),
     };
-    // Every photo is checked before any is stored: a bad one refuses the whole dispute.
-    let mut photos = Vec::new();
-    for (_, bytes) in form.files {
-        match process_photo(bytes).await {
-            Ok(Ok(photo)) => photos.push(photo),
-            Ok(Err(why)) => return refused(&page, why),
-            Err(r) => return r,
-        }
-    }
-    let mut keys = Vec::new();
-    for photo in photos {
-        match save_photo(&state, photo).await {
-            Ok(key) => keys.push(key),
-            Err(r) => return r,
-        }
-    }
+    let keys = match store_photos(&state, form.files, &page).await {
+        Ok(keys) => keys,
+        Err(r) => return r,
+    };
     let answer_hours = match app::db::platform::get(&state.pool, &state.settings).await {
         Ok(s) => s.answer_hours,
         Err(e) => return internal(e),

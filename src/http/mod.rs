@@ -11,6 +11,7 @@ mod health;
 mod media;
 mod mpesa;
 pub mod origin;
+mod reviews;
 mod seo;
 mod uploads;
 
@@ -41,9 +42,9 @@ const UPLOAD_BODY_LIMIT: usize =
 
 const ONE_FILE_BODY_LIMIT: usize = (app::media::process::MAX_UPLOAD_MB + 1) * 1024 * 1024;
 
-/// A dispute's three photos at the per-file limit, plus its words.
-const DISPUTE_BODY_LIMIT: usize =
-    (app::disputes::MAX_PHOTOS * app::media::process::MAX_UPLOAD_MB + 1) * 1024 * 1024;
+/// A dispute's or a review's photos (three at most) at the per-file limit, plus its words.
+const THREE_PHOTOS_BODY_LIMIT: usize = (3 * app::media::process::MAX_UPLOAD_MB + 1) * 1024 * 1024;
+const _: () = assert!(app::disputes::MAX_PHOTOS <= 3 && app::reviews::MAX_PHOTOS <= 3);
 
 pub fn router(state: AppState) -> Router {
     let context = {
@@ -87,7 +88,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/account/disputes",
-            post(disputes::open).layer(DefaultBodyLimit::max(DISPUTE_BODY_LIMIT)),
+            post(disputes::open).layer(DefaultBodyLimit::max(THREE_PHOTOS_BODY_LIMIT)),
+        )
+        .route(
+            "/account/reviews",
+            post(reviews::write).layer(DefaultBodyLimit::max(THREE_PHOTOS_BODY_LIMIT)),
         )
         .route("/seller/listings.csv", get(uploads::export_csv))
         .route(

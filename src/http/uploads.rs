@@ -115,7 +115,7 @@ pub(super) async fn read_fields(
 }
 
 /// Checks and resizes a photo (on the blocking pool); nothing is stored yet.
-pub(super) async fn process_photo(bytes: Vec<u8>) -> Result<Result<Photo, Invalid>, Response> {
+async fn process_photo(bytes: Vec<u8>) -> Result<Result<Photo, Invalid>, Response> {
     tokio::task::spawn_blocking(move || app::media::process::photo(&bytes))
         .await
         .map_err(internal)
@@ -133,7 +133,7 @@ async fn store_photo(
 }
 
 /// Stores a processed photo's files and records it; its content key.
-pub(super) async fn save_photo(state: &AppState, photo: Photo) -> Result<String, Response> {
+async fn save_photo(state: &AppState, photo: Photo) -> Result<String, Response> {
     for (name, bytes) in photo.files {
         state.media.put(&name, bytes).await.map_err(internal)?;
     }
@@ -149,6 +149,27 @@ pub(super) async fn save_photo(state: &AppState, photo: Photo) -> Result<String,
         .await
         .map_err(internal)?;
     Ok(photo.key)
+}
+
+/// Checks every photo before storing any (a bad third photo refuses them all, back to
+/// `page`), then stores them: their content keys, in order.
+pub(super) async fn store_photos(
+    state: &AppState,
+    files: Vec<(String, Vec<u8>)>,
+    page: &str,
+) -> Result<Vec<String>, Response> {
+    let mut photos = Vec::new();
+    for (_, bytes) in files {
+        match process_photo(bytes).await? {
+            Ok(photo) => photos.push(photo),
+            Err(why) => return Err(refused(page, why)),
+        }
+    }
+    let mut keys = Vec::new();
+    for photo in photos {
+        keys.push(save_photo(state, photo).await?);
+    }
+    Ok(keys)
 }
 
 /// `POST /seller/listings/{id}/photos`: up to ten photos for a listing of the session's shop.
@@ -172,23 +193,12 @@ pub async fn listing_photos(
         Ok(f) => f,
         Err(why) => return refused(&page, why),
     };
-    // All or nothing: every photo is checked before any is kept, and they join the listing in
-    // one transaction, so a bad third photo or the limit leaves the listing as it was.
-    let mut photos = Vec::new();
-    for (_, bytes) in form.files {
-        match process_photo(bytes).await {
-            Ok(Ok(photo)) => photos.push(photo),
-            Ok(Err(why)) => return refused(&page, why),
-            Err(r) => return r,
-        }
-    }
-    let mut keys = Vec::new();
-    for photo in photos {
-        match save_photo(&state, photo).await {
-            Ok(key) => keys.push(key),
-            Err(r) => return r,
-        }
-    }
+    // All or nothing: they join the listing in one transaction, so a bad third photo or the
+    // limit leaves the listing as it was.
+    let keys = match store_photos(&state, form.files, &page).await {
+        Ok(keys) => keys,
+        Err(r) => return r,
+    };
     let added = async {
         let mut tx = state.pool.begin().await?;
         for key in &keys {

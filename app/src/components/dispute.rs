@@ -54,7 +54,7 @@ pub fn DisputeCard(d: DisputeView, #[prop(optional)] children: Option<Children>)
                     {d.photos.iter().map(|key| view! {
                         <li>
                             <a href=photo_url(key, PhotoSize::Large)>
-                                <img src=photo_url(key, PhotoSize::Thumb) alt=i18n.tr(Key::DisputePhotos) width="96" height="96" class="h-24 w-24 rounded-lg object-cover" loading="lazy" />
+                                <img src=photo_url(key, PhotoSize::Thumb) alt=i18n.tr(Key::PhotosUpToThree) width="96" height="96" class="h-24 w-24 rounded-lg object-cover" loading="lazy" />
                             </a>
                         </li>
                     }).collect_view()}

@@ -20,8 +20,8 @@ pub fn Card(card: ListingCard) -> impl IntoView {
             <p class="mt-1 text-lg font-bold text-emerald-800">{card.price().format()}</p>
             <p class="text-sm text-stone-600">
                 <a href=format!("/store/{}", card.vendor_slug) class="hover:underline">{card.vendor_name.clone()}</a>
-                " · ★ "
-                {card.vendor_rating.to_string()}
+                // A shop with no reviews yet shows no stars at all, never ★ 0.
+                {crate::domain::review::rating_text(card.vendor_rating).map(|r| format!(" · {r}"))}
             </p>
             <p class="text-xs text-stone-500">
                 {card.town.clone()} ", " {card.county.clone()}

@@ -13,6 +13,7 @@ pub mod media;
 pub mod nav;
 pub mod not_found;
 pub mod reliability;
+pub mod reviews;
 pub mod route;
 pub mod search_results;
 pub mod session;

@@ -15,6 +15,7 @@ pub fn SellerNav() -> impl IntoView {
             <a class=link href="/seller/listings/new">{i18n.tr(Key::NewListing)}</a>
             <a class=link href="/seller/orders">{i18n.tr(Key::ShopOrders)}</a>
             <a class=link href="/seller/money">{i18n.tr(Key::ShopMoney)}</a>
+            <a class=link href="/seller/reviews">{i18n.tr(Key::SellerReviews)}</a>
             <a class=link href="/seller/promotions">{i18n.tr(Key::Promotions)}</a>
             <a class=link href="/seller/import">{i18n.tr(Key::ImportExport)}</a>
             <a class=link href="/seller/staff">{i18n.tr(Key::Staff)}</a>

@@ -310,6 +310,7 @@ fn sort_label(sort: Sort) -> Key {
         Sort::PriceDesc => Key::SortPriceDesc,
         Sort::Newest => Key::SortNewest,
         Sort::Popular => Key::SortPopular,
+        Sort::Rating => Key::SortRating,
         Sort::Distance => Key::SortDistance,
     }
 }

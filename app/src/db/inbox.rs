@@ -45,7 +45,13 @@ const WAITING: &str = "
            null, null
     from disputes d join vendor_orders vo on vo.id = d.vendor_order_id join vendors v on v.id = vo.vendor_id
     join orders o on o.id = vo.order_id join users u on u.id = o.user_id
-    where d.status = 'escalated'";
+    where d.status = 'escalated'
+    union all
+    select 'review', r.id, l.title || ' · ★' || r.stars, count(*) || ' report(s)', min(rr.created_at), null, null
+    from reviews r join listings l on l.id = r.listing_id
+    join review_reports rr on rr.review_id = r.id and rr.created_at > coalesce(r.reports_cleared_at, '-infinity')
+    where r.hidden_at is null
+    group by r.id, l.title";
 
 /// How many items of each kind wait.
 pub async fn counts(db: impl PgExecutor<'_>) -> Result<Vec<(InboxKind, i64)>, sqlx::Error> {

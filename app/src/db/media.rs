@@ -32,8 +32,8 @@ pub async fn record(db: impl PgExecutor<'_>, m: NewMedia<'_>) -> Result<(), sqlx
 
 /// Forgets up to `limit` files that nothing has used for `hours` — photos of refused uploads,
 /// replaced logos, removed documents — and returns them (key, public) for their bytes to be
-/// deleted. A file is in use while a listing photo, a shop logo, a KYC document or a dispute's
-/// photo names it.
+/// deleted. A file is in use while a listing photo, a shop logo, a KYC document, or a dispute's or
+/// review's photo names it.
 pub async fn forget_unused(
     db: impl PgExecutor<'_>,
     hours: i32,
@@ -47,6 +47,7 @@ pub async fn forget_unused(
                and not exists (select 1 from vendor_documents d where d.media_key = u.key)
                and not exists (select 1 from vendors v where v.logo_key = u.key)
                and not exists (select 1 from dispute_photos p where p.media_key = u.key)
+               and not exists (select 1 from review_photos p where p.media_key = u.key)
              limit $2 for update skip locked)
          returning m.key, m.public",
     )

@@ -28,6 +28,7 @@ pub mod people;
 pub mod platform;
 pub mod products;
 pub mod reliability;
+pub mod reviews;
 pub mod search;
 pub mod seed;
 pub mod sitemap;

@@ -39,6 +39,8 @@ text_enum! {
         DisputeAccepted = "dispute.answer_accepted",
         DisputeEscalated = "dispute.escalated",
         DisputeDecided = "dispute.decided",
+        ReviewHidden = "review.hidden",
+        ReviewKept = "review.kept",
         PartCompleted = "order.part_completed",
         PartConfirmed = "order.part_confirmed",
         ItemRefunded = "order.item_refunded",
@@ -108,6 +110,7 @@ impl Action {
             | Action::DisputeAccepted
             | Action::DisputeEscalated
             | Action::DisputeDecided => "dispute",
+            Action::ReviewHidden | Action::ReviewKept => "review",
             Action::DeliveryTermsSaved | Action::PayoutPhoneChanged => "shop",
             Action::LedgerPosted => "ledger_transaction",
             Action::SettingsChanged => "platform",

@@ -108,4 +108,10 @@ pub enum Invalid {
     AlreadyDisputed,
     /// The dispute has moved on since the page was loaded (someone acted first).
     DisputeMoved,
+    /// Only an item delivered to the buyer can be reviewed.
+    NotReviewable,
+    /// The item has a review already; the shop has replied already.
+    AlreadyReviewed,
+    /// A shop's own people cannot review it, or vote on or report its reviews.
+    OwnShop,
 }

@@ -25,6 +25,7 @@ pub mod places;
 pub mod platform;
 pub mod pricing;
 pub mod reliability;
+pub mod review;
 pub mod role;
 pub mod search;
 pub mod slug;

@@ -15,6 +15,8 @@ text_enum! {
         Callback = "callback",
         /// A buyer protection dispute the shopper (or the deadline) sent to the admins.
         Dispute = "dispute",
+        /// A review someone reported.
+        Review = "review",
     }
 }
 

@@ -29,16 +29,19 @@ pub enum Sort {
     PriceDesc,
     Newest,
     Popular,
+    /// The listing's rating from reviews, best first (unreviewed last).
+    Rating,
     Distance,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 6] = [
+    pub const ALL: [Sort; 7] = [
         Sort::Relevance,
         Sort::PriceAsc,
         Sort::PriceDesc,
         Sort::Newest,
         Sort::Popular,
+        Sort::Rating,
         Sort::Distance,
     ];
 
@@ -49,6 +52,7 @@ impl Sort {
             Sort::PriceDesc => "price_desc",
             Sort::Newest => "newest",
             Sort::Popular => "popular",
+            Sort::Rating => "rating",
             Sort::Distance => "distance",
         }
     }

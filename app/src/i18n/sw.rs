@@ -475,6 +475,31 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "Duka linapaswa kutuma hili kabla ya",
         Key::CancelUnshipped => "Halijatumwa kwa wakati: ghairi na urejeshewe pesa",
+        Key::NoReviewsYet => "Bado hakuna maoni",
+        Key::FirstToReview => "Umenunua? Toa maoni kwenye ukurasa wa oda yako.",
+        Key::VerifiedPurchase => "Ununuzi uliothibitishwa",
+        Key::ShopReplied => "Duka limejibu",
+        Key::ReviewHiddenBecause => "Imefichwa na Sokoni:",
+        Key::ReviewsHeading => "Maoni",
+        Key::MostHelpful => "Yenye msaada zaidi",
+        Key::Helpful => "Yana msaada",
+        Key::ReportReview => "Ripoti",
+        Key::ReportReason => "Kwa nini Sokoni ilitazame?",
+        Key::Send => "Tuma",
+        Key::ReviewThisItem => "Toa maoni kuhusu bidhaa hii",
+        Key::YourStars => "Ukadiriaji wako",
+        Key::ReviewBody => "Una maoni gani kuihusu?",
+        Key::PostReview => "Chapisha maoni",
+        Key::YouRated => "Uliikadiria",
+        Key::SellerReviews => "Maoni",
+        Key::ReplyLabel => "Jibu lako la wazi (moja kwa kila maoni)",
+        Key::PostReply => "Chapisha jibu",
+        Key::InboxReviews => "Maoni yaliyoripotiwa",
+        Key::ReportsLabel => "Ripoti",
+        Key::HideReview => "Ficha maoni",
+        Key::KeepReview => "Yaache (futa ripoti)",
+        Key::HideReason => "Sababu ya kuficha (duka linaisoma)",
+        Key::SortRating => "Yaliyokadiriwa juu",
         Key::ReliabilityDisputed => "Malalamiko yaliyofunguliwa na wanunuzi",
         Key::ReliabilityDisputesLost => "Zilizorejeshewa pesa kwa lalamiko",
         Key::AnswerHours => {
@@ -487,7 +512,7 @@ pub fn text(key: Key) -> &'static str {
         Key::DisputeDamaged => "Imefika ikiwa imeharibika",
         Key::DisputeReturnRefused => "Duka limekataa urejeshaji wangu",
         Key::DisputeBody => "Tueleze kilichotokea (angalau herufi 10)",
-        Key::DisputePhotos => "Picha (hadi 3, si lazima)",
+        Key::PhotosUpToThree => "Picha (hadi 3, si lazima)",
         Key::DisputeHeldNote => {
             "Lalamiko likiwa wazi, duka halilipwi kwa sehemu hii. Duka linajibu kwanza; usipokubali, timu ya Sokoni inaamua."
         }
@@ -702,6 +727,9 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::NotDisputable => "Sehemu hii haiwezi kulalamikiwa sasa (lazima iwe imetumwa au imefikishwa, imelipwa kwa M-Pesa, na pesa zake bado hazijatolewa kwa duka).".into(),
         Invalid::AlreadyDisputed => "Sehemu hii tayari ina lalamiko.".into(),
         Invalid::DisputeMoved => "Lalamiko limebadilika tangu ulipofungua ukurasa: upakie upya.".into(),
+        Invalid::NotReviewable => "Ni bidhaa uliyofikishiwa tu inayoweza kukaguliwa.".into(),
+        Invalid::AlreadyReviewed => "Hili limeshafanyika: maoni moja kwa kila bidhaa, jibu moja kwa kila maoni.".into(),
+        Invalid::OwnShop => "Si kwa maoni ya duka lako mwenyewe.".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }

@@ -85,11 +85,44 @@ fn DisputeForm(order: Uuid, part: Uuid, reasons: Vec<DisputeReason>) -> impl Int
                 <label class="flex flex-col gap-1">{i18n.tr(Key::DisputeBody)}
                     <textarea name="body" required minlength="10" maxlength="2000" rows="3" class=input></textarea>
                 </label>
-                <label class="flex flex-col gap-1">{i18n.tr(Key::DisputePhotos)}
+                <label class="flex flex-col gap-1">{i18n.tr(Key::PhotosUpToThree)}
                     <input type="file" name="file" accept="image/jpeg,image/png,image/webp" multiple />
                 </label>
                 <p class="text-xs text-stone-600">{i18n.tr(Key::DisputeHeldNote)}</p>
                 <button type="submit" class="self-start rounded-lg bg-red-700 px-3 py-1 font-semibold text-white">{i18n.tr(Key::OpenDispute)}</button>
+            </form>
+        </details>
+    }
+}
+
+/// Reviewing a delivered item: a plain multipart form (photos ride along), posted to the
+/// review handler, which comes back here with the outcome.
+#[component]
+fn ReviewForm(order: Uuid, item: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let input = "rounded border border-stone-300 px-2 py-1";
+    view! {
+        <details class="basis-full text-sm" data-testid="review-form">
+            <summary class="cursor-pointer text-emerald-800 underline">{i18n.tr(Key::ReviewThisItem)}</summary>
+            <form method="post" action="/account/reviews" enctype="multipart/form-data" class="mt-2 flex max-w-lg flex-col gap-2">
+                <input type="hidden" name="order" value=order.to_string() />
+                <input type="hidden" name="item" value=item.to_string() />
+                <fieldset class="flex gap-3">
+                    <legend class="text-xs">{i18n.tr(Key::YourStars)}</legend>
+                    {[5, 4, 3, 2, 1].into_iter().map(|n| view! {
+                        <label class="flex items-center gap-1">
+                            <input type="radio" name="stars" value=n.to_string() required=true />
+                            {n} "★"
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <label class="flex flex-col gap-1">{i18n.tr(Key::ReviewBody)}
+                    <textarea name="body" required minlength="2" maxlength="2000" rows="3" class=input></textarea>
+                </label>
+                <label class="flex flex-col gap-1">{i18n.tr(Key::PhotosUpToThree)}
+                    <input type="file" name="file" accept="image/jpeg,image/png,image/webp" multiple />
+                </label>
+                <button type="submit" class="self-start rounded-lg bg-emerald-700 px-3 py-1 font-semibold text-white">{i18n.tr(Key::PostReview)}</button>
             </form>
         </details>
     }
@@ -187,10 +220,14 @@ fn Order(
                     </div>
                     <ul class="mt-2 text-sm">
                         {part.items.iter().map(|it| view! {
-                            <li class="flex justify-between gap-2">
+                            <li class="flex flex-wrap justify-between gap-2" data-testid="order-item">
                                 <span class:line-through=it.refunded>{it.quantity} " × " {it.title.clone()} " " <span class="text-stone-500">{it.options.clone()}</span></span>
                                 {it.refunded.then(|| view! { <span class="text-xs text-stone-500">{i18n.tr(Key::ItemRefunded)}</span> })}
                                 <span>{money(it.line_total, &o.currency)}</span>
+                                {it.my_stars.map(|n| view! {
+                                    <span class="basis-full text-xs text-stone-600" data-testid="my-review">{i18n.tr(Key::YouRated)} " " {crate::components::reviews::stars(n)}</span>
+                                })}
+                                {it.reviewable.then(|| view! { <ReviewForm order=o.id item=it.id /> })}
                             </li>
                         }).collect_view()}
                     </ul>

@@ -3,6 +3,7 @@
 
 use crate::components::listing_card::Card;
 use crate::components::loaded::loaded;
+use crate::components::reviews::{RatingLine, ReviewsSection};
 use crate::domain::listing::options_label;
 use crate::domain::media::{PhotoSize, photo_url};
 use crate::domain::{Currency, Money};
@@ -17,9 +18,15 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ProductRoute() -> impl IntoView {
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
     let page = Resource::new_blocking(
-        move || params.read().get("slug").unwrap_or_default(),
-        product_page,
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                query.read().get("reviews").unwrap_or_default(),
+            )
+        },
+        |(slug, reviews)| product_page(slug, reviews),
     );
     loaded(page, |page| view! { <Product page /> })
 }
@@ -136,11 +143,12 @@ fn Product(page: ProductDetails) -> impl IntoView {
                     </div>
                     <div>
                         <p class="font-semibold">{p.vendor_name.clone()}</p>
-                        <p class="text-sm text-stone-600">"★ " {p.vendor_rating.to_string()} " · " {p.vendor_town.clone()} ", " {p.vendor_county.clone()}</p>
+                        <p class="text-sm text-stone-600"><RatingLine rating=p.vendor_rating /> " · " {p.vendor_town.clone()} ", " {p.vendor_county.clone()}</p>
                     </div>
                 </a>
             </section>
         </div>
+        <ReviewsSection reviews=page.reviews.clone() here=format!("/p/{}", p.slug) show_listing=false />
         {(!page.more_from_vendor.is_empty()).then(|| view! {
             <section class="mt-8">
                 <h2 class="mb-3 text-xl font-bold">{i18n.tr(Key::MoreFromShop)}</h2>

@@ -3,6 +3,7 @@
 
 use crate::components::loaded::loaded;
 use crate::components::media::Thumb;
+use crate::components::reviews::{RatingLine, ReviewsSection};
 use crate::components::search_results::Results;
 use crate::domain::search::RawSearch;
 use crate::i18n::{Key, use_i18n};
@@ -21,9 +22,10 @@ pub fn StorePage() -> impl IntoView {
             (
                 params.read().get("slug").unwrap_or_default(),
                 RawSearch::from_pairs(query.read().clone()),
+                query.read().get("reviews").unwrap_or_default(),
             )
         },
-        |(slug, raw)| store_page(slug, raw),
+        |(slug, raw, reviews)| store_page(slug, raw, reviews),
     );
     loaded(page, move |page| {
         let shop = page.shop;
@@ -36,12 +38,13 @@ pub fn StorePage() -> impl IntoView {
                 <div class="w-20 shrink-0"><Thumb key=shop.logo_key.clone() alt=shop.business_name.clone() /></div>
                 <div>
                     <h1 class="text-2xl font-bold">{shop.business_name.clone()}</h1>
-                    <p class="text-sm text-stone-600">"★ " {shop.rating.to_string()} " · " {shop.town.clone()} ", " {shop.county.clone()}</p>
+                    <p class="text-sm text-stone-600"><RatingLine rating=shop.rating count=page.reviews.distribution.total() /> " · " {shop.town.clone()} ", " {shop.county.clone()}</p>
                     <p class="mt-1 whitespace-pre-line text-sm">{shop.description.clone()}</p>
                 </div>
             </section>
             <h2 class="sr-only">{i18n.tr(Key::Search)}</h2>
-            <Results results=page.results base />
+            <Results results=page.results base=base.clone() />
+            <ReviewsSection reviews=page.reviews here=base show_listing=true />
         }
     })
 }

@@ -19,6 +19,7 @@ pub mod orders;
 pub mod payments;
 pub mod people;
 pub mod product;
+pub mod reviews;
 pub mod seller;
 pub mod shop_orders;
 pub mod two_factor;

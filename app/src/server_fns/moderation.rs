@@ -67,7 +67,7 @@ pub async fn review_listing(
 }
 
 /// The inbox: counts per kind, and the oldest items of `kind` (`shop`, `listing`,
-/// `callback`, `dispute`; empty: all).
+/// `callback`, `dispute`, `review`; empty: all).
 #[server(endpoint = "inbox")]
 pub async fn inbox(#[server(default)] kind: String) -> Result<InboxView, AppError> {
     use crate::auth::context;
@@ -92,6 +92,12 @@ pub async fn inbox(#[server(default)] kind: String) -> Result<InboxView, AppErro
             .map(|r| r.id)
             .collect();
         let mut disputes = crate::db::disputes::by_ids(pool, &disputes).await?;
+        let reviews: Vec<Uuid> = rows
+            .iter()
+            .filter(|r| r.kind == InboxKind::Review)
+            .map(|r| r.id)
+            .collect();
+        let mut reviews = crate::db::reviews::by_ids(pool, &reviews).await?;
         let items = rows
             .into_iter()
             .map(|r| {
@@ -99,6 +105,10 @@ pub async fn inbox(#[server(default)] kind: String) -> Result<InboxView, AppErro
                     .iter()
                     .position(|d| d.id == r.id)
                     .map(|i| disputes.swap_remove(i));
+                let review = reviews
+                    .iter()
+                    .position(|v| v.id == r.id)
+                    .map(|i| reviews.swap_remove(i));
                 let (approved, current) = (parse(&r.approved), parse(&r.current));
                 InboxItem {
                     kind: r.kind,
@@ -115,6 +125,7 @@ pub async fn inbox(#[server(default)] kind: String) -> Result<InboxView, AppErro
                         _ => Vec::new(),
                     },
                     dispute,
+                    review,
                 }
             })
             .collect();

@@ -8,7 +8,10 @@ pub use crate::wire::product::*;
 
 /// An approved listing by its slug, or `NotFound` (also for pending, rejected, archived ones).
 #[server(endpoint = "product_page")]
-pub async fn product_page(slug: String) -> Result<ProductDetails, AppError> {
+pub async fn product_page(
+    slug: String,
+    #[server(default)] reviews: String,
+) -> Result<ProductDetails, AppError> {
     use crate::auth::context;
     use crate::db::{listings, products};
     context::respond(async move {
@@ -39,6 +42,12 @@ pub async fn product_page(slug: String) -> Result<ProductDetails, AppError> {
             variants: listings::variants(pool, product.id).await?,
             more_from_vendor: products::more_from_vendor(pool, product.vendor_id, product.id)
                 .await?,
+            reviews: reviews_of(
+                pool,
+                crate::db::reviews::Scope::Listing(product.id),
+                &reviews,
+            )
+            .await?,
             product,
         })
     })
@@ -47,8 +56,27 @@ pub async fn product_page(slug: String) -> Result<ProductDetails, AppError> {
 
 /// A verified shop's storefront: its profile and its approved listings, searched and filtered
 /// like the main search.
+/// A page of reviews (`sort`: `newest` or `helpful`) with the distribution of stars.
+#[cfg(feature = "ssr")]
+async fn reviews_of(
+    pool: &sqlx::PgPool,
+    scope: crate::db::reviews::Scope,
+    sort: &str,
+) -> Result<crate::wire::reviews::Reviews, AppError> {
+    let sort = crate::domain::review::ReviewSort::parse(sort);
+    Ok(crate::wire::reviews::Reviews {
+        distribution: crate::db::reviews::distribution(pool, scope).await?,
+        sort,
+        reviews: crate::db::reviews::list(pool, scope, sort, false, 20).await?,
+    })
+}
+
 #[server(endpoint = "store_page")]
-pub async fn store_page(slug: String, raw: RawSearch) -> Result<Storefront, AppError> {
+pub async fn store_page(
+    slug: String,
+    raw: RawSearch,
+    #[server(default)] reviews: String,
+) -> Result<Storefront, AppError> {
     use crate::auth::context;
     context::respond(async move {
         let pool = &context::state()?.pool;
@@ -61,7 +89,12 @@ pub async fn store_page(slug: String, raw: RawSearch) -> Result<Storefront, AppE
         };
         let query = crate::domain::search::SearchQuery::parse(&raw)?;
         let results = crate::db::search::search(pool, &query).await?;
-        Ok(Storefront { shop, results })
+        let reviews = reviews_of(pool, crate::db::reviews::Scope::Shop(shop.id), &reviews).await?;
+        Ok(Storefront {
+            shop,
+            results,
+            reviews,
+        })
     })
     .await
 }

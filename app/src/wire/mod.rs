@@ -16,6 +16,7 @@ pub mod moderation;
 pub mod orders;
 pub mod payments;
 pub mod product;
+pub mod reviews;
 pub mod seller;
 pub mod vendor;
 

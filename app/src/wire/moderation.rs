@@ -42,6 +42,8 @@ pub struct InboxItem {
     pub changes: Vec<crate::domain::moderation::FieldChange>,
     /// An escalated dispute: both sides' words, the photos and the money at stake.
     pub dispute: Option<crate::wire::disputes::DisputeView>,
+    /// A reported review, with the reports' reasons.
+    pub review: Option<crate::wire::reviews::ReviewView>,
 }
 
 /// The inbox: how many wait of each kind, and the oldest of the kind asked for (or of all).

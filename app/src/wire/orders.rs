@@ -31,6 +31,7 @@ pub struct OrderSummary {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct OrderItemView {
+    pub id: Uuid,
     pub refunded: bool,
     pub title: String,
     pub sku: String,
@@ -38,6 +39,11 @@ pub struct OrderItemView {
     pub quantity: i32,
     pub unit_price: Decimal,
     pub line_total: Decimal,
+    /// Its part was delivered and the shopper has not reviewed it yet (`domain::review`).
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub reviewable: bool,
+    /// The stars the shopper gave it, once reviewed.
+    pub my_stars: Option<i16>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

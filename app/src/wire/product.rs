@@ -47,12 +47,16 @@ pub struct ProductDetails {
     pub canonical: String,
     /// Absolute URL of the first photo, for Open Graph and JSON-LD.
     pub image: Option<String>,
+    /// The listing's reviews.
+    pub reviews: crate::wire::reviews::Reviews,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Storefront {
     pub shop: ShopView,
     pub results: SearchResults,
+    /// The shop's reviews, across its listings.
+    pub reviews: crate::wire::reviews::Reviews,
 }
 
 /// The home page's listing rows.

@@ -54,6 +54,7 @@ struct VendorOrderRow {
     ship_by: Option<String>,
     ship_overdue: bool,
     payment_method: PaymentMethod,
+    delivered: bool,
     money_held: bool,
     return_declined: bool,
 }
@@ -68,7 +69,7 @@ pub async fn parts(
     use crate::db::disputes::{MONEY_HELD, RETURN_DECLINED};
     let rows: Vec<VendorOrderRow> = sqlx::query_as(&format!(
         "select vo.id, v.business_name as vendor_name, v.slug as vendor_slug, vo.status, vo.subtotal,
-                o.payment_method, {MONEY_HELD} as money_held, {RETURN_DECLINED} as return_declined,
+                o.payment_method, vo.delivered_at is not null as delivered, {MONEY_HELD} as money_held, {RETURN_DECLINED} as return_declined,
                 vo.delivery_method, vo.delivery_fee, vo.discount, vo.coupon_code, vo.total,
                 to_char((a.at + make_interval(days => $2::int)) at time zone 'Africa/Nairobi',
                         'YYYY-MM-DD HH24:MI') as ship_by,
@@ -97,13 +98,19 @@ pub async fn parts(
             } else {
                 Vec::new()
             };
-        let items: Vec<OrderItemView> = sqlx::query_as(
-            "select refunded_at is not null as refunded, title, sku, options, quantity, unit_price, line_total
-             from order_items where vendor_order_id = $1 order by title",
+        let mut items: Vec<OrderItemView> = sqlx::query_as(
+            "select i.id, i.refunded_at is not null as refunded, i.title, i.sku, i.options, i.quantity,
+                    i.unit_price, i.line_total, rv.stars as my_stars
+             from order_items i left join reviews rv on rv.order_item_id = i.id
+             where i.vendor_order_id = $1 order by i.title",
         )
         .bind(r.id)
         .fetch_all(&mut *db)
         .await?;
+        for item in &mut items {
+            item.reviewable =
+                item.my_stars.is_none() && crate::domain::review::reviewable(r.status, r.delivered);
+        }
         let events: Vec<OrderEvent> = sqlx::query_as(
             "select status, note, to_char(at, 'YYYY-MM-DD HH24:MI') as at from vendor_order_events where vendor_order_id = $1 order by at",
         )

@@ -172,6 +172,7 @@ fn sort_key(sort: Sort) -> (&'static str, &'static str, bool) {
         Sort::PriceAsc => ("l.price", "l.price", false),
         Sort::PriceDesc => ("l.price", "l.price", true),
         Sort::Newest => ("l.created_at", "extract(epoch from l.created_at)", true),
+        Sort::Rating => ("l.rating", "l.rating", true),
         // Needs the shopper's point: written by `page` itself.
         Sort::Distance => ("0", "0", false),
     }

@@ -13,6 +13,7 @@ use crate::server_fns::disputes::DecideDispute;
 use crate::server_fns::moderation::{
     ApproveListings, ClaimItem, InboxItem, ResolveCallback, ReviewListing, inbox,
 };
+use crate::server_fns::reviews::ModerateReview;
 use crate::server_fns::vendor::ReviewShop;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -27,6 +28,7 @@ fn kind_key(kind: InboxKind) -> Key {
         InboxKind::Listing => Key::InboxListings,
         InboxKind::Callback => Key::InboxCallbacks,
         InboxKind::Dispute => Key::InboxDisputes,
+        InboxKind::Review => Key::InboxReviews,
     }
 }
 
@@ -39,6 +41,7 @@ struct Actions {
     callback: ServerAction<ResolveCallback>,
     bulk: ServerAction<ApproveListings>,
     dispute: ServerAction<DecideDispute>,
+    review: ServerAction<ModerateReview>,
 }
 
 #[component]
@@ -51,6 +54,7 @@ pub fn AdminInboxPage() -> impl IntoView {
         callback: ServerAction::new(),
         bulk: ServerAction::new(),
         dispute: ServerAction::new(),
+        review: ServerAction::new(),
     };
     let query = use_query_map();
     let kind = move || query.read().get("kind").unwrap_or_default();
@@ -64,6 +68,7 @@ pub fn AdminInboxPage() -> impl IntoView {
                 actions.callback.version().get(),
                 actions.bulk.version().get(),
                 actions.dispute.version().get(),
+                actions.review.version().get(),
             )
         },
         |(kind, ..)| inbox(kind),
@@ -75,6 +80,7 @@ pub fn AdminInboxPage() -> impl IntoView {
         action_error(actions.callback.into()),
         action_error(actions.bulk.into()),
         action_error(actions.dispute.into()),
+        action_error(actions.review.into()),
     ];
     view! {
         <Title text=i18n.tr(Key::ModerationInbox) />
@@ -139,6 +145,7 @@ fn Item(n: usize, item: InboxItem, actions: Actions, back: String) -> impl IntoV
         InboxKind::Shop => view! { <ShopDecision id=id.clone() actions back=back.clone() /> }.into_any(),
         InboxKind::Callback => view! { <CallbackDecision id=id.clone() actions back=back.clone() /> }.into_any(),
         InboxKind::Dispute => view! { <DisputeDecision id=id.clone() item=item.clone() actions back=back.clone() /> }.into_any(),
+        InboxKind::Review => view! { <ReviewDecision id=id.clone() item=item.clone() actions back=back.clone() /> }.into_any(),
     };
     view! {
         <li class="rounded-2xl bg-white p-4 shadow-sm" data-testid="inbox-item" data-kind=item.kind.as_str()>
@@ -273,6 +280,33 @@ fn DisputeDecision(id: String, item: InboxItem, actions: Actions, back: String) 
             </fieldset>
             <label class="flex flex-col text-xs">{i18n.tr(Key::RefundAmount)}<input name="amount" inputmode="decimal" class=REASON /></label>
             <label class="flex flex-col text-xs">{i18n.tr(Key::DecisionNote)}<input name="note" required minlength="3" class=REASON /></label>
+            <button type="submit" class=GO>{i18n.tr(Key::Decide)}</button>
+        </ActionForm>
+    }
+}
+
+/// A reported review with the reports' reasons: hide it (the reason is shown to the shop) or
+/// keep it.
+#[component]
+fn ReviewDecision(id: String, item: InboxItem, actions: Actions, back: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {item.review.clone().map(|r| {
+            let reports = r.reports.clone();
+            view! {
+                <ul class="mb-2"><crate::components::reviews::ReviewItem r show_listing=true /></ul>
+                <p class="text-sm font-semibold">{i18n.tr(Key::ReportsLabel)}</p>
+                <ul class="mb-2 list-disc pl-5 text-sm" data-testid="review-reports">
+                    {reports.into_iter().map(|why| view! { <li>{why}</li> }).collect_view()}
+                </ul>
+            }
+        })}
+        <ActionForm action=actions.review attr:class="flex flex-wrap items-end gap-3" attr:data-testid="review-decision">
+            <input type="hidden" name="id" value=id />
+            <input type="hidden" name="back" value=back />
+            <label class="flex items-center gap-1 text-sm"><input type="radio" name="decision" value="hide" required=true />{i18n.tr(Key::HideReview)}</label>
+            <label class="flex items-center gap-1 text-sm"><input type="radio" name="decision" value="keep" />{i18n.tr(Key::KeepReview)}</label>
+            <label class="flex flex-col text-xs">{i18n.tr(Key::HideReason)}<input name="reason" class=REASON /></label>
             <button type="submit" class=GO>{i18n.tr(Key::Decide)}</button>
         </ActionForm>
     }

@@ -7,5 +7,6 @@ pub mod listing;
 pub mod money;
 pub mod orders;
 pub mod promotions;
+pub mod reviews;
 pub mod shop;
 pub mod staff;
