@@ -154,6 +154,13 @@ const POLICY: &[(&str, May, Form)] = &[
         User,
         &[("id", "{part}"), ("reason", "Not as described")],
     ),
+    // A missing review reads the same to everyone.
+    ("vote_review", User, &[("id", "{random}")]),
+    (
+        "report_review",
+        User,
+        &[("id", "{random}"), ("reason", "Spam")],
+    ),
     // Another party's dispute (there is none of the caller's) reads like a missing one.
     (
         "reply_to_answer",
@@ -226,6 +233,12 @@ const POLICY: &[(&str, May, Form)] = &[
         &[("id", "{random}"), ("answer", "Sent with G4S")],
     ),
     ("refund_dispute", ORDERS, &[("id", "{random}")]),
+    ("my_shop_reviews", ORDERS, &[]),
+    (
+        "reply_to_review",
+        ORDERS,
+        &[("id", "{random}"), ("reply", "Thanks")],
+    ),
     ("shop_money", FINANCES, &[]),
     ("fulfil", ORDERS, &[("id", "{part}"), ("action", "accept")]),
     (
@@ -396,6 +409,11 @@ const POLICY: &[(&str, May, Form)] = &[
         &[("id", "{random}"), ("note", "")],
     ),
     ("run_payouts", Admin, &[]),
+    (
+        "moderate_review",
+        Admin,
+        &[("id", "{random}"), ("decision", "keep")],
+    ),
     (
         "decide_dispute",
         Admin,

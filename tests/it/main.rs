@@ -27,6 +27,7 @@ mod payments;
 mod payout_phone;
 mod people;
 mod pricing;
+mod reviews;
 mod search;
 mod selling;
 mod settings;
