@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addFirstResults, fillAddress, logInAs, open, ownerEmail, PNG, register, uniqueUser } from "./helpers";
+import { addFirstResults, checkoutPaid, logInAs, open, PNG, register, shopTakes, uniqueUser } from "./helpers";
 
 // Buyer protection: a shopper who paid by M-Pesa disputes a shipped part ("not received") with
 // a photo; the shop answers; the shopper asks Sokoni to decide; an admin refunds part of it
@@ -10,31 +10,11 @@ test("a disputed part goes from the shopper's claim to an admin's partial refund
   const user = uniqueUser(test.info());
   await register(page, user);
   await addFirstResults(page, ["sufuria"]);
-  await open(page, "/checkout");
-  await fillAddress(page, "0712 000 123");
-  await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/account\/orders\/[0-9a-f-]{36}$/);
-  const orderPath = new URL(page.url()).pathname;
-  await expect
-    .poll(
-      async () => {
-        await open(page, orderPath);
-        return page.getByTestId("payment-panel").getAttribute("data-status");
-      },
-      { timeout: 20_000, intervals: [1_000] },
-    )
-    .toBe("paid");
-  const slug = ((await page.getByTestId("order-part").locator("h2 a").getAttribute("href")) ?? "").replace("/store/", "");
+  const orderPath = await checkoutPaid(page);
   // Nothing to dispute before the shop has sent it.
   await expect(page.getByTestId("dispute-form")).toHaveCount(0);
-
-  const shop = await logInAs(browser, ownerEmail(slug.split("-").pop() ?? ""), "/seller/orders");
+  const shop = await shopTakes(browser, page, user.name, ["Accept", "Mark shipped"]);
   const mine = () => shop.getByTestId("shop-order").filter({ hasText: user.name });
-  await mine().getByRole("button", { name: "Accept" }).click();
-  await expect(mine().getByTestId("shop-order-status")).toHaveText("Accepted by the shop");
-  await mine().locator("input[name=note]").fill("G4S parcel KE-77");
-  await mine().getByRole("button", { name: "Mark shipped" }).click();
-  await expect(mine().getByTestId("shop-order-status")).toHaveText("Shipped");
 
   // The shopper's claim, with a photo.
   await open(page, orderPath);

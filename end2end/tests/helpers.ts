@@ -203,6 +203,40 @@ export async function addFirstResults(page: Page, queries: string[]) {
   }
 }
 
+/** Checks out the cart with M-Pesa from a phone the simulator pays from, and waits until the
+ * order is paid: the order page's path. */
+export async function checkoutPaid(page: Page): Promise<string> {
+  await open(page, "/checkout");
+  await fillAddress(page, "0712 000 123");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/account\/orders\/[0-9a-f-]{36}$/);
+  const orderPath = new URL(page.url()).pathname;
+  await expect
+    .poll(
+      async () => {
+        await open(page, orderPath);
+        return page.getByTestId("payment-panel").getAttribute("data-status");
+      },
+      { timeout: 20_000, intervals: [1_000] },
+    )
+    .toBe("paid");
+  return orderPath;
+}
+
+/** The owner of the shop of the order's (only) part, logged in on its orders page, takes
+ * `steps` ("Accept", "Mark shipped", "Mark delivered") on the part of `buyer`. */
+export async function shopTakes(browser: Browser, page: Page, buyer: string, steps: string[]): Promise<Page> {
+  const slug = ((await page.getByTestId("order-part").locator("h2 a").getAttribute("href")) ?? "").replace("/store/", "");
+  const shop = await logInAs(browser, ownerEmail(slug.split("-").pop() ?? ""), "/seller/orders");
+  const mine = () => shop.getByTestId("shop-order").filter({ hasText: buyer });
+  const after: Record<string, string> = { Accept: "Accepted by the shop", "Mark shipped": "Shipped", "Mark delivered": "Delivered" };
+  for (const step of steps) {
+    await mine().getByRole("button", { name: step }).click();
+    await expect(mine().getByTestId("shop-order-status")).toHaveText(after[step]);
+  }
+  return shop;
+}
+
 /** Fills the checkout's delivery address and phone. */
 export async function fillAddress(page: Page, phone: string) {
   await page.getByLabel("County").fill("Nairobi");
