@@ -88,7 +88,8 @@ pub async fn round(
 }
 
 /// Buyer protection: parts their shops let the acceptance deadline pass are cancelled and
-/// refunded; disputes they left unanswered past the deadline go to the admins.
+/// refunded; disputes they left unanswered past the deadline go to the admins. And alerts on
+/// saved items that got cheaper or came back in stock.
 async fn deadlines(state: &AppState) {
     let pool = &state.pool;
     let hours = match app::db::platform::get(pool, &state.settings).await {
@@ -102,6 +103,11 @@ async fn deadlines(state: &AppState) {
         Ok(n) if n > 0 => tracing::info!(parts = n, "cancelled parts not accepted in time"),
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "cancelling parts not accepted in time failed"),
+    }
+    match app::wishlist::alert(pool, None).await {
+        Ok(n) if n > 0 => tracing::info!(alerts = n, "saved-item alerts sent"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "saved-item alerts failed"),
     }
     match app::disputes::escalate_unanswered(pool).await {
         Ok(n) if n > 0 => tracing::info!(disputes = n, "escalated disputes not answered in time"),

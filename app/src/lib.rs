@@ -53,6 +53,8 @@ pub mod sms;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod views;
+#[cfg(feature = "ssr")]
+pub mod wishlist;
 
 mod root;
 pub use root::{App, shell};

@@ -33,8 +33,7 @@ async fn tell_owners(
     mail: &Mail<'_>,
 ) -> Result<(), AppError> {
     for owner in outbox::shop_owners(tx, vendor_id).await? {
-        let message = owner.locale.mail(mail);
-        outbox::queue(tx, &owner.email, &message.subject, &message.body).await?;
+        crate::notifications::send(tx, &owner, *mail).await?;
     }
     Ok(())
 }

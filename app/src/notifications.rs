@@ -1,7 +1,8 @@
 //! What shoppers and shops are told, written to the outbox in the same transaction as the
-//! event: order placed, paid, accepted, shipped, delivered, refunded, and (to the shop)
-//! cancelled by the shopper or sent back. Each recipient reads it in their own language
-//! (`i18n::mail`); the mail job (`mail`) delivers them.
+//! event: order placed, paid, accepted, shipped, delivered, refunded, disputes, and (to the
+//! shop) new orders, cancelled by the shopper or sent back. Each recipient reads it in their
+//! own language (`i18n::mail`) by the channels they chose (email, SMS, the app's list); the
+//! senders (`mail`, `sms`) deliver them.
 
 use crate::db::notifications::{self as outbox, Recipient};
 use crate::domain::order::VendorOrderEvent;
@@ -9,9 +10,27 @@ use crate::i18n::mail::Mail;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-async fn send(tx: &mut PgConnection, to: &Recipient, mail: Mail<'_>) -> Result<(), sqlx::Error> {
+/// Tells `to` by each channel they chose, in their language: email, a text message (the
+/// subject, to a phone on the account), and the list in the app.
+pub async fn send(
+    tx: &mut PgConnection,
+    to: &Recipient,
+    mail: Mail<'_>,
+) -> Result<(), sqlx::Error> {
     let message = to.locale.mail(&mail);
-    outbox::queue(tx, &to.email, &message.subject, &message.body).await
+    if to.channels.email {
+        outbox::queue(tx, &to.email, &message.subject, &message.body).await?;
+    }
+    if to.channels.sms
+        && let Some(phone) = to.phone.as_deref().filter(|p| !p.is_empty())
+    {
+        let text = format!("Sokoni: {}", message.subject);
+        outbox::queue_sms(tx, phone.trim_start_matches('+'), &text).await?;
+    }
+    if to.channels.app {
+        outbox::queue_app(tx, to.user_id, &message.subject, &message.body).await?;
+    }
+    Ok(())
 }
 
 /// A new order: the shopper gets a receipt; for cash on delivery each shop hears of its part

@@ -11,6 +11,7 @@ use crate::pages::{
     admin::categories::AdminCategoriesPage,
     admin::inbox::AdminInboxPage,
     admin::orders::{AdminOrderPage, AdminOrdersPage},
+    admin::outbox::AdminOutboxPage,
     admin::overview::AdminPage,
     admin::payments::AdminPaymentsPage,
     admin::people::AdminPeoplePage,
@@ -23,6 +24,7 @@ use crate::pages::{
     checkout::CheckoutPage,
     error::ErrorPage,
     home::HomePage,
+    notifications::NotificationsPage,
     orders::{OrderRoute, OrdersPage},
     product::ProductRoute,
     search::SearchPage,
@@ -37,6 +39,7 @@ use crate::pages::{
     seller::staff::StaffPage,
     store::StorePage,
     two_factor::{LoginSecondStepPage, TwoFactorPage},
+    wishlist::WishlistPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Html, MetaTags, Title, provide_meta_context};
@@ -177,6 +180,8 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
                         <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
                         <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/notifications") view=NotificationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/wishlist") view=WishlistPage ssr=SsrMode::Async />
                         <Route path=path!("/account/orders/:id") view=OrderRoute ssr=SsrMode::Async />
                         <Route path=path!("/p/:slug") view=ProductRoute ssr=SsrMode::Async />
                         <Route path=path!("/store/:slug") view=StorePage ssr=SsrMode::Async />
@@ -195,6 +200,7 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/admin/analytics") view=AdminAnalyticsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/inbox") view=AdminInboxPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/outbox") view=AdminOutboxPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people/:id") view=AdminPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people") view=AdminPeoplePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/settings") view=AdminSettingsPage ssr=SsrMode::Async />

@@ -21,7 +21,7 @@ fn rank(module: &str) -> u8 {
         "state" => 6,
         "auth" | "notifications" => 7,
         "analytics" | "audit" | "catalog" | "checkout" | "payments" | "fulfilment"
-        | "moderation" | "disputes" | "reviews" => 8,
+        | "moderation" | "disputes" | "reviews" | "wishlist" => 8,
         "server_fns" => 9,
         "components" | "islands" => 10,
         "pages" => 11,

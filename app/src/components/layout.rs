@@ -85,10 +85,15 @@ fn UserMenu(user: UserView) -> impl IntoView {
         <details class="relative">
             <summary class="cursor-pointer list-none rounded-lg bg-white/10 px-3 py-1" data-testid="account-menu">
                 {user.name.clone()}
+                {(user.unread > 0).then(|| view! {
+                    <span class="ml-1 rounded-full bg-amber-400 px-2 text-xs font-bold text-stone-900" aria-label=i18n.tr(Key::Notifications)>{user.unread}</span>
+                })}
             </summary>
             <div class="absolute right-0 z-10 mt-2 w-56 rounded-lg bg-white py-2 text-stone-900 shadow-lg">
                 <A href="/account" attr:class=link>{i18n.tr(Key::MyAccount)}</A>
                 <A href="/account/orders" attr:class=link>{i18n.tr(Key::MyOrders)}</A>
+                <A href="/account/wishlist" attr:class=link>{i18n.tr(Key::Wishlist)}</A>
+                <A href="/account/notifications" attr:class=link>{i18n.tr(Key::Notifications)} <crate::components::nav::UnreadCount /></A>
                 {(user.role == crate::domain::Role::VendorStaff).then(|| view! { <A href="/seller" attr:class=link>{i18n.tr(Key::SellerDashboard)}</A> })}
                 {user.role.may_enter(Area::Admin).then(|| view! { <A href="/admin" attr:class=link>{i18n.tr(Key::AdminConsole)}</A> })}
                 <ActionForm action=session.logout>

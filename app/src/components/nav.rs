@@ -20,7 +20,21 @@ pub fn SellerNav() -> impl IntoView {
             <a class=link href="/seller/import">{i18n.tr(Key::ImportExport)}</a>
             <a class=link href="/seller/staff">{i18n.tr(Key::Staff)}</a>
             <a class=link href="/sell">{i18n.tr(Key::ShopDetails)}</a>
+            <a class=link href="/account/notifications">{i18n.tr(Key::Notifications)} <UnreadCount /></a>
         </nav>
+    }
+}
+
+/// The logged-in person's unread notifications, " (3)", or nothing.
+#[component]
+pub fn UnreadCount() -> impl IntoView {
+    let session = crate::components::session::use_session();
+    view! {
+        <Transition fallback=|| ()>
+            {move || session.user.get().and_then(|u| u.ok().flatten()).filter(|u| u.unread > 0).map(|u| view! {
+                <span class="ml-1 rounded-full bg-amber-400 px-2 text-xs font-bold text-stone-900" data-testid="unread-count">{u.unread}</span>
+            })}
+        </Transition>
     }
 }
 
@@ -65,6 +79,7 @@ pub fn AdminNav() -> impl IntoView {
             <a class=link href="/admin/payments">{i18n.tr(Key::AdminPayments)}</a>
             <a class=link href="/admin/settings">{i18n.tr(Key::PlatformSettings)}</a>
             <a class=link href="/admin/audit">{i18n.tr(Key::AuditLog)}</a>
+            <a class=link href="/admin/outbox">{i18n.tr(Key::DeadLetters)}</a>
         </nav>
     }
 }

@@ -37,6 +37,7 @@ pub mod two_factor;
 pub mod user_sessions;
 pub mod users;
 pub mod vendors;
+pub mod wishlist;
 
 /// Whether the database answers (the readiness probe).
 pub async fn ping(db: impl sqlx::PgExecutor<'_>) -> Result<(), sqlx::Error> {

@@ -114,4 +114,6 @@ pub enum Invalid {
     AlreadyReviewed,
     /// A shop's own people cannot review it, or vote on or report its reviews.
     OwnShop,
+    /// Text messages need a phone number on the account first.
+    PhoneMissing,
 }

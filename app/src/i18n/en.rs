@@ -467,6 +467,26 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "The shop should ship this by",
         Key::CancelUnshipped => "Not shipped in time: cancel and get a refund",
+        Key::WishlistAbout => {
+            "We tell you when a saved item gets cheaper or is back in stock (at most once a day per item), by the channels you chose under Notifications."
+        }
+        Key::WishlistEmpty => "Nothing saved yet: tap ♡ on a product to keep it here.",
+        Key::SaveItem => "Save",
+        Key::SavedItem => "Saved",
+        Key::Notifications => "Notifications",
+        Key::NotifyBy => "Tell me by",
+        Key::ChannelEmail => "Email",
+        Key::ChannelSms => "Text message (SMS)",
+        Key::ChannelApp => "Here, in Sokoni",
+        Key::SmsNeedsPhone => "Text messages need a phone number on your account.",
+        Key::NotifyLanguage => "Messages come in the language you choose at the foot of the page.",
+        Key::NoNotifications => "Nothing yet.",
+        Key::DeadLetters => "Failed notifications",
+        Key::DeadLettersAbout => {
+            "Each of these failed ten times; every try waited twice as long as the one before (up to 6 hours). Fix the cause (the address, the provider's balance), then send it again."
+        }
+        Key::SendAgain => "Send again",
+        Key::Wishlist => "Saved items",
         Key::NoReviewsYet => "No reviews yet",
         Key::FirstToReview => "Bought it? Review it from your order's page.",
         Key::VerifiedPurchase => "Verified purchase",
@@ -728,6 +748,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::NotReviewable => "Only an item delivered to you can be reviewed.".into(),
         Invalid::AlreadyReviewed => "This has been done already: one review per item, one reply per review.".into(),
         Invalid::OwnShop => "Not for your own shop's reviews.".into(),
+        Invalid::PhoneMissing => "Add a phone number to your account first.".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }
 }
@@ -824,6 +845,14 @@ pub fn mail(mail: &Mail<'_>) -> Message {
                 format!("The shopper asked to return their part of order {n}. See /seller/orders."),
             )
         }
+        Mail::SavedItemCheaper { title, price, slug } => m(
+            format!("Price drop: {title}"),
+            format!("{title}, which you saved, now costs {price}. See it at /p/{slug}."),
+        ),
+        Mail::SavedItemBack { title, slug } => m(
+            format!("Back in stock: {title}"),
+            format!("{title}, which you saved, is back in stock. See it at /p/{slug}."),
+        ),
         Mail::ReturnDeclined { order, shop } => {
             let n = order_number(order);
             m(

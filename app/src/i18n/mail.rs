@@ -78,6 +78,17 @@ pub enum Mail<'a> {
         order: Uuid,
         outcome: crate::domain::dispute::DisputeOutcome,
     },
+    /// To a person who saved an item: it is cheaper now.
+    SavedItemCheaper {
+        title: &'a str,
+        price: &'a str,
+        slug: &'a str,
+    },
+    /// To a person who saved an item: it is back in stock.
+    SavedItemBack {
+        title: &'a str,
+        slug: &'a str,
+    },
     /// A text message to a phone that is to become a shop's payout phone.
     PayoutPhoneCode {
         code: &'a str,

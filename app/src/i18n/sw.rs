@@ -475,6 +475,26 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "Duka linapaswa kutuma hili kabla ya",
         Key::CancelUnshipped => "Halijatumwa kwa wakati: ghairi na urejeshewe pesa",
+        Key::WishlistAbout => {
+            "Tunakuambia kitu ulichohifadhi kinaposhuka bei au kinaporudi dukani (mara moja kwa siku kwa kila kitu), kupitia njia ulizochagua kwenye Arifa."
+        }
+        Key::WishlistEmpty => "Bado hujahifadhi kitu: gusa ♡ kwenye bidhaa kuiweka hapa.",
+        Key::SaveItem => "Hifadhi",
+        Key::SavedItem => "Imehifadhiwa",
+        Key::Notifications => "Arifa",
+        Key::NotifyBy => "Niambie kupitia",
+        Key::ChannelEmail => "Barua pepe",
+        Key::ChannelSms => "Ujumbe mfupi (SMS)",
+        Key::ChannelApp => "Hapa, ndani ya Sokoni",
+        Key::SmsNeedsPhone => "Ujumbe mfupi unahitaji nambari ya simu kwenye akaunti yako.",
+        Key::NotifyLanguage => "Ujumbe unakuja kwa lugha unayochagua chini ya ukurasa.",
+        Key::NoNotifications => "Bado hakuna kitu.",
+        Key::DeadLetters => "Arifa zilizoshindikana",
+        Key::DeadLettersAbout => {
+            "Kila moja ya hizi imeshindikana mara kumi; kila jaribio lilisubiri mara mbili ya lililotangulia (hadi saa 6). Rekebisha chanzo (anwani, salio la mtoa huduma), kisha itume tena."
+        }
+        Key::SendAgain => "Tuma tena",
+        Key::Wishlist => "Vitu vilivyohifadhiwa",
         Key::NoReviewsYet => "Bado hakuna maoni",
         Key::FirstToReview => "Umenunua? Toa maoni kwenye ukurasa wa oda yako.",
         Key::VerifiedPurchase => "Ununuzi uliothibitishwa",
@@ -730,6 +750,7 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::NotReviewable => "Ni bidhaa uliyofikishiwa tu inayoweza kukaguliwa.".into(),
         Invalid::AlreadyReviewed => "Hili limeshafanyika: maoni moja kwa kila bidhaa, jibu moja kwa kila maoni.".into(),
         Invalid::OwnShop => "Si kwa maoni ya duka lako mwenyewe.".into(),
+        Invalid::PhoneMissing => "Ongeza kwanza nambari ya simu kwenye akaunti yako.".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }
 }
@@ -844,6 +865,14 @@ pub fn mail(mail: &Mail<'_>) -> Message {
                 format!("Mnunuzi ameomba kurejesha sehemu yake ya oda {n}. Tazama /seller/orders."),
             )
         }
+        Mail::SavedItemCheaper { title, price, slug } => m(
+            format!("Bei imeshuka: {title}"),
+            format!("{title}, uliyohifadhi, sasa inauzwa {price}. Itazame kwenye /p/{slug}."),
+        ),
+        Mail::SavedItemBack { title, slug } => m(
+            format!("Imerudi dukani: {title}"),
+            format!("{title}, uliyohifadhi, imerudi dukani. Itazame kwenye /p/{slug}."),
+        ),
         Mail::ReturnDeclined { order, shop } => update(
             order,
             shop,

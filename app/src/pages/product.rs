@@ -134,6 +134,7 @@ fn Product(page: ProductDetails) -> impl IntoView {
                     <BuyBox />
                 </Seeded>
                 {p.compare_at_price.map(|was| view! { <p class="text-sm text-stone-500 line-through">{money(was)}</p> })}
+                <SaveButton listing=p.id slug=p.slug.clone() saved=page.saved />
                 <p class="text-sm text-stone-600">{i18n.tr(Key::DeliveryEstimate)}</p>
                 <div class="prose-sm max-w-none" inner_html=page.description_html.clone()></div>
                 <FeatureToggle id=p.id featured=p.featured />
@@ -157,6 +158,36 @@ fn Product(page: ProductDetails) -> impl IntoView {
                 </ul>
             </section>
         })}
+    }
+}
+
+/// The heart: save the listing (alerts on a lower price or a restock) or unsave it. Logged out,
+/// it leads to the login page and back.
+#[component]
+fn SaveButton(listing: uuid::Uuid, slug: String, saved: Option<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let here = format!("/p/{slug}");
+    let style = "self-start rounded-lg border border-rose-300 px-3 py-1 text-sm text-rose-800";
+    match saved {
+        None => view! {
+            <a class=style href=format!("/login?next={here}") data-testid="save-item">"♡ " {i18n.tr(Key::SaveItem)}</a>
+        }
+        .into_any(),
+        Some(saved) => {
+            let action = ServerAction::<crate::server_fns::wishlist::SetSaved>::new();
+            view! {
+                <ActionForm action>
+                    <input type="hidden" name="listing_id" value=listing.to_string() />
+                    <input type="hidden" name="save" value=(!saved).to_string() />
+                    <input type="hidden" name="back_to" value=here />
+                    <button type="submit" class=style data-testid="save-item" aria-pressed=saved.to_string()>
+                        {if saved { "♥ " } else { "♡ " }}
+                        {if saved { i18n.tr(Key::SavedItem) } else { i18n.tr(Key::SaveItem) }}
+                    </button>
+                </ActionForm>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -117,7 +117,8 @@ pub async fn confirm(
     crate::db::audit::record(&mut tx, by, action, vendor_id, &summary).await?;
     let changed = Mail::PayoutPhoneChanged { shop, ending };
     let owners = outbox::shop_owners(&mut tx, vendor_id).await?;
-    for Recipient { email, locale } in &owners {
+    // Security notices go by email whatever channels the owners chose.
+    for Recipient { email, locale, .. } in &owners {
         let m = locale.mail(&changed);
         outbox::queue(&mut tx, email, &m.subject, &m.body).await?;
     }

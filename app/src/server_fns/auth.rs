@@ -19,6 +19,7 @@ impl From<crate::db::users::UserRow> for UserView {
             role,
             two_factor: row.two_factor,
             email_verified: row.email_verified,
+            unread: 0,
         }
     }
 }
@@ -26,7 +27,17 @@ impl From<crate::db::users::UserRow> for UserView {
 #[server(endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<UserView>, AppError> {
     use crate::auth::context;
-    context::respond(async { context::current_user().await.map(|u| u.map(UserView::from)) }).await
+    context::respond(async {
+        let Some(user) = context::current_user().await? else {
+            return Ok(None);
+        };
+        let unread = crate::db::notifications::unread(&context::state()?.pool, user.id).await?;
+        Ok(Some(UserView {
+            unread,
+            ..UserView::from(user)
+        }))
+    })
+    .await
 }
 
 /// `role` is never read from a request: it is a parameter only so that a body trying to set

@@ -141,7 +141,15 @@ pub async fn change_cart_line(
                 carts::set_quantity(pool, cart, variant_id, q).await?
             }
             "remove" => carts::remove(pool, cart, variant_id).await?,
-            "save" => carts::set_saved(pool, cart, variant_id, true).await?,
+            // With an account, "save for later" goes to the saved items (the same list as the
+            // hearts, with its alerts); a guest's stays in the cart.
+            "save" => match context::current_user().await? {
+                Some(user) => {
+                    crate::db::wishlist::add_variant(pool, user.id, variant_id).await?;
+                    carts::remove(pool, cart, variant_id).await?
+                }
+                None => carts::set_saved(pool, cart, variant_id, true).await?,
+            },
             "restore" => carts::set_saved(pool, cart, variant_id, false).await?,
             _ => return Err(AppError::invalid("action", Invalid::NotFound)),
         };

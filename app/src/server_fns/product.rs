@@ -29,6 +29,10 @@ pub async fn product_page(
             .trim_end_matches('/')
             .to_owned();
         let photos = listings::photos(pool, product.id).await?;
+        let saved = match context::current_user().await? {
+            Some(user) => Some(crate::db::wishlist::is_saved(pool, user.id, product.id).await?),
+            None => None,
+        };
         Ok(ProductDetails {
             description_html: crate::markdown::to_safe_html(&product.description),
             canonical: format!("{base}/p/{}", product.slug),
@@ -48,6 +52,7 @@ pub async fn product_page(
                 &reviews,
             )
             .await?,
+            saved,
             product,
         })
     })

@@ -132,6 +132,11 @@ pub async fn save_listing(
         } else {
             let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
             crate::catalog::update_listing(pool, &member, id, &input).await?;
+            // A lower price (or stock back) reaches those who saved it now, not at the next
+            // jobs round; a failure here is the jobs' to retry.
+            if let Err(e) = crate::wishlist::alert(pool, Some(id)).await {
+                tracing::warn!(listing = %id, error = %e, "saved-item alerts failed");
+            }
             id
         };
         leptos_axum::redirect(&format!("/seller/listings/{id}?saved=1"));

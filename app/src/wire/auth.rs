@@ -16,6 +16,30 @@ pub struct UserView {
     /// Logs in with two steps.
     pub two_factor: bool,
     pub email_verified: bool,
+    /// Unread notifications in the app (the header's count).
+    pub unread: i64,
+}
+
+/// One notification in the person's list in the app.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct AppNotification {
+    pub id: Uuid,
+    pub subject: String,
+    pub body: String,
+    pub unread: bool,
+    pub at: String,
+}
+
+/// The notifications page: the list, and the channels the person chose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationsView {
+    pub items: Vec<AppNotification>,
+    pub email: bool,
+    pub sms: bool,
+    pub app: bool,
+    /// Text messages need a phone on the account.
+    pub has_phone: bool,
 }
 
 /// One of the sessions the user is logged in with ("your sessions" on the account page).

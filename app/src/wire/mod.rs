@@ -13,6 +13,7 @@ pub mod commission;
 pub mod coupons;
 pub mod disputes;
 pub mod moderation;
+pub mod notifications;
 pub mod orders;
 pub mod payments;
 pub mod product;

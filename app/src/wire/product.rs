@@ -49,6 +49,8 @@ pub struct ProductDetails {
     pub image: Option<String>,
     /// The listing's reviews.
     pub reviews: crate::wire::reviews::Reviews,
+    /// Whether the logged-in reader saved it (None: not logged in).
+    pub saved: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

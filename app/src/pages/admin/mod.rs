@@ -6,6 +6,7 @@ pub mod audit;
 pub mod categories;
 pub mod inbox;
 pub mod orders;
+pub mod outbox;
 pub mod overview;
 pub mod payments;
 pub mod people;
