@@ -154,6 +154,14 @@ const POLICY: &[(&str, May, Form)] = &[
         User,
         &[("id", "{part}"), ("reason", "Not as described")],
     ),
+    (
+        "set_saved",
+        User,
+        &[("listing_id", "{random}"), ("save", "true")],
+    ),
+    ("my_wishlist", User, &[]),
+    ("my_notifications", User, &[]),
+    ("save_channels", User, &[("email", "on")]),
     // A missing review reads the same to everyone.
     ("vote_review", User, &[("id", "{random}")]),
     (
@@ -409,6 +417,8 @@ const POLICY: &[(&str, May, Form)] = &[
         &[("id", "{random}"), ("note", "")],
     ),
     ("run_payouts", Admin, &[]),
+    ("dead_letters", Admin, &[]),
+    ("retry_notification", Admin, &[("id", "{random}")]),
     (
         "moderate_review",
         Admin,

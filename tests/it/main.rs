@@ -5,6 +5,7 @@
 mod access;
 mod accounts;
 mod admin_orders;
+mod alerts;
 mod analytics;
 mod assets;
 mod authz;
