@@ -299,7 +299,7 @@ async fn a_dispute_goes_from_claim_to_a_partial_refund_and_holds_the_money_meanw
     );
     let mails: i64 = scalar(
         &pool,
-        "select count(*) from notifications where subject like 'Dispute on order %: settled'",
+        "select count(*) from notifications where channel = 'email' and subject like 'Dispute on order %: settled'",
     )
     .await;
     assert_eq!(mails, 2, "the shopper and the shop's owner are told");

@@ -109,8 +109,17 @@ async fn a_message_the_smtp_server_refused_is_sent_on_a_later_run(pool: PgPool) 
         "kept, one try counted"
     );
 
+    // The server is back; the failed message waits out its backoff (a minute after one try).
     let (up, dir) = mail_settings(None);
     let up = Mailer::new(&up).expect("dir mailer");
+    let sent = app::mail::send_pending(&pool, &up, "Sokoni <orders@sokoni.test>")
+        .await
+        .expect("too soon");
+    assert_eq!(sent, 0, "backing off");
+    sqlx::query("update notifications set next_attempt_at = now() - interval '1 second'")
+        .execute(&pool)
+        .await
+        .expect("a minute later");
     let sent = app::mail::send_pending(&pool, &up, "Sokoni <orders@sokoni.test>")
         .await
         .expect("retry");
