@@ -161,6 +161,12 @@ pub async fn place_order(pool: &PgPool, checkout: &Checkout<'_>) -> Result<Place
             return Err(AppError::invalid("cart", Invalid::CartChanged));
         }
     }
+    // Listings this order took to (or below) their shop's low-stock line hear of it once.
+    let (variants, quantities): (Vec<Uuid>, Vec<i32>) =
+        lines.iter().map(|l| (l.variant_id, l.quantity)).unzip();
+    for low in orders::crossed_low_stock(&mut tx, &variants, &quantities).await? {
+        crate::notifications::low_stock(&mut tx, &low).await?;
+    }
     let mut by_vendor: BTreeMap<Uuid, Vec<&CartLineRow>> = BTreeMap::new();
     for line in &lines {
         by_vendor.entry(line.vendor_id).or_default().push(line);

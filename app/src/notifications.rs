@@ -182,6 +182,38 @@ pub async fn dispute_moved(
     Ok(())
 }
 
+/// A listing ran low: its shop's owners and inventory staff hear of it.
+pub async fn low_stock(
+    tx: &mut PgConnection,
+    low: &crate::db::orders::LowStock,
+) -> Result<(), sqlx::Error> {
+    for to in outbox::shop_inventory(tx, low.vendor_id).await? {
+        let mail = Mail::LowStock {
+            title: &low.title,
+            left: low.stock,
+        };
+        send(tx, &to, mail).await?;
+    }
+    Ok(())
+}
+
+/// A payout to the shop left our paybill, or failed (its money is back in the balance).
+pub async fn payout_result(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+    amount: &str,
+    failed: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    for to in outbox::shop_accounts(tx, vendor_id).await? {
+        let mail = match failed {
+            None => Mail::PayoutSent { amount },
+            Some(reason) => Mail::PayoutFailed { amount, reason },
+        };
+        send(tx, &to, mail).await?;
+    }
+    Ok(())
+}
+
 /// An item of a part was refunded by the shop.
 pub async fn item_refunded(
     tx: &mut PgConnection,

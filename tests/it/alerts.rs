@@ -172,3 +172,32 @@ async fn failed_sends_back_off_then_wait_for_an_admin(pool: PgPool) {
     .expect("deliver");
     assert_eq!(sent, 1);
 }
+
+#[sqlx::test(migrations = false)]
+async fn a_listing_running_low_is_told_to_its_shop_once(pool: PgPool) {
+    let router = app(pool.clone()).await;
+    let duka = shop(&pool, "duka", "aspirant").await;
+    let unga = variant(&pool, duka, "Unga", "200.00", 7).await;
+    crate::common::staff(router.clone(), &pool, duka, "owner@duka.example", "owner").await;
+    let low = || {
+        scalar::<i64>(
+            &pool,
+            "select count(*) from notifications where channel = 'email' and subject = 'Low stock: Unga'",
+        )
+    };
+    // 7 → 6: above the line (5), nothing; 6 → 4: crossed, told; 4 → 3: still low, not again.
+    for (n, (email, told)) in [
+        ("a@example.com", 0),
+        ("b@example.com", 1),
+        ("c@example.com", 1),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let quantity = if n == 1 { "2" } else { "1" };
+        let mut c = shopper(router.clone(), email, &[(unga, quantity)]).await;
+        let (_, r) = crate::common::place_order(&mut c, &[]).await;
+        assert_eq!(r.status, axum::http::StatusCode::OK, "{}", r.body);
+        assert_eq!(low().await, told, "after {email}");
+    }
+}

@@ -303,6 +303,13 @@ async fn a_dispute_goes_from_claim_to_a_partial_refund_and_holds_the_money_meanw
     )
     .await;
     assert_eq!(mails, 2, "the shopper and the shop's owner are told");
+    // Once M-Pesa confirms the payout, the owner hears of it too.
+    eventually(
+        &pool,
+        "select count(*)::text from notifications where channel = 'email' and subject = 'Payout sent: KES 1380'",
+        "1",
+    )
+    .await;
 }
 
 #[sqlx::test(migrations = false)]

@@ -155,6 +155,22 @@ pub async fn shop_staff(
     staff_in_roles(tx, vendor_id, &["owner", "orders"]).await
 }
 
+/// A shop's owners and inventory staff.
+pub async fn shop_inventory(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+) -> Result<Vec<Recipient>, sqlx::Error> {
+    staff_in_roles(tx, vendor_id, &["owner", "inventory"]).await
+}
+
+/// A shop's owners and accounting staff.
+pub async fn shop_accounts(
+    tx: &mut PgConnection,
+    vendor_id: Uuid,
+) -> Result<Vec<Recipient>, sqlx::Error> {
+    staff_in_roles(tx, vendor_id, &["owner", "accounting"]).await
+}
+
 /// A shop's owners.
 pub async fn shop_owners(
     tx: &mut PgConnection,

@@ -845,6 +845,22 @@ pub fn mail(mail: &Mail<'_>) -> Message {
                 format!("The shopper asked to return their part of order {n}. See /seller/orders."),
             )
         }
+        Mail::LowStock { title, left } => m(
+            format!("Low stock: {title}"),
+            format!("{title} has {left} left after the latest order. Restock it at /seller."),
+        ),
+        Mail::PayoutSent { amount } => m(
+            format!("Payout sent: {amount}"),
+            format!(
+                "{amount} left Sokoni's paybill for your payout phone. The statement is at /seller/money."
+            ),
+        ),
+        Mail::PayoutFailed { amount, reason } => m(
+            format!("Payout failed: {amount}"),
+            format!(
+                "The payout of {amount} did not go through ({reason}); the money is back in your balance and goes with the next payout. Check the payout phone at /sell."
+            ),
+        ),
         Mail::SavedItemCheaper { title, price, slug } => m(
             format!("Price drop: {title}"),
             format!("{title}, which you saved, now costs {price}. See it at /p/{slug}."),

@@ -78,6 +78,19 @@ pub enum Mail<'a> {
         order: Uuid,
         outcome: crate::domain::dispute::DisputeOutcome,
     },
+    /// To a shop's owners and inventory staff: a listing is at its low-stock line.
+    LowStock {
+        title: &'a str,
+        left: i32,
+    },
+    /// To a shop's owners and accounting staff: a payout was sent, or failed.
+    PayoutSent {
+        amount: &'a str,
+    },
+    PayoutFailed {
+        amount: &'a str,
+        reason: &'a str,
+    },
     /// To a person who saved an item: it is cheaper now.
     SavedItemCheaper {
         title: &'a str,

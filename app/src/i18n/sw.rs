@@ -865,6 +865,24 @@ pub fn mail(mail: &Mail<'_>) -> Message {
                 format!("Mnunuzi ameomba kurejesha sehemu yake ya oda {n}. Tazama /seller/orders."),
             )
         }
+        Mail::LowStock { title, left } => m(
+            format!("Bidhaa zinakwisha: {title}"),
+            format!(
+                "{title} imebaki {left} baada ya oda ya karibuni. Ongeza bidhaa kwenye /seller."
+            ),
+        ),
+        Mail::PayoutSent { amount } => m(
+            format!("Malipo yametumwa: {amount}"),
+            format!(
+                "{amount} zimetoka kwenye paybill ya Sokoni kwenda simu yako ya malipo. Taarifa iko kwenye /seller/money."
+            ),
+        ),
+        Mail::PayoutFailed { amount, reason } => m(
+            format!("Malipo yameshindikana: {amount}"),
+            format!(
+                "Malipo ya {amount} hayakufanikiwa ({reason}); pesa zimerudi kwenye salio lako na zitaenda na malipo yajayo. Kagua simu ya malipo kwenye /sell."
+            ),
+        ),
         Mail::SavedItemCheaper { title, price, slug } => m(
             format!("Bei imeshuka: {title}"),
             format!("{title}, uliyohifadhi, sasa inauzwa {price}. Itazame kwenye /p/{slug}."),

@@ -213,5 +213,12 @@ async fn settle(
         .await?;
         ledger::reverse(tx, sent_kind, p.id, TxKind::B2cReversed).await?;
     }
+    if p.purpose == PayoutPurpose::ShopPayout
+        && let Some(vendor) = p.vendor_id
+    {
+        let amount = format!("{} {}", p.currency, p.amount);
+        let failed = (r.result_code != 0).then_some(r.result_desc.as_str());
+        crate::notifications::payout_result(tx, vendor, &amount, failed).await?;
+    }
     Ok(())
 }

@@ -64,6 +64,36 @@ pub async fn by_key(
     .await
 }
 
+/// A listing an order took to its shop's low-stock line.
+#[derive(Debug, sqlx::FromRow)]
+pub struct LowStock {
+    pub vendor_id: Uuid,
+    pub title: String,
+    pub stock: i32,
+}
+
+/// The listings that taking these quantities of these variants brought from above their
+/// low-stock threshold to it or below (each crossing is told once).
+pub async fn crossed_low_stock(
+    tx: &mut PgConnection,
+    variants: &[Uuid],
+    quantities: &[i32],
+) -> Result<Vec<LowStock>, sqlx::Error> {
+    sqlx::query_as(
+        "with taken as (
+             select v.listing_id, sum(t.q) as q
+             from unnest($1::uuid[], $2::int[]) t(id, q) join listing_variants v on v.id = t.id
+             group by v.listing_id)
+         select l.vendor_id, l.title, l.stock from listings l join taken on taken.listing_id = l.id
+         where l.stock <= l.low_stock_threshold and l.stock + taken.q > l.low_stock_threshold
+         order by l.title",
+    )
+    .bind(variants)
+    .bind(quantities)
+    .fetch_all(&mut *tx)
+    .await
+}
+
 /// Takes `quantity` from a variant's stock if that many are there. The `where` makes two
 /// buyers of the last unit unable to both succeed; `check (stock >= 0)` is the backstop.
 pub async fn take_stock(
