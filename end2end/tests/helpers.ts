@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -235,6 +236,19 @@ export async function shopTakes(browser: Browser, page: Page, buyer: string, ste
     await expect(mine().getByTestId("shop-order-status")).toHaveText(after[step]);
   }
   return shop;
+}
+
+/** Moves time on for an order, as the integration tests do: its parts' status changes are
+ * dated `hours` earlier, so the jobs' deadlines (read from them) see that much time passed.
+ * Runs psql against the test database the suite's server uses. */
+export function ageOrder(orderPath: string, hours: number) {
+  const order = orderPath.match(/[0-9a-f-]{36}/)?.[0];
+  if (!order) throw new Error(`no order id in ${orderPath}`);
+  execFileSync("psql", [
+    "-X", "-q", "-v", "ON_ERROR_STOP=1", process.env.SOKONI_E2E_DATABASE_URL ?? "",
+    "-c", `update vendor_order_events e set at = at - make_interval(hours => ${Math.floor(hours)})
+           from vendor_orders vo where vo.id = e.vendor_order_id and vo.order_id = '${order}'`,
+  ]);
 }
 
 /** Fills the checkout's delivery address and phone. */
