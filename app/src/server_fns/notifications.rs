@@ -48,7 +48,7 @@ pub async fn save_channels(
             sms: on(&sms),
             app: on(&app),
         };
-        if channels.sms && !user.phone.as_deref().is_some_and(|p| !p.is_empty()) {
+        if channels.sms && user.phone.as_deref().is_none_or(str::is_empty) {
             return Err(AppError::invalid(
                 "sms",
                 crate::domain::Invalid::PhoneMissing,
