@@ -2,7 +2,7 @@
 //! photos, as a plain multipart form (it works without JavaScript). The part is found through
 //! the session's user; the answer is a redirect back to the order's page with the outcome.
 
-use super::uploads::{internal, read_fields, refused, store_photos};
+use super::uploads::{internal, order_page_form, refused, store_photos};
 use app::disputes::{Claim, MAX_PHOTOS};
 use app::domain::Invalid;
 use app::domain::dispute::DisputeReason;
@@ -20,22 +20,11 @@ pub async fn open(
     parts: Parts,
     multipart: Multipart,
 ) -> Response {
-    let user = app::auth::session::user(&session, &state.pool)
-        .await
-        .ok()
-        .flatten();
-    let Some(user) = user else {
-        return Redirect::to("/login").into_response();
-    };
-    let form = match read_fields(multipart, MAX_PHOTOS, 2000).await {
-        Ok(f) => f,
-        Err(why) => return refused("/account/orders", why),
-    };
-    // The way back: the order's page (only ever a path built from a parsed id).
-    let page = match form.text("order").parse::<Uuid>() {
-        Ok(order) => format!("/account/orders/{order}"),
-        Err(_) => "/account/orders".to_owned(),
-    };
+    let (actor, form, page) =
+        match order_page_form(&state, &session, &parts, multipart, MAX_PHOTOS).await {
+            Ok(found) => found,
+            Err(r) => return r,
+        };
     let Ok(part) = form.text("part").parse::<Uuid>() else {
         return refused(&page, Invalid::NotFound);
     };
@@ -53,11 +42,6 @@ pub async fn open(
     let answer_hours = match app::db::platform::get(&state.pool, &state.settings).await {
         Ok(s) => s.answer_hours,
         Err(e) => return internal(e),
-    };
-    let actor = app::db::audit::Actor {
-        id: user.id,
-        role: user.role(),
-        ip: app::auth::context::ip_of(&parts, state.settings.http.trust_forwarded_for),
     };
     let claim = Claim {
         reason,

@@ -2,7 +2,7 @@
 //! a plain multipart form from the order's page (it works without JavaScript). The item is
 //! found through the session's user; the browser goes back to the order with the outcome.
 
-use super::uploads::{internal, read_fields, refused, store_photos};
+use super::uploads::{internal, order_page_form, refused, store_photos};
 use app::domain::Invalid;
 use app::error::AppError;
 use app::reviews::{MAX_PHOTOS, Written};
@@ -19,22 +19,11 @@ pub async fn write(
     parts: Parts,
     multipart: Multipart,
 ) -> Response {
-    let user = app::auth::session::user(&session, &state.pool)
-        .await
-        .ok()
-        .flatten();
-    let Some(user) = user else {
-        return Redirect::to("/login").into_response();
-    };
-    let form = match read_fields(multipart, MAX_PHOTOS, 2000).await {
-        Ok(f) => f,
-        Err(why) => return refused("/account/orders", why),
-    };
-    // The way back: the order's page (only ever a path built from a parsed id).
-    let page = match form.text("order").parse::<Uuid>() {
-        Ok(order) => format!("/account/orders/{order}"),
-        Err(_) => "/account/orders".to_owned(),
-    };
+    let (actor, form, page) =
+        match order_page_form(&state, &session, &parts, multipart, MAX_PHOTOS).await {
+            Ok(found) => found,
+            Err(r) => return r,
+        };
     let Ok(item) = form.text("item").parse::<Uuid>() else {
         return refused(&page, Invalid::NotFound);
     };
@@ -49,11 +38,6 @@ pub async fn write(
     let keys = match store_photos(&state, form.files, &page).await {
         Ok(keys) => keys,
         Err(r) => return r,
-    };
-    let actor = app::db::audit::Actor {
-        id: user.id,
-        role: user.role(),
-        ip: app::auth::context::ip_of(&parts, state.settings.http.trust_forwarded_for),
     };
     let review = Written {
         stars,

@@ -76,7 +76,7 @@ async fn read_form(multipart: Multipart, max_files: usize) -> Result<Form, Inval
 }
 
 /// The form's fields, files optional; text fields keep at most `text_max` characters.
-pub(super) async fn read_fields(
+async fn read_fields(
     mut multipart: Multipart,
     max_files: usize,
     text_max: usize,
@@ -149,6 +149,38 @@ async fn save_photo(state: &AppState, photo: Photo) -> Result<String, Response> 
         .await
         .map_err(internal)?;
     Ok(photo.key)
+}
+
+/// A form a shopper posts from one of their orders' pages (a dispute, a review): who they are
+/// (as the audit log names them), the form's fields and photos, and the order's page to go
+/// back to — only ever a path built from a parsed id. Logged out: the login page instead.
+pub(super) async fn order_page_form(
+    state: &AppState,
+    session: &Session,
+    parts: &axum::http::request::Parts,
+    multipart: Multipart,
+    max_photos: usize,
+) -> Result<(app::db::audit::Actor, Form, String), Response> {
+    let user = app::auth::session::user(session, &state.pool)
+        .await
+        .ok()
+        .flatten();
+    let Some(user) = user else {
+        return Err(Redirect::to("/login").into_response());
+    };
+    let form = read_fields(multipart, max_photos, 2000)
+        .await
+        .map_err(|why| refused("/account/orders", why))?;
+    let page = match form.text("order").parse::<Uuid>() {
+        Ok(order) => format!("/account/orders/{order}"),
+        Err(_) => "/account/orders".to_owned(),
+    };
+    let actor = app::db::audit::Actor {
+        id: user.id,
+        role: user.role(),
+        ip: app::auth::context::ip_of(parts, state.settings.http.trust_forwarded_for),
+    };
+    Ok((actor, form, page))
 }
 
 /// Checks every photo before storing any (a bad third photo refuses them all, back to

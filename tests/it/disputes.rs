@@ -45,15 +45,6 @@ async fn open(c: &mut Client, order: Uuid, part: Uuid, reason: &str, photos: &[&
     Client::location(&r)
 }
 
-fn refused_with(location: &str, why: Invalid) {
-    let code = serde_json::to_string(&why).expect("code");
-    let sent: String = form_urlencoded::byte_serialize(code.as_bytes()).collect();
-    assert!(
-        location.contains(&format!("upload_error={sent}")),
-        "{location}"
-    );
-}
-
 async fn dispute_of(pool: &PgPool, part: Uuid) -> (Uuid, String) {
     sqlx::query_as("select id, status from disputes where vendor_order_id = $1")
         .bind(part)
@@ -84,38 +75,68 @@ async fn step(owner: &mut Client, part: Uuid, action: &str, note: &str) {
     ok(&r);
 }
 
-#[sqlx::test(migrations = false)]
-async fn a_dispute_goes_from_claim_to_a_partial_refund_and_holds_the_money_meanwhile(pool: PgPool) {
+/// A shop selling a radio at `price`, and a shopper who bought one and paid by M-Pesa:
+/// the running app, the shop, its owner, the shopper, the order and the shop's part.
+struct Bought {
+    live: crate::common::Live,
+    duka: Uuid,
+    owner: Client,
+    buyer: Client,
+    order: Uuid,
+    part: Uuid,
+}
+
+async fn bought(pool: &PgPool, price: &str) -> Bought {
     let live = live(pool.clone()).await;
-    let duka = shop(&pool, "duka", "aspirant").await; // 8 %
-    let radio = variant(&pool, duka, "Radio", "2000.00", 5).await;
+    let duka = shop(pool, "duka", "aspirant").await; // 8 %
+    let radio = variant(pool, duka, "Radio", price, 5).await;
     let mut buyer = shopper(live.router.clone(), "buyer@example.com", &[(radio, "1")]).await;
-    let order = place(&pool, &mut buyer, "0712000123").await;
-    eventually(&pool, &order_status(order), "paid").await;
-    let part = part_of(&pool, order).await;
-    let mut owner = staff(
+    let order = place(pool, &mut buyer, "0712000123").await;
+    eventually(pool, &order_status(order), "paid").await;
+    let part = part_of(pool, order).await;
+    let owner = staff(
         live.router.clone(),
-        &pool,
+        pool,
         duka,
         "owner@duka.example",
         "owner",
     )
     .await;
+    Bought {
+        live,
+        duka,
+        owner,
+        buyer,
+        order,
+        part,
+    }
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_dispute_goes_from_claim_to_a_partial_refund_and_holds_the_money_meanwhile(pool: PgPool) {
+    let Bought {
+        live,
+        duka,
+        mut owner,
+        mut buyer,
+        order,
+        part,
+    } = bought(&pool, "2000.00").await;
     crate::common::two_step(&pool, "owner@duka.example").await;
     let photo = png(64, 64);
 
     // Not before the shop has sent it; never someone else's part.
     let back = open(&mut buyer, order, part, "not_received", &[]).await;
-    refused_with(&back, Invalid::NotDisputable);
+    Client::refused_with(&back, Invalid::NotDisputable);
     step(&mut owner, part, "accept", "").await;
     step(&mut owner, part, "ship", "G4S 123").await;
     let mut other = shopper(live.router.clone(), "other@example.com", &[]).await;
-    refused_with(
+    Client::refused_with(
         &open(&mut other, order, part, "not_received", &[]).await,
         Invalid::NotFound,
     );
     // "Damaged" needs the part delivered; "not received" does not.
-    refused_with(
+    Client::refused_with(
         &open(&mut buyer, order, part, "damaged", &[]).await,
         Invalid::NotDisputable,
     );
@@ -132,7 +153,7 @@ async fn a_dispute_goes_from_claim_to_a_partial_refund_and_holds_the_money_meanw
         scalar::<i64>(&pool, "select count(*) from dispute_photos").await,
         1
     );
-    refused_with(
+    Client::refused_with(
         &open(&mut buyer, order, part, "not_received", &[]).await,
         Invalid::AlreadyDisputed,
     );
@@ -316,21 +337,14 @@ async fn a_dispute_goes_from_claim_to_a_partial_refund_and_holds_the_money_meanw
 async fn unanswered_disputes_escalate_once_and_a_full_refund_keeps_stock_and_empties_the_part(
     pool: PgPool,
 ) {
-    let live = live(pool.clone()).await;
-    let duka = shop(&pool, "duka", "aspirant").await;
-    let radio = variant(&pool, duka, "Radio", "1000.00", 5).await;
-    let mut buyer = shopper(live.router.clone(), "buyer@example.com", &[(radio, "1")]).await;
-    let order = place(&pool, &mut buyer, "0712000123").await;
-    eventually(&pool, &order_status(order), "paid").await;
-    let part = part_of(&pool, order).await;
-    let mut owner = staff(
-        live.router.clone(),
-        &pool,
+    let Bought {
+        live: _live,
         duka,
-        "owner@duka.example",
-        "owner",
-    )
-    .await;
+        mut owner,
+        mut buyer,
+        order,
+        part,
+    } = bought(&pool, "1000.00").await;
     for action in ["accept", "ship", "deliver"] {
         step(&mut owner, part, action, "").await;
     }
@@ -412,25 +426,18 @@ async fn unanswered_disputes_escalate_once_and_a_full_refund_keeps_stock_and_emp
 
 #[sqlx::test(migrations = false)]
 async fn a_declined_return_can_be_taken_straight_to_the_admins(pool: PgPool) {
-    let live = live(pool.clone()).await;
-    let duka = shop(&pool, "duka", "aspirant").await;
-    let radio = variant(&pool, duka, "Radio", "1000.00", 5).await;
-    let mut buyer = shopper(live.router.clone(), "buyer@example.com", &[(radio, "1")]).await;
-    let order = place(&pool, &mut buyer, "0712000123").await;
-    eventually(&pool, &order_status(order), "paid").await;
-    let part = part_of(&pool, order).await;
-    let mut owner = staff(
-        live.router.clone(),
-        &pool,
-        duka,
-        "owner@duka.example",
-        "owner",
-    )
-    .await;
+    let Bought {
+        live: _live,
+        duka: _,
+        mut owner,
+        mut buyer,
+        order,
+        part,
+    } = bought(&pool, "1000.00").await;
     for action in ["accept", "ship", "deliver"] {
         step(&mut owner, part, action, "").await;
     }
-    refused_with(
+    Client::refused_with(
         &open(&mut buyer, order, part, "return_refused", &[]).await,
         Invalid::NotDisputable,
     );

@@ -63,15 +63,6 @@ async fn review(c: &mut Client, order: Uuid, item: Uuid, stars: &str, photos: &[
     Client::location(&r)
 }
 
-fn refused_with(location: &str, why: Invalid) {
-    let code = serde_json::to_string(&why).expect("code");
-    let sent: String = form_urlencoded::byte_serialize(code.as_bytes()).collect();
-    assert!(
-        location.contains(&format!("upload_error={sent}")),
-        "{location}"
-    );
-}
-
 async fn ratings(pool: &PgPool) -> (Decimal, i32, Decimal, i32, Decimal) {
     sqlx::query_as(
         "select l.rating, l.review_count, v.rating, v.review_count, l.vendor_rating
@@ -109,7 +100,7 @@ async fn only_buyers_of_delivered_items_review_and_ratings_follow(pool: PgPool) 
     .fetch_one(&pool)
     .await
     .expect("order");
-    refused_with(
+    Client::refused_with(
         &review(&mut amina, order, item, "5", &[]).await,
         Invalid::NotReviewable,
     );
@@ -118,11 +109,11 @@ async fn only_buyers_of_delivered_items_review_and_ratings_follow(pool: PgPool) 
             .call("fulfil", &[("id", &part.to_string()), ("action", action)])
             .await);
     }
-    refused_with(
+    Client::refused_with(
         &review(&mut baraka, order, item, "1", &[]).await,
         Invalid::NotFound,
     );
-    refused_with(
+    Client::refused_with(
         &review(&mut amina, order, item, "6", &[]).await,
         Invalid::OutOfRange,
     );
@@ -130,7 +121,7 @@ async fn only_buyers_of_delivered_items_review_and_ratings_follow(pool: PgPool) 
     // The buyer reviews it, once; the order page shows it; the ratings follow.
     let back = review(&mut amina, order, item, "4", &[&photo]).await;
     assert_eq!(back, format!("/account/orders/{order}?saved=review"));
-    refused_with(
+    Client::refused_with(
         &review(&mut amina, order, item, "5", &[]).await,
         Invalid::AlreadyReviewed,
     );
@@ -157,7 +148,7 @@ async fn only_buyers_of_delivered_items_review_and_ratings_follow(pool: PgPool) 
         .await);
     let mut owner_again = owner.clone();
     let (order_s, item_s) = delivered(&pool, &mut owner, &mut owner_again).await;
-    refused_with(
+    Client::refused_with(
         &review(&mut owner, order_s, item_s, "5", &[]).await,
         Invalid::OwnShop,
     );

@@ -292,6 +292,16 @@ impl Client {
             .await
     }
 
+    /// Where an upload form's refusal sent the browser: asserts it carries `why`.
+    pub fn refused_with(location: &str, why: app::domain::Invalid) {
+        let code = serde_json::to_string(&why).expect("code");
+        let sent: String = form_urlencoded::byte_serialize(code.as_bytes()).collect();
+        assert!(
+            location.contains(&format!("upload_error={sent}")),
+            "{location}"
+        );
+    }
+
     pub fn location(reply: &Reply) -> String {
         reply
             .headers
