@@ -16,6 +16,9 @@ test("a saved item's price drops and the alert appears in the notification list"
   await page.getByTestId("save-item").click();
   await expect(page.getByTestId("save-item")).toContainText("Saved");
   const store = (await page.getByTestId("vendor-card").getAttribute("href")) ?? "";
+  // The result cards show the heart filled for it.
+  await open(page, "/search?q=thinkpad");
+  await expect(page.getByTestId("results").getByRole("listitem").first().getByTestId("card-heart")).toHaveAttribute("aria-pressed", "true");
 
   // The shop lowers the price.
   const shop = await logInAs(browser, ownerEmail(store.split("-").pop() ?? ""), "/seller");

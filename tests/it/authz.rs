@@ -160,6 +160,8 @@ const POLICY: &[(&str, May, Form)] = &[
         &[("listing_id", "{random}"), ("save", "true")],
     ),
     ("my_wishlist", User, &[]),
+    // Logged out: none (no hearts on the cards).
+    ("my_saved_ids", Anyone, &[]),
     ("my_notifications", User, &[]),
     ("save_channels", User, &[("email", "on")]),
     // A missing review reads the same to everyone.

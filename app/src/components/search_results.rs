@@ -47,6 +47,9 @@ pub fn Results(results: SearchResults, base: String) -> impl IntoView {
         url
     });
     let empty = hits.is_empty();
+    // The reader's saved listings, for the cards' hearts (none when logged out).
+    let saved_ids = Resource::new(|| (), |_| crate::server_fns::wishlist::my_saved_ids());
+    let here = url_with(&base, &query.read_untracked(), "", None);
     view! {
         {(!corrections.is_empty())
             .then(|| {
@@ -60,7 +63,15 @@ pub fn Results(results: SearchResults, base: String) -> impl IntoView {
             <section>
                 {empty.then(|| view! { <p class="text-stone-600">{i18n.tr(Key::SearchEmpty)}</p> })}
                 <ul class="grid grid-cols-2 gap-3 lg:grid-cols-3" data-testid="results">
-                    {hits.into_iter().map(|card| view! { <Card card /> }).collect_view()}
+                    <Suspense fallback=|| ()>
+                        {move || saved_ids.get().map(|ids| {
+                            let ids = ids.ok().flatten();
+                            hits.clone().into_iter().map(|card| {
+                                let saved = ids.as_ref().map(|ids| (ids.contains(&card.id), here.clone()));
+                                view! { <Card card saved /> }
+                            }).collect_view()
+                        })}
+                    </Suspense>
                 </ul>
                 {next_url
                     .map(|url| {

@@ -65,6 +65,14 @@ pub async fn is_saved(
     .await
 }
 
+/// The ids of everything the person saved.
+pub async fn ids(db: impl PgExecutor<'_>, user: Uuid) -> Result<Vec<Uuid>, sqlx::Error> {
+    sqlx::query_scalar("select listing_id from wishlist where user_id = $1")
+        .bind(user)
+        .fetch_all(db)
+        .await
+}
+
 /// The person's saved listings that are still for sale, newest saved first.
 pub async fn cards(db: impl PgExecutor<'_>, user: Uuid) -> Result<Vec<ListingCard>, sqlx::Error> {
     sqlx::query_as(&format!(

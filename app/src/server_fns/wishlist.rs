@@ -28,6 +28,21 @@ pub async fn set_saved(
     .await
 }
 
+/// The ids of the listings the person saved (None when logged out): the result cards' hearts.
+#[server(endpoint = "my_saved_ids")]
+pub async fn my_saved_ids() -> Result<Option<Vec<Uuid>>, AppError> {
+    use crate::auth::context;
+    context::respond(async move {
+        match context::current_user().await? {
+            Some(user) => Ok(Some(
+                crate::db::wishlist::ids(&context::state()?.pool, user.id).await?,
+            )),
+            None => Ok(None),
+        }
+    })
+    .await
+}
+
 /// The person's saved listings still for sale.
 #[server(endpoint = "my_wishlist")]
 pub async fn my_wishlist() -> Result<Vec<crate::wire::catalog::ListingCard>, AppError> {
