@@ -67,7 +67,12 @@ pub async fn step_in(
         VendorOrderEvent::RefundDisputed => {
             crate::payments::refunds::refund_part(tx, id).await?;
         }
+        // Handed over: by the shop's word, or the shopper's confirming a shipped part.
         VendorOrderEvent::Deliver => {
+            crate::db::orders::mark_delivered(tx, id).await?;
+            settle_cash_on_delivery(tx, id).await?;
+        }
+        VendorOrderEvent::ConfirmReceipt if status == VendorOrderStatus::Shipped => {
             crate::db::orders::mark_delivered(tx, id).await?;
             settle_cash_on_delivery(tx, id).await?;
         }

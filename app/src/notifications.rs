@@ -136,6 +136,7 @@ pub async fn part_moved(
             Some(Mail::PartCancelled { order })
         }
         VendorOrderEvent::RequestReturn => Some(Mail::ReturnRequested { order }),
+        VendorOrderEvent::ConfirmReceipt => Some(Mail::ReceiptConfirmed { order }),
         _ => None,
     };
     if let Some(mail) = to_shop {

@@ -149,6 +149,7 @@ const POLICY: &[(&str, May, Form)] = &[
     ("payment_status", User, &[("id", "{order}")]),
     ("check_payment", User, &[("id", "{order}")]),
     ("cancel_part", User, &[("id", "{part}")]),
+    ("confirm_receipt", User, &[("id", "{part}")]),
     (
         "request_return",
         User,

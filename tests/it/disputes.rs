@@ -478,3 +478,47 @@ async fn a_declined_return_can_be_taken_straight_to_the_admins(pool: PgPool) {
         .await;
     assert!(r.status.is_client_error());
 }
+
+#[sqlx::test(migrations = false)]
+async fn confirming_receipt_releases_the_money_at_once_and_ends_disputes(pool: PgPool) {
+    let Bought {
+        live,
+        mut owner,
+        mut buyer,
+        order,
+        part,
+        ..
+    } = bought(&pool, "1000.00").await;
+    for action in ["accept", "ship"] {
+        step(&mut owner, part, action, "").await;
+    }
+    let mut other = shopper(live.router.clone(), "other@example.com", &[]).await;
+    let r = other
+        .call("confirm_receipt", &[("id", &part.to_string())])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "another shopper's part");
+    ok(&buyer
+        .call("confirm_receipt", &[("id", &part.to_string())])
+        .await);
+    let (status, delivered): (String, bool) =
+        sqlx::query_as("select status, delivered_at is not null from vendor_orders where id = $1")
+            .bind(part)
+            .fetch_one(&pool)
+            .await
+            .expect("part");
+    assert_eq!((status.as_str(), delivered), ("completed", true));
+    // No holding period to wait out; nothing left to dispute.
+    let run = app::payments::payouts::run(
+        &pool,
+        &live.state.mpesa,
+        &app::settings::PayoutSettings::default(),
+    )
+    .await
+    .expect("run");
+    assert_eq!(run.released, 1);
+    Client::refused_with(
+        &open(&mut buyer, order, part, "not_received", &[]).await,
+        Invalid::NotDisputable,
+    );
+    assert_ledger_balanced(&pool).await;
+}

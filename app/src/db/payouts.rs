@@ -201,8 +201,9 @@ pub async fn holds(db: impl PgExecutor<'_>, vendor_id: Uuid) -> Result<PayoutHol
     .await
 }
 
-/// Paid M-Pesa parts delivered before the holding period whose money is not yet released,
-/// unless a dispute about them is still open (buyer protection: disputed money stays held).
+/// Paid M-Pesa parts delivered before the holding period (or whose shopper confirmed receipt)
+/// whose money is not yet released, unless a dispute about them is still open (buyer
+/// protection: disputed money stays held).
 pub async fn releasable(
     db: impl PgExecutor<'_>,
     holding_days: i64,
@@ -210,7 +211,7 @@ pub async fn releasable(
     sqlx::query_as(
         "select vo.id, vo.vendor_id, vo.vendor_net - (vo.refunded_total - vo.refunded_commission), o.currency
          from vendor_orders vo join orders o on o.id = vo.order_id
-         where vo.delivered_at < now() - make_interval(days => $1::int)
+         where (vo.delivered_at < now() - make_interval(days => $1::int) or vo.status = 'completed')
            and vo.status in ('delivered', 'completed')
            and exists (select 1 from ledger_transactions t where t.kind = 'sale' and t.reference = vo.id)
            and not exists (select 1 from ledger_transactions t where t.kind = 'release' and t.reference = vo.id)

@@ -68,7 +68,7 @@ impl Action {
             E::Refund => Action::ReturnRefunded,
             E::DeclineReturn => Action::ReturnDeclined,
             E::RefundDisputed => Action::DisputeRefunded,
-            E::Complete => Action::PartCompleted,
+            E::Complete | E::ConfirmReceipt => Action::PartCompleted,
         }
     }
 

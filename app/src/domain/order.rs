@@ -66,6 +66,9 @@ pub enum VendorOrderEvent {
     /// returned to stock (never received, or kept by the shopper as damaged).
     RefundDisputed,
     Complete,
+    /// The shopper confirms they received the part: it is complete, and its money need not
+    /// wait out the holding period (returns and disputes end with it).
+    ConfirmReceipt,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -144,6 +147,7 @@ impl VendorOrderStatus {
             (S::ReturnRequested, E::DeclineReturn) => S::Delivered,
             (S::Shipped | S::Delivered, E::RefundDisputed) => S::Refunded,
             (S::Delivered, E::Complete) => S::Completed,
+            (S::Shipped | S::Delivered, E::ConfirmReceipt) => S::Completed,
             (S::Rejected | S::ReturnRequested | S::Cancelled, E::Refund) => S::Refunded,
             (from, event) => return Err(IllegalTransition { from, event }),
         };
@@ -217,6 +221,9 @@ mod tests {
             Ok(S::Delivered)
         );
         assert_eq!(S::Shipped.transition(E::RefundDisputed), Ok(S::Refunded));
+        assert_eq!(S::Shipped.transition(E::ConfirmReceipt), Ok(S::Completed));
+        assert_eq!(S::Delivered.transition(E::ConfirmReceipt), Ok(S::Completed));
+        assert!(S::Accepted.transition(E::ConfirmReceipt).is_err());
         assert!(S::Completed.transition(E::RefundDisputed).is_err());
         assert!(S::Delivered.transition(E::DeclineReturn).is_err());
     }

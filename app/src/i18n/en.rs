@@ -467,6 +467,10 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "The shop should ship this by",
         Key::CancelUnshipped => "Not shipped in time: cancel and get a refund",
+        Key::ConfirmReceipt => "I received it",
+        Key::ConfirmReceiptNote => {
+            "The shop is paid for it now; returns and disputes about it end."
+        }
         Key::WishlistAbout => {
             "We tell you when a saved item gets cheaper or is back in stock (at most once a day per item), by the channels you chose under Notifications."
         }
@@ -836,6 +840,15 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             m(
                 format!("Order {n}"),
                 format!("The shopper cancelled their part of order {n}."),
+            )
+        }
+        Mail::ReceiptConfirmed { order } => {
+            let n = order_number(order);
+            m(
+                format!("Order {n}: received"),
+                format!(
+                    "The shopper confirmed they received their part of order {n}; its money is released with the next payout run."
+                ),
             )
         }
         Mail::ReturnRequested { order } => {

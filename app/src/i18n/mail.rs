@@ -51,6 +51,10 @@ pub enum Mail<'a> {
     PartCancelled {
         order: Uuid,
     },
+    /// To the shop: the shopper confirmed they received their part.
+    ReceiptConfirmed {
+        order: Uuid,
+    },
     /// To the shop: the shopper asks to return their part.
     ReturnRequested {
         order: Uuid,

@@ -538,6 +538,8 @@ pub enum Key {
     ShipDays,
     ShipBy,
     CancelUnshipped,
+    ConfirmReceipt,
+    ConfirmReceiptNote,
     WishlistAbout,
     WishlistEmpty,
     SaveItem,

@@ -475,6 +475,10 @@ pub fn text(key: Key) -> &'static str {
         }
         Key::ShipBy => "Duka linapaswa kutuma hili kabla ya",
         Key::CancelUnshipped => "Halijatumwa kwa wakati: ghairi na urejeshewe pesa",
+        Key::ConfirmReceipt => "Nimeipokea",
+        Key::ConfirmReceiptNote => {
+            "Duka linalipwa sasa; urejeshaji na malalamiko kuihusu yanaisha."
+        }
         Key::WishlistAbout => {
             "Tunakuambia kitu ulichohifadhi kinaposhuka bei au kinaporudi dukani (mara moja kwa siku kwa kila kitu), kupitia njia ulizochagua kwenye Arifa."
         }
@@ -856,6 +860,15 @@ pub fn mail(mail: &Mail<'_>) -> Message {
             m(
                 format!("Oda {n}"),
                 format!("Mnunuzi ameghairi sehemu yake ya oda {n}."),
+            )
+        }
+        Mail::ReceiptConfirmed { order } => {
+            let n = order_number(order);
+            m(
+                format!("Oda {n}: imepokelewa"),
+                format!(
+                    "Mnunuzi amethibitisha kupokea sehemu yake ya oda {n}; pesa zake zinatolewa na malipo yajayo."
+                ),
             )
         }
         Mail::ReturnRequested { order } => {

@@ -179,6 +179,20 @@ fn ReturnForm(id: Uuid) -> impl IntoView {
     }
 }
 
+/// "I received it": completes the part and lets its money go to the shop now.
+#[component]
+fn ReceivedButton(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirm = ServerAction::<crate::server_fns::orders::ConfirmReceipt>::new();
+    view! {
+        <ActionForm action=confirm attr:class="mt-2">
+            <input type="hidden" name="id" value=id.to_string() />
+            <button type="submit" class="rounded-lg border border-emerald-700 px-3 py-1 text-sm font-semibold text-emerald-800">{i18n.tr(Key::ConfirmReceipt)}</button>
+            <p class="text-xs text-stone-600">{i18n.tr(Key::ConfirmReceiptNote)}</p>
+        </ActionForm>
+    }
+}
+
 /// Cancelling one shop's part, possible until the shop accepts it.
 #[component]
 fn CancelButton(id: Uuid, label: Key) -> impl IntoView {
@@ -243,6 +257,7 @@ fn Order(
                     {part.status.shopper_may_cancel().then(|| view! { <CancelButton id=part.id label=Key::CancelPart /> })}
                     {part.ship_overdue.then(|| view! { <CancelButton id=part.id label=Key::CancelUnshipped /> })}
                     {(part.status == VendorOrderStatus::Delivered && part.dispute.is_none()).then(|| view! { <ReturnForm id=part.id /> })}
+                    {(matches!(part.status, VendorOrderStatus::Shipped | VendorOrderStatus::Delivered) && part.dispute.is_none()).then(|| view! { <ReceivedButton id=part.id /> })}
                     {(!part.disputable.is_empty()).then(|| view! { <DisputeForm order=o.id part=part.id reasons=part.disputable.clone() /> })}
                     {part.dispute.clone().map(|d| view! { <ShopperDispute d reply /> })}
                     <ol class="mt-3 border-l-2 border-emerald-200 pl-3 text-xs text-stone-600" aria-label=i18n.tr(Key::Timeline)>

@@ -163,6 +163,33 @@ pub async fn cancel_part(id: Uuid) -> Result<(), AppError> {
     .await
 }
 
+/// The shopper confirms they received a shipped or delivered part: it is complete and its
+/// money goes to the shop with the next payout run (returns and disputes end with it).
+#[server(endpoint = "confirm_receipt")]
+pub async fn confirm_receipt(id: Uuid) -> Result<(), AppError> {
+    use crate::auth::context;
+    use crate::domain::order::VendorOrderEvent;
+    context::respond(async move {
+        let user = context::require_user().await?;
+        let pool = &context::state()?.pool;
+        let part = crate::db::orders::state_for_buyer(pool, user.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        crate::fulfilment::step(
+            pool,
+            Some(&context::actor(&user)),
+            id,
+            part.status,
+            VendorOrderEvent::ConfirmReceipt,
+            None,
+        )
+        .await?;
+        leptos_axum::redirect(&format!("/account/orders/{}", part.order_id));
+        Ok(())
+    })
+    .await
+}
+
 /// The shopper asks to return a delivered part, within the return window, with a reason.
 #[server(endpoint = "request_return")]
 pub async fn request_return(id: Uuid, reason: String) -> Result<(), AppError> {
