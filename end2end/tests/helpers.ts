@@ -215,8 +215,14 @@ export async function checkoutPaid(page: Page): Promise<string> {
   await expect
     .poll(
       async () => {
-        await open(page, orderPath);
-        return page.getByTestId("payment-panel").getAttribute("data-status");
+        // The pending page refreshes itself without JavaScript; a load that collides with
+        // that refresh is tried again on the next poll.
+        try {
+          await open(page, orderPath);
+          return await page.getByTestId("payment-panel").getAttribute("data-status");
+        } catch {
+          return null;
+        }
       },
       { timeout: 20_000, intervals: [1_000] },
     )

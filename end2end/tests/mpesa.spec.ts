@@ -15,8 +15,14 @@ async function paymentBecomes(page: Page, status: string) {
     await expect
       .poll(
         async () => {
-          await page.reload();
-          return panel.getAttribute("data-status");
+          // The pending page refreshes itself (a noscript meta refresh); a reload that
+          // collides with it is simply tried again on the next poll.
+          try {
+            await page.reload();
+            return await panel.getAttribute("data-status");
+          } catch {
+            return null;
+          }
         },
         { timeout: 20_000, intervals: [1_000] },
       )
