@@ -595,6 +595,108 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
     }
 }
 
+/// Words sorted by price are read band by band from the price-band index: every page, both
+/// directions, with the price filter narrowing the bands, with another filter, and with words
+/// that only some listings share, equals one plain `order by price, id` over all matches.
+/// Prices cross many bands and repeat (ties decided by id), and some listings matching the
+/// word are not approved (never shown).
+#[sqlx::test(migrations = false)]
+async fn words_by_price_equal_a_plain_sort_over_every_match(pool: PgPool) {
+    let c = Catalog::new(pool).await;
+    for i in 0..PAGE_SIZE * 3 {
+        c.add(
+            if i % 2 == 0 { c.phones } else { c.flour },
+            L {
+                title: if i % 3 == 0 { "Itel A70" } else { "Phone case" },
+                description: if i % 3 == 0 {
+                    "Dual SIM"
+                } else {
+                    "Fits the itel A70"
+                },
+                // From 1 shilling to ~1,000,000, several to a band, with repeats.
+                price: [1, 7, 120, 121, 950, 4_000, 4_000, 999_999][(i % 8) as usize] + i / 10,
+                stock: (i % 4) as i32,
+                status: if i % 11 == 0 { "draft" } else { "approved" },
+                ..L::default()
+            },
+        )
+        .await;
+    }
+    c.add(
+        c.phones,
+        L {
+            title: "Tecno Spark",
+            price: 5,
+            ..L::default()
+        },
+    )
+    .await;
+    c.ready().await;
+
+    let brute_force = |words: &'static str, desc: bool, min: i64, max: i64, in_stock: bool| {
+        let pool = c.pool.clone();
+        async move {
+            let dir = if desc { "desc" } else { "asc" };
+            sqlx::query_scalar::<_, Uuid>(&format!(
+                "select id from listings
+                  where status = 'approved' and search @@ to_tsquery('simple', $1)
+                    and price between $2 and $3 and (not $4 or stock > 0)
+                  order by price {dir}, id {dir}"
+            ))
+            .bind(words)
+            .bind(rust_decimal::Decimal::from(min))
+            .bind(rust_decimal::Decimal::from(max))
+            .bind(in_stock)
+            .fetch_all(&pool)
+            .await
+            .expect("brute force")
+        }
+    };
+    for sort in ["price_asc", "price_desc"] {
+        let desc = sort == "price_desc";
+        for (words, tsq) in [("itel", "itel"), ("itel sim", "itel & sim")] {
+            let all = brute_force(tsq, desc, 0, i64::MAX / 1000, false).await;
+            assert_eq!(
+                c.all_pages(&[("q", words), ("sort", sort)], Tuning::default())
+                    .await,
+                all,
+                "{words}, {sort}"
+            );
+            let (min, max) = (100, 5_000);
+            let filtered = c
+                .all_pages(
+                    &[
+                        ("q", words),
+                        ("sort", sort),
+                        ("min_price", "100"),
+                        ("max_price", "5000"),
+                        ("in_stock", "1"),
+                    ],
+                    Tuning::default(),
+                )
+                .await;
+            assert_eq!(
+                filtered,
+                brute_force(tsq, desc, min, max, true).await,
+                "{words}, {sort}, filtered"
+            );
+            assert!(!filtered.is_empty() && filtered.len() < all.len());
+        }
+        // A word no listing holds: every band is absent.
+        let none = c
+            .all_pages(&[("q", "zumaridi"), ("sort", sort)], Tuning::default())
+            .await;
+        assert!(none.is_empty(), "{sort}");
+    }
+    assert!(
+        brute_force("itel", false, 0, i64::MAX / 1000, false)
+            .await
+            .len()
+            > 2 * PAGE_SIZE as usize,
+        "several pages"
+    );
+}
+
 /// The search document holds the category's and the shop's names: renaming either re-indexes
 /// the listings within the renaming transaction, and a suspended shop's listings leave the
 /// search when the suspension commits (and come back on reinstatement).

@@ -5,6 +5,7 @@
 //! callers.
 
 mod facets;
+mod price;
 mod relevance;
 mod terms;
 
@@ -209,8 +210,12 @@ pub async fn search_tuned(
     };
     let (terms_ref, categories_ref) = (&terms, &categories);
     let page_for = move |radius: Radius, any: bool| async move {
+        let by_price = matches!(sort, Sort::PriceAsc | Sort::PriceDesc);
         if sort == Sort::Relevance {
             relevance::page(pool, q, tuning, terms_ref, categories_ref, any, radius).await
+        } else if by_price && !terms_ref.is_empty() {
+            let desc = sort == Sort::PriceDesc;
+            price::page(pool, q, desc, terms_ref, categories_ref, any, radius).await
         } else {
             let tsq = (!terms_ref.is_empty()).then(|| tsquery(terms_ref, None, any));
             page(pool, q, sort, categories_ref, &tsq, radius).await
@@ -330,15 +335,9 @@ async fn page(
     let dir = if desc { " desc" } else { " asc" };
     // Ties break on id, except nearest-first, where a second key would stop the GiST index
     // from returning rows in order (ties there mean two listings at one exact point).
-    let push_order = |b: &mut QueryBuilder<'_, Postgres>, collect_then_sort: bool| {
+    let push_order = |b: &mut QueryBuilder<'_, Postgres>| {
         b.push(" order by ");
-        if collect_then_sort {
-            b.push("(");
-            push_sort(b, order_expr);
-            b.push(" + 0)");
-        } else {
-            push_sort(b, order_expr);
-        }
+        push_sort(b, order_expr);
         b.push(dir);
         if sort != Sort::Distance {
             b.push(", l.id").push(dir);
@@ -362,18 +361,13 @@ async fn page(
             .push_bind(after.id)
             .push(")");
     }
-    // Text sorted by price: the matches are collected from the text index and sorted, never
-    // found by walking the price index and testing the text on each row. Price follows the kind
-    // of product, so when the words and the order disagree (shoes, cheapest first) that walk
-    // passes most of the catalog before its first hit (850 ms at 1M listings); sorting even
-    // 40,000 matches is bounded (about 150 ms there). `+ 0` keeps the order and hides the
-    // expression from the price index. Age does not follow the words, so "newest" still walks
-    // its index (measured: collecting first made it 13 → 118 ms p95).
-    let collect_then_sort = tsq.is_some() && matches!(sort, Sort::PriceAsc | Sort::PriceDesc);
-    push_order(&mut b, collect_then_sort);
+    // Words sorted by price are read by `price`. "Newest" with words walks its index: age does
+    // not follow the words the way price does (measured: collecting the matches and sorting
+    // them made it 13 → 118 ms p95 at 1M listings).
+    push_order(&mut b);
     b.push(" limit ").push_bind(PAGE_SIZE + 1);
     b.push(") l join vendors v on v.id = l.vendor_id");
-    push_order(&mut b, false);
+    push_order(&mut b);
 
     // Unnamed statements: planned for these values every time. A cached generic plan would
     // use default selectivities for the text match, price range and category list.

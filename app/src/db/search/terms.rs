@@ -127,25 +127,44 @@ pub fn estimated_matches(terms: &[ResolvedTerm], any: bool, in_title: bool) -> i
 /// `to_tsquery` text. Words are letters and digits only (see `domain::search::terms`), so
 /// nothing a shopper types can inject tsquery operators. `weight` limits matches to a field.
 pub fn tsquery(terms: &[ResolvedTerm], weight: Option<char>, any: bool) -> String {
+    compose(terms, any, |word| match weight {
+        Some(w) => format!("{word}:{w}"),
+        None => word.to_owned(),
+    })
+}
+
+/// Stands for the price band in `banded` query text.
+pub const BAND: char = '\u{1}';
+
+/// Query text for the price-band index (`price_words` in the migrations): each word as the
+/// quoted lexeme `'word~<BAND>'`, to be cast with `::tsquery` (no parser, so the `~` and the
+/// band number stay inside one lexeme) after `BAND` is replaced by a band number. A control
+/// character never occurs in a lexeme, so the replacement touches nothing else.
+pub fn banded(terms: &[ResolvedTerm], any: bool) -> String {
+    compose(terms, any, |word| {
+        format!(
+            "'{}~{BAND}'",
+            word.replace('\\', "\\\\").replace('\'', "''")
+        )
+    })
+}
+
+/// The words joined by `&` (all) or `|` (any), a word being typed as its completions in
+/// parentheses; `lexeme` writes each word.
+fn compose(terms: &[ResolvedTerm], any: bool, lexeme: impl Fn(&str) -> String) -> String {
     let op = if any { " | " } else { " & " };
     terms
         .iter()
-        .map(|t| {
-            let weighted = |word: &str| match weight {
-                Some(w) => format!("{word}:{w}"),
-                None => word.to_owned(),
-            };
-            match t.completions.as_slice() {
-                [] => weighted(&t.word),
-                words => format!(
-                    "({})",
-                    words
-                        .iter()
-                        .map(|w| weighted(w))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                ),
-            }
+        .map(|t| match t.completions.as_slice() {
+            [] => lexeme(&t.word),
+            words => format!(
+                "({})",
+                words
+                    .iter()
+                    .map(|w| lexeme(w))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ),
         })
         .collect::<Vec<_>>()
         .join(op)
@@ -196,6 +215,21 @@ mod tests {
         assert_eq!(
             tsquery(&[t("a", &[], 1), t("b", &[], 1)], None, true),
             "a | b"
+        );
+    }
+
+    #[test]
+    fn banded_text_quotes_each_word_with_the_band_mark() {
+        assert_eq!(
+            banded(
+                &[t("unga", &[], 1), t("ng", &["ngano", "ng'ombe"], 1)],
+                false
+            ),
+            "'unga~\u{1}' & ('ngano~\u{1}' | 'ng''ombe~\u{1}')"
+        );
+        assert_eq!(
+            banded(&[t("a", &[], 1), t("b\\", &[], 1)], true),
+            "'a~\u{1}' | 'b\\\\~\u{1}'"
         );
     }
 
