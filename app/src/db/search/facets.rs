@@ -114,6 +114,9 @@ async fn count(
             .push(")");
     }
     b.push(" limit ").push_bind(cap + 1).push(")");
+    // Categories and counties are grouped; every other count is a filter of one aggregate over
+    // the matches, turned into rows after. (A statement per count read the matches 15 times:
+    // about a third of a facet statement's time.)
     b.push(
         " select 'category' as facet, coalesce(p.slug, c.slug) as value,
                  coalesce(p.name_en, c.name_en) as label_en, coalesce(p.name_sw, c.name_sw) as label_sw, count(*) as n
@@ -122,22 +125,29 @@ async fn count(
           union all
           select 'county', county, county, county, count(*) from m group by county
           union all
-          select 'rating', r::text, r::text, r::text, count(*) filter (where m.vendor_rating >= r)
-            from m, (values (3), (4), (4.5)) as t(r) group by r
-          union all
-          select 'in_stock', 'in_stock', '', '', count(*) filter (where stock > 0) from m
-          union all
-          select 'total', '', '', '', count(*) from m",
+          select x.* from (select count(*) as total, count(*) filter (where stock > 0) as in_stock,
+                 count(*) filter (where vendor_rating >= 3) as r3,
+                 count(*) filter (where vendor_rating >= 4) as r4,
+                 count(*) filter (where vendor_rating >= 4.5) as r45",
     );
     for (i, (lo, hi)) in PRICE_BANDS.iter().enumerate() {
-        b.push(" union all select 'price', ")
-            .push_bind(i.to_string())
-            .push(", '', '', count(*) from m where price >= ")
-            .push_bind(*lo);
+        b.push(", count(*) filter (where price >= ").push_bind(*lo);
         if let Some(hi) = hi {
             b.push(" and price < ").push_bind(*hi);
         }
+        b.push(format!(") as p{i}"));
     }
+    b.push(
+        " from m) a cross join lateral (values ('total', '', '', '', a.total),
+              ('in_stock', 'in_stock', '', '', a.in_stock),
+              ('rating', '3', '3', '3', a.r3), ('rating', '4', '4', '4', a.r4),
+              ('rating', '4.5', '4.5', '4.5', a.r45)",
+    );
+    for i in 0..PRICE_BANDS.len() {
+        b.push(format!(", ('price', '{i}', '', '', a.p{i})"));
+    }
+    // As grouped counts, ratings have no rows when nothing matches.
+    b.push(") as x(facet, value, label_en, label_sw, n) where x.facet <> 'rating' or a.total > 0");
     let rows: Vec<(String, String, String, String, i64)> =
         b.build_query_as().persistent(false).fetch_all(pool).await?;
     let mut facets = Facets::default();
