@@ -102,17 +102,10 @@ async fn count(
         }
         Pass::Exact(cap) => cap,
     };
-    if let Some(geo) = q.geo
-        && tsq.is_none()
-    {
-        // Nearest first: the GiST index then stops after the cap instead of visiting every
-        // box that overlaps the radius (about half the time on a dense city).
-        b.push(" order by ll_to_earth(l.lat, l.lng) <-> ll_to_earth(")
-            .push_bind(geo.lat)
-            .push(", ")
-            .push_bind(geo.lng)
-            .push(")");
-    }
+    // A radius without words is read through its box on the GiST index in the index's own
+    // order, which stops after the cap. (Nearest-first did too, but ordering by distance cost
+    // ~7 µs a listing: 7.3 against 1.4 ms for the 1,001 sampled listings of a 50 km radius at
+    // 1M listings.) Either way a capped count is an estimate of the radius, flagged as such.
     b.push(" limit ").push_bind(cap + 1).push(")");
     // Categories and counties are grouped; every other count is a filter of one aggregate over
     // the matches, turned into rows after. (A statement per count read the matches 15 times:
