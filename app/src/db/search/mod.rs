@@ -116,10 +116,18 @@ fn push_filters(
             .push_bind(tsq.clone())
             .push(")");
     }
-    if let Some(ids) = categories {
-        b.push(" and l.category_id = any(")
-            .push_bind(ids.clone())
-            .push(")");
+    match categories.as_deref() {
+        None => {}
+        // A leaf category as a plain equality: its index (category, popularity) then serves
+        // the popularity order, which `= any(…)` never does.
+        Some([id]) => {
+            b.push(" and l.category_id = ").push_bind(*id);
+        }
+        Some(ids) => {
+            b.push(" and l.category_id = any(")
+                .push_bind(ids.to_vec())
+                .push(")");
+        }
     }
     if let Some(slug) = &q.vendor {
         b.push(" and l.vendor_id = (select id from vendors where slug = ")

@@ -221,6 +221,12 @@ impl Reader<'_> {
         // popularity index cannot serve, so the planner never walks it without a bound.
         if walk {
             b.push(" from (select l.* from (select * from listings l where l.status = 'approved'");
+            // Within a leaf category the walk follows that category's popularity index, so it
+            // passes only its listings ("samsung" in Phones: 939 listings passed for a page
+            // walking the whole catalog's).
+            if let Some([id]) = self.categories.as_deref() {
+                b.push(" and l.category_id = ").push_bind(*id);
+            }
             push_after(&mut b, after);
             b.push(" order by l.popularity desc, l.id desc limit ")
                 .push_bind(self.tuning.walk_rows)
