@@ -580,12 +580,27 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
         sample_probe: true,
         ..Tuning::default()
     };
+    // The title tier (50 listings) read exact and the rest (75 counted in the vocabulary)
+    // walked, rather than both tiers in one exact read.
+    let mixed = Tuning {
+        exact_matches: 60,
+        walk_rows: 10_000,
+        sample_probe: false,
+        ..Tuning::default()
+    };
     for (filter, in_stock) in [(None, false), (Some(("in_stock", "1")), true)] {
         let mut pairs = vec![("q", "itel")];
         pairs.extend(filter);
         let want = brute_force(in_stock).await;
         assert!(want.len() > PAGE_SIZE as usize, "several pages");
-        for tuning in [exact, walk, short_walk, probed_walk, Tuning::default()] {
+        for tuning in [
+            exact,
+            walk,
+            short_walk,
+            probed_walk,
+            mixed,
+            Tuning::default(),
+        ] {
             assert_eq!(
                 c.all_pages(&pairs, tuning).await,
                 want,
@@ -778,6 +793,117 @@ async fn renames_and_suspension_reach_the_search_at_commit(pool: PgPool) {
         tx.commit().await.expect("commit");
         assert_eq!(found(&[("q", "itel")]).await, want, "after {to:?}");
     }
+}
+
+/// The facet sample's table holds exactly the sampled listings' filter columns after every
+/// kind of change (price, stock, re-indexing by a category rename, suspension, deletion), and
+/// is left alone by the popularity updates of the views flush.
+#[sqlx::test(migrations = false)]
+async fn the_facet_sample_follows_its_listings(pool: PgPool) {
+    use app::domain::vendor::VerificationStatus;
+    let c = Catalog::new(pool.clone()).await;
+    sqlx::query(
+        "insert into listings (id, vendor_id, category_id, title, slug, description, price, status, county, town, lat, lng, stock, popularity, vendor_rating)
+         select gen_random_uuid(), $1, case when n % 2 = 0 then $2 else $3 end, 'Kikapu ' || n,
+                'kikapu-' || n, '', 100 + n, 'approved', 'Nairobi', 'Westlands', -1.29, 36.82, 1, n, 4.5
+         from generate_series(1, 400) n",
+    )
+    .bind(c.vendor)
+    .bind(c.phones)
+    .bind(c.flour)
+    .execute(&pool)
+    .await
+    .expect("listings");
+    // Rows of the sampled listings that differ from the sample's copy, both ways.
+    let columns = "id, status, category_id, vendor_id, price, vendor_rating, stock, county, lat, lng, search, title_search";
+    let drift = || {
+        let pool = pool.clone();
+        let sql = format!(
+            "select (select count(*) from (select {columns} from listings where sample = 0
+                                           except select {columns} from search_sample) a)
+                  + (select count(*) from (select {columns} from search_sample
+                                           except select {columns} from listings where sample = 0) b)"
+        );
+        async move {
+            sqlx::query_scalar::<_, i64>(&sql)
+                .fetch_one(&pool)
+                .await
+                .expect("drift")
+        }
+    };
+    let sampled: i64 = sqlx::query_scalar("select count(*) from search_sample")
+        .fetch_one(&pool)
+        .await
+        .expect("sampled");
+    assert!((10..=50).contains(&sampled), "about 25 of 400: {sampled}");
+    assert_eq!(drift().await, 0, "after inserting");
+
+    let versions = "select string_agg(xmin::text, ',' order by id) from search_sample";
+    let before: String = sqlx::query_scalar(versions)
+        .fetch_one(&pool)
+        .await
+        .expect("versions");
+    sqlx::query("update listings set popularity = popularity + 1, view_count = view_count + 1")
+        .execute(&pool)
+        .await
+        .expect("views flush");
+    let after: String = sqlx::query_scalar(versions)
+        .fetch_one(&pool)
+        .await
+        .expect("versions");
+    assert_eq!(before, after, "popularity is not copied, so not rewritten");
+
+    for change in [
+        "update listings set price = price * 2 where price < 200",
+        "update listings set stock = 0 where title like 'Kikapu 1%'",
+        "update categories set name_en = 'Mobiles' where slug = 'phones'",
+        "delete from listings where title like 'Kikapu 3%'",
+    ] {
+        sqlx::query(change).execute(&pool).await.expect(change);
+        assert_eq!(drift().await, 0, "after {change}");
+    }
+    let renamed: i64 = sqlx::query_scalar(
+        "select count(*) from search_sample where search @@ to_tsquery('simple', 'mobiles')",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("renamed");
+    assert!(renamed > 0, "the sample is re-indexed with its listings");
+
+    let admin = Uuid::new_v4();
+    sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, 'admin@sokoni.test', 'Admin', 'x', 'admin')")
+        .bind(admin)
+        .execute(&pool)
+        .await
+        .expect("admin");
+    let mut tx = pool.begin().await.expect("tx");
+    app::db::vendors::review(
+        &mut tx,
+        c.vendor,
+        VerificationStatus::Verified,
+        VerificationStatus::Suspended,
+        None,
+        admin,
+    )
+    .await
+    .expect("suspend");
+    tx.commit().await.expect("commit");
+    assert_eq!(drift().await, 0, "after suspending the shop");
+    c.ready().await;
+    let f = c
+        .find_tuned(
+            &[("q", "kikapu")],
+            Tuning {
+                exact_facets: 10,
+                ..Tuning::default()
+            },
+        )
+        .await
+        .facets;
+    assert_eq!(
+        f.total, 0,
+        "a suspended shop's listings leave the sample too"
+    );
 }
 
 #[sqlx::test(migrations = false)]

@@ -122,10 +122,12 @@ pub struct GeoFilter {
     pub radius_km: Option<f64>,
 }
 
-/// Where the previous page ended: the sort key of its last row and that row's id.
+/// Where the previous page ended: the sort key of its last row and that row's id. The key is
+/// exact (price, popularity, age in seconds or distance as written by the page's query), so the
+/// next page starts precisely after it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cursor {
-    pub key: String,
+    pub key: Decimal,
     pub id: Uuid,
 }
 
@@ -264,13 +266,11 @@ impl SearchQuery {
             .map(|a| {
                 let (key, id) = a.rsplit_once('_').ok_or(("after", Invalid::NotFound))?;
                 let id = Uuid::parse_str(id).map_err(|_| ("after", Invalid::NotFound))?;
-                if key.len() > 40 || key.parse::<f64>().is_err() {
+                if key.len() > 40 {
                     return Err(("after", Invalid::NotFound));
                 }
-                Ok(Cursor {
-                    key: key.to_owned(),
-                    id,
-                })
+                let key = key.parse().map_err(|_| ("after", Invalid::NotFound))?;
+                Ok(Cursor { key, id })
             })
             .transpose()?;
         Ok(SearchQuery {
@@ -400,7 +400,7 @@ mod tests {
         assert_eq!(
             q.after,
             Some(Cursor {
-                key: "1250.00".into(),
+                key: Decimal::new(125000, 2),
                 id
             })
         );

@@ -1,7 +1,8 @@
 //! Facet counts beside a page: categories (top level), counties, seller ratings, price bands
 //! and stock. Exact for a small match set; above `Tuning::exact_facets` matches they are
-//! estimated from the fixed 1/16 sample of listings (`listings.sample = 0`, migration ..13,
-//! served by partial indexes), scaled up, rounded and flagged `estimated` ("about N").
+//! estimated from the fixed 1/16 sample of listings (`listings.sample = 0`, copied with the
+//! columns the counts read into `search_sample`), scaled up, rounded and flagged `estimated`
+//! ("about N").
 
 use super::{Radius, Tuning, push_filters};
 use crate::domain::search::{PRICE_BANDS, SearchQuery};
@@ -83,9 +84,17 @@ async fn count(
     radius: Radius,
     pass: Pass,
 ) -> Result<Facets, sqlx::Error> {
+    // The sample has a narrow table of its own (`search_sample`, kept by trigger) with the
+    // columns the filters and counts read; it has the listings' column names, so the filters
+    // are written once for both.
+    let table = match pass {
+        Pass::Sample => "search_sample",
+        Pass::Exact(_) => "listings",
+    };
     let mut b = QueryBuilder::<Postgres>::new(
-        "with m as (select l.category_id, l.price, l.vendor_rating, l.stock, l.county from listings l",
+        "with m as (select l.category_id, l.price, l.vendor_rating, l.stock, l.county from ",
     );
+    b.push(table).push(" l");
     // With words and a radius holding many listings, the matches come from the text index
     // and the distance is checked on each: through the radius index the words were tested on
     // every listing it passed (~78,000 around a dense city to find 1,001 "sufuria").
@@ -95,11 +104,7 @@ async fn count(
     };
     push_filters(&mut b, q, categories, tsq, radius);
     let cap = match pass {
-        // A literal, so the planner can use the sample's partial indexes.
-        Pass::Sample => {
-            b.push(" and l.sample = 0");
-            SAMPLE_CAP
-        }
+        Pass::Sample => SAMPLE_CAP,
         Pass::Exact(cap) => cap,
     };
     // A radius without words is read through its box on the GiST index in the index's own

@@ -14,7 +14,6 @@ pub use terms::{COMPLETIONS, ResolvedTerm, resolve_terms, suggest, tsquery};
 
 use crate::domain::search::{PAGE_SIZE, SearchQuery, Sort};
 use crate::wire::catalog::{Correction, ListingCard, SearchResults};
-use rust_decimal::Decimal;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;
 
@@ -384,7 +383,7 @@ async fn page(
         b.push(")::numeric, l.id) ")
             .push(if desc { "<" } else { ">" })
             .push(" (");
-        b.push_bind(after.key.parse::<Decimal>().unwrap_or_default())
+        b.push_bind(after.key)
             .push(", ")
             .push_bind(after.id)
             .push(")");

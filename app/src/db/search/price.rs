@@ -11,13 +11,11 @@
 use super::terms::{BAND, ResolvedTerm, banded};
 use super::{Page, Radius, finish_page, push_card_select, push_filters};
 use crate::domain::search::{PAGE_SIZE, SearchQuery};
-use rust_decimal::Decimal;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 /// One page of the listings matching the words (all, or any when `any`), cheapest first, or
 /// dearest first when `desc`, then by id.
-#[allow(clippy::too_many_arguments)]
 pub(super) async fn page(
     pool: &PgPool,
     q: &SearchQuery,
@@ -27,10 +25,7 @@ pub(super) async fn page(
     any: bool,
     radius: Radius,
 ) -> Result<Page, sqlx::Error> {
-    let after = q
-        .after
-        .as_ref()
-        .map(|a| (a.key.parse::<Decimal>().unwrap_or_default(), a.id));
+    let after = q.after.as_ref().map(|a| (a.key, a.id));
     let dir = if desc { " desc" } else { " asc" };
     let mut b = QueryBuilder::<Postgres>::new("");
     push_card_select(&mut b, q, |b| {

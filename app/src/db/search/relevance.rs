@@ -14,6 +14,11 @@
 //!
 //! The vocabulary's counts (`ResolvedTerm::ndoc`, `ntitle`) choose the way; being an upper
 //! bound that may lag, they only ever cost time, never a wrong page.
+//!
+//! When both tiers are to be read exact, they are one read of every match, title tier first:
+//! the words are intersected in the text index once instead of once a tier ("solar" within
+//! Electronics, which has none: 10 ms a tier at 1M listings, for reading the five categories'
+//! lists in the index).
 
 use super::terms::{ResolvedTerm, estimated_matches, tsquery};
 use super::{Page, Radius, SAMPLE_RATE, Tuning, finish_page, push_card_select, push_filters};
@@ -33,6 +38,15 @@ enum Tier {
     Title,
     /// Every word in the document, not all in the title.
     Rest,
+    /// Both tiers, the title tier first (read exact only).
+    Both,
+}
+
+/// How a tier is read (see the module's notes).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Way {
+    Walk,
+    Exact,
 }
 
 /// Where the previous page ended.
@@ -46,7 +60,7 @@ struct After {
 impl After {
     fn of(q: &SearchQuery) -> Option<After> {
         let cursor = q.after.as_ref()?;
-        let key = cursor.key.parse::<Decimal>().unwrap_or_default();
+        let key = cursor.key;
         let title = Decimal::from(TITLE_TIER);
         Some(if key >= title {
             After {
@@ -113,16 +127,37 @@ pub(super) async fn page(
     let after = After::of(q);
     let want = PAGE_SIZE as usize + 1;
     let mut rows = Vec::new();
+    let mut rest_way = None;
     if after.is_none_or(|a| a.tier == Tier::Title) {
-        let estimate = estimated_matches(terms, any, true);
-        rows = reader.tier(Tier::Title, after, want, estimate).await?;
+        let title_way = reader
+            .way(Tier::Title, estimated_matches(terms, any, true))
+            .await?;
+        if title_way == Way::Exact {
+            let way = reader
+                .way(Tier::Rest, estimated_matches(terms, any, false))
+                .await?;
+            if way == Way::Exact {
+                return Ok(finish_page(
+                    reader.read(Tier::Both, after, want, Way::Exact).await?,
+                ));
+            }
+            rest_way = Some(way);
+        }
+        rows = reader.tier(Tier::Title, title_way, after, want).await?;
     }
     if rows.len() < want {
         let after = after.filter(|a| a.tier == Tier::Rest);
-        let estimate = estimated_matches(terms, any, false);
+        let way = match rest_way {
+            Some(way) => way,
+            None => {
+                reader
+                    .way(Tier::Rest, estimated_matches(terms, any, false))
+                    .await?
+            }
+        };
         rows.extend(
             reader
-                .tier(Tier::Rest, after, want - rows.len(), estimate)
+                .tier(Tier::Rest, way, after, want - rows.len())
                 .await?,
         );
     }
@@ -130,28 +165,40 @@ pub(super) async fn page(
 }
 
 impl Reader<'_> {
-    /// Up to `want` listings of `tier` after `after`, in popularity order.
+    /// How to read `tier`, which the vocabulary estimates at `estimate` listings.
+    async fn way(&self, tier: Tier, estimate: i64) -> Result<Way, sqlx::Error> {
+        Ok(
+            if self.walkable
+                && estimate > self.tuning.exact_matches
+                && self.dense_after_filters(tier).await?
+            {
+                Way::Walk
+            } else {
+                Way::Exact
+            },
+        )
+    }
+
+    /// Up to `want` listings of `tier` after `after`, in popularity order: walked when `way`
+    /// says so, and exact when the walk comes back short.
     async fn tier(
         &self,
         tier: Tier,
+        way: Way,
         after: Option<After>,
         want: usize,
-        estimate: i64,
     ) -> Result<Vec<ListingCard>, sqlx::Error> {
-        if self.walkable
-            && estimate > self.tuning.exact_matches
-            && self.dense_after_filters(tier).await?
-        {
-            let rows = self.read(tier, after, want, true).await?;
+        if way == Way::Walk {
+            let rows = self.read(tier, after, want, Way::Walk).await?;
             if rows.len() == want {
                 return Ok(rows);
             }
         }
-        self.read(tier, after, want, false).await
+        self.read(tier, after, want, Way::Exact).await
     }
 
     /// Whether the tier holds more than `exact_matches` listings, judged from the facet sample
-    /// (one listing in 16, `listings.sample`) through its partial text index, looking at no
+    /// (one listing in 16, `search_sample`) through its text indexes, looking at no
     /// more than `exact_matches / 16` sampled listings. Asked only when the vocabulary's
     /// estimate is a loose upper bound: it counts each word across the whole catalog, so
     /// "solar" looks common within Electronics, where it has no listing, and "samsung unga"
@@ -163,10 +210,9 @@ impl Reader<'_> {
         }
         let q = self.q;
         let enough = self.tuning.exact_matches / SAMPLE_RATE + 1;
-        let mut b = QueryBuilder::<Postgres>::new("select count(*) from (select 1 from listings l");
+        let mut b =
+            QueryBuilder::<Postgres>::new("select count(*) from (select 1 from search_sample l");
         push_filters(&mut b, q, self.categories, &None, self.radius);
-        // A literal, so the planner can use the sample's partial indexes.
-        b.push(" and l.sample = 0");
         self.push_tier(&mut b, tier);
         b.push(" limit ").push_bind(enough).push(") s");
         let sampled: i64 = b
@@ -195,71 +241,118 @@ impl Reader<'_> {
                 b.push(" and not l.title_search @@ ");
                 words(b);
             }
+            // The document holds the title's words too.
+            Tier::Both => {
+                b.push(" and l.search @@ ");
+                words(b);
+            }
         }
     }
 
-    /// One statement: a walk (`walk`) or an exact read of the tier.
-    async fn read(
-        &self,
-        tier: Tier,
-        after: Option<After>,
-        want: usize,
-        walk: bool,
-    ) -> Result<Vec<ListingCard>, sqlx::Error> {
-        let mut b = QueryBuilder::<Postgres>::new("");
-        push_card_select(&mut b, self.q, |b| match tier {
+    /// The listing's relevance key: popularity, raised by `TITLE_TIER` in the title tier, so
+    /// one number orders both tiers and serves as the page cursor.
+    fn push_key(&self, b: &mut QueryBuilder<'_, Postgres>, tier: Tier) {
+        match tier {
             Tier::Title => {
                 b.push("l.popularity + ").push(TITLE_TIER.to_string());
             }
             Tier::Rest => {
                 b.push("l.popularity");
             }
-        });
+            Tier::Both => {
+                b.push("l.popularity + case when l.title_search @@ to_tsquery('simple', ")
+                    .push_bind(self.words.clone())
+                    .push(format!(") then {TITLE_TIER} else 0 end"));
+            }
+        }
+    }
+
+    /// The keyset condition: listings after the cursor in the key's order.
+    fn push_after(&self, b: &mut QueryBuilder<'_, Postgres>, tier: Tier, after: Option<After>) {
+        let Some(a) = after else { return };
+        match tier {
+            Tier::Title | Tier::Rest => {
+                b.push(" and (l.popularity, l.id) < (")
+                    .push_bind(a.popularity)
+                    .push(", ")
+                    .push_bind(a.id)
+                    .push(")");
+            }
+            Tier::Both => {
+                let key = match a.tier {
+                    Tier::Title => a.popularity + Decimal::from(TITLE_TIER),
+                    _ => a.popularity,
+                };
+                b.push(" and (");
+                self.push_key(b, tier);
+                b.push(", l.id) < (")
+                    .push_bind(key)
+                    .push(", ")
+                    .push_bind(a.id)
+                    .push(")");
+            }
+        }
+    }
+
+    /// One statement: a walk, or an exact read of the tier.
+    async fn read(
+        &self,
+        tier: Tier,
+        after: Option<After>,
+        want: usize,
+        way: Way,
+    ) -> Result<Vec<ListingCard>, sqlx::Error> {
+        let mut b = QueryBuilder::<Postgres>::new("");
+        push_card_select(&mut b, self.q, |b| self.push_key(b, tier));
         // The walk: the inner `limit` fences the index walk; the tier and the filters apply
         // outside it, and the vendor join comes after the rows are cut, so nothing forces a
         // sort of the whole walk. The exact read sorts `popularity + 0`, an expression the
         // popularity index cannot serve, so the planner never walks it without a bound.
-        if walk {
-            b.push(" from (select l.* from (select * from listings l where l.status = 'approved'");
-            // Within a leaf category the walk follows that category's popularity index, so it
-            // passes only its listings ("samsung" in Phones: 939 listings passed for a page
-            // walking the whole catalog's).
-            if let Some([id]) = self.categories.as_deref() {
-                b.push(" and l.category_id = ").push_bind(*id);
+        match way {
+            Way::Walk => {
+                b.push(
+                    " from (select l.* from (select * from listings l where l.status = 'approved'",
+                );
+                // Within a leaf category the walk follows that category's popularity index,
+                // so it passes only its listings ("samsung" in Phones: 939 listings passed for
+                // a page walking the whole catalog's).
+                if let Some([id]) = self.categories.as_deref() {
+                    b.push(" and l.category_id = ").push_bind(*id);
+                }
+                self.push_after(&mut b, tier, after);
+                b.push(" order by l.popularity desc, l.id desc limit ")
+                    .push_bind(self.tuning.walk_rows)
+                    .push(") l");
+                push_filters(&mut b, self.q, self.categories, &None, self.radius);
             }
-            push_after(&mut b, after);
-            b.push(" order by l.popularity desc, l.id desc limit ")
-                .push_bind(self.tuning.walk_rows)
-                .push(") l");
-        } else {
-            b.push(" from (select l.* from listings l");
-        }
-        push_filters(&mut b, self.q, self.categories, &None, self.radius);
-        if !walk {
-            push_after(&mut b, after);
+            Way::Exact => {
+                b.push(" from (select l.* from listings l");
+                push_filters(&mut b, self.q, self.categories, &None, self.radius);
+                self.push_after(&mut b, tier, after);
+            }
         }
         self.push_tier(&mut b, tier);
-        let order = if walk {
-            " order by l.popularity desc, l.id desc limit "
-        } else {
-            " order by l.popularity + 0 desc, l.id desc limit "
+        // Ordered by the key, then id; the outer order repeats it after the vendor join.
+        let push_order = |b: &mut QueryBuilder<'_, Postgres>, inner: bool| {
+            b.push(" order by ");
+            match (tier, way) {
+                (Tier::Both, _) => self.push_key(b, tier),
+                (_, Way::Exact) if inner => {
+                    b.push("l.popularity + 0");
+                }
+                _ => {
+                    b.push("l.popularity");
+                }
+            }
+            b.push(" desc, l.id desc");
         };
-        b.push(order).push_bind(want as i64);
-        b.push(") l join vendors v on v.id = l.vendor_id order by l.popularity desc, l.id desc");
+        push_order(&mut b, true);
+        b.push(" limit ").push_bind(want as i64);
+        b.push(") l join vendors v on v.id = l.vendor_id");
+        push_order(&mut b, false);
         b.build_query_as()
             .persistent(false)
             .fetch_all(self.pool)
             .await
-    }
-}
-
-/// The keyset condition: listings after the cursor in popularity order (within its tier).
-fn push_after(b: &mut QueryBuilder<'_, Postgres>, after: Option<After>) {
-    if let Some(a) = after {
-        b.push(" and (l.popularity, l.id) < (")
-            .push_bind(a.popularity)
-            .push(", ")
-            .push_bind(a.id)
-            .push(")");
     }
 }
