@@ -112,6 +112,37 @@ impl Catalog {
         id
     }
 
+    /// `count` approved listings titled "<title> <n>" for n in 1..=count: in Phones where
+    /// `in_phones` (SQL over `n`) holds, else in Flour, priced `price` (SQL over `n`), with
+    /// popularity n.
+    async fn add_many(&self, title: &str, count: i64, in_phones: &str, price: &str) {
+        sqlx::query(&format!(
+            "insert into listings (id, vendor_id, category_id, title, slug, description, price, status, county, town, lat, lng, stock, popularity, vendor_rating)
+             select gen_random_uuid(), $1, case when {in_phones} then $2 else $3 end, $4 || ' ' || n,
+                    lower($4) || '-' || n, '', {price}, 'approved', 'Nairobi', 'Westlands', -1.29, 36.82, 1, n, 4.5
+             from generate_series(1, $5) n"
+        ))
+        .bind(self.vendor)
+        .bind(self.phones)
+        .bind(self.flour)
+        .bind(title)
+        .bind(count)
+        .execute(&self.pool)
+        .await
+        .expect("listings");
+    }
+
+    /// An admin account, for moderating the shop.
+    async fn admin(&self) -> Uuid {
+        let admin = Uuid::new_v4();
+        sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, 'admin@sokoni.test', 'Admin', 'x', 'admin')")
+            .bind(admin)
+            .execute(&self.pool)
+            .await
+            .expect("admin");
+        admin
+    }
+
     async fn ready(&self) {
         app::db::search::refresh_statistics(&self.pool)
             .await
@@ -323,18 +354,7 @@ async fn facets_add_up_and_filters_narrow(pool: PgPool) {
 async fn facets_over_many_matches_are_estimated_from_the_sample_and_flagged(pool: PgPool) {
     let c = Catalog::new(pool.clone()).await;
     // 600 kitenge phones covers and 200 kitenge flour bags.
-    sqlx::query(
-        "insert into listings (id, vendor_id, category_id, title, slug, description, price, status, county, town, lat, lng, stock, popularity, vendor_rating)
-         select gen_random_uuid(), $1, case when n <= 600 then $2 else $3 end, 'Kitenge ' || n,
-                'kitenge-' || n, '', 500, 'approved', 'Nairobi', 'Westlands', -1.29, 36.82, 1, n, 4.5
-         from generate_series(1, 800) n",
-    )
-    .bind(c.vendor)
-    .bind(c.phones)
-    .bind(c.flour)
-    .execute(&pool)
-    .await
-    .expect("listings");
+    c.add_many("Kitenge", 800, "n <= 600", "500").await;
     c.ready().await;
     let sampled: i64 = sqlx::query_scalar(
         "select count(*) from listings where sample = 0 and search @@ to_tsquery('simple', 'kitenge')",
@@ -767,12 +787,7 @@ async fn renames_and_suspension_reach_the_search_at_commit(pool: PgPool) {
         "the old shop name is gone"
     );
 
-    let admin = Uuid::new_v4();
-    sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, 'admin@sokoni.test', 'Admin', 'x', 'admin')")
-        .bind(admin)
-        .execute(&pool)
-        .await
-        .expect("admin");
+    let admin = c.admin().await;
     for (from, to, want) in [
         (
             VerificationStatus::Verified,
@@ -802,18 +817,7 @@ async fn renames_and_suspension_reach_the_search_at_commit(pool: PgPool) {
 async fn the_facet_sample_follows_its_listings(pool: PgPool) {
     use app::domain::vendor::VerificationStatus;
     let c = Catalog::new(pool.clone()).await;
-    sqlx::query(
-        "insert into listings (id, vendor_id, category_id, title, slug, description, price, status, county, town, lat, lng, stock, popularity, vendor_rating)
-         select gen_random_uuid(), $1, case when n % 2 = 0 then $2 else $3 end, 'Kikapu ' || n,
-                'kikapu-' || n, '', 100 + n, 'approved', 'Nairobi', 'Westlands', -1.29, 36.82, 1, n, 4.5
-         from generate_series(1, 400) n",
-    )
-    .bind(c.vendor)
-    .bind(c.phones)
-    .bind(c.flour)
-    .execute(&pool)
-    .await
-    .expect("listings");
+    c.add_many("Kikapu", 400, "n % 2 = 0", "100 + n").await;
     // Rows of the sampled listings that differ from the sample's copy, both ways.
     let columns = "id, status, category_id, vendor_id, price, vendor_rating, stock, county, lat, lng, search, title_search";
     let drift = || {
@@ -870,12 +874,7 @@ async fn the_facet_sample_follows_its_listings(pool: PgPool) {
     .expect("renamed");
     assert!(renamed > 0, "the sample is re-indexed with its listings");
 
-    let admin = Uuid::new_v4();
-    sqlx::query("insert into users (id, email, name, password_hash, role) values ($1, 'admin@sokoni.test', 'Admin', 'x', 'admin')")
-        .bind(admin)
-        .execute(&pool)
-        .await
-        .expect("admin");
+    let admin = c.admin().await;
     let mut tx = pool.begin().await.expect("tx");
     app::db::vendors::review(
         &mut tx,
