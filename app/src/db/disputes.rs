@@ -1,6 +1,7 @@
 //! Disputes (migration ..disputes): opened by the part's buyer, moved under a guard on the
 //! status they were read in, read with their photos for the three pages that show them.
 
+use super::ledger::MONEY_HELD;
 use crate::domain::dispute::{DisputeOutcome, DisputeReason, DisputeStatus};
 use crate::domain::order::{PaymentMethod, VendorOrderStatus};
 use crate::wire::disputes::DisputeView;
@@ -20,13 +21,6 @@ pub struct PartForDispute {
     pub return_declined: bool,
     pub disputed: bool,
 }
-
-/// Part `vo` was paid through us (its sale posted) and its money is not yet released to the
-/// shop: what a dispute can still hold back. One definition for the order page's offer and
-/// for the opening's check.
-pub(crate) const MONEY_HELD: &str = "
-    (exists (select 1 from ledger_transactions t where t.kind = 'sale' and t.reference = vo.id)
-     and not exists (select 1 from ledger_transactions t where t.kind = 'release' and t.reference = vo.id))";
 
 /// The shop declined a return of part `vo` (it was asked for, and the part is not returned).
 pub(crate) const RETURN_DECLINED: &str = "

@@ -30,6 +30,13 @@ async fn account(
         .await
 }
 
+/// Part `vo` was paid through us (its sale posted) and its money is not yet released to the
+/// shop: what a dispute can still hold back and what the payout job may release. One
+/// definition for the order page's offer, the dispute's opening and the release.
+pub(crate) const MONEY_HELD: &str = "
+    (exists (select 1 from ledger_transactions t where t.kind = 'sale' and t.reference = vo.id)
+     and not exists (select 1 from ledger_transactions t where t.kind = 'release' and t.reference = vo.id))";
+
 /// Why a posting could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum PostError {

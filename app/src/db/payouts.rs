@@ -208,16 +208,16 @@ pub async fn releasable(
     db: impl PgExecutor<'_>,
     holding_days: i64,
 ) -> Result<Vec<(Uuid, Uuid, Decimal, String)>, sqlx::Error> {
-    sqlx::query_as(
+    use super::ledger::MONEY_HELD;
+    sqlx::query_as(&format!(
         "select vo.id, vo.vendor_id, vo.vendor_net - (vo.refunded_total - vo.refunded_commission), o.currency
          from vendor_orders vo join orders o on o.id = vo.order_id
          where (vo.delivered_at < now() - make_interval(days => $1::int) or vo.status = 'completed')
            and vo.status in ('delivered', 'completed')
-           and exists (select 1 from ledger_transactions t where t.kind = 'sale' and t.reference = vo.id)
-           and not exists (select 1 from ledger_transactions t where t.kind = 'release' and t.reference = vo.id)
+           and {MONEY_HELD}
            and not exists (select 1 from disputes d where d.vendor_order_id = vo.id and d.status <> 'resolved')
-         limit 1000",
-    )
+         limit 1000"
+    ))
     .bind(holding_days)
     .fetch_all(db)
     .await

@@ -110,10 +110,14 @@ pub enum Invalid {
     DisputeMoved,
     /// Only an item delivered to the buyer can be reviewed.
     NotReviewable,
-    /// The item has a review already; the shop has replied already.
+    /// The buyer has reviewed this item already.
     AlreadyReviewed,
-    /// A shop's own people cannot review it, or vote on or report its reviews.
+    /// The shop has replied to this review already.
+    AlreadyReplied,
+    /// A shop's own people cannot review it.
     OwnShop,
+    /// Nobody finds their own review helpful.
+    OwnReview,
     /// Text messages need a phone number on the account first.
     PhoneMissing,
 }

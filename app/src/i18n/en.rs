@@ -750,8 +750,10 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::AlreadyDisputed => "This part has a dispute already.".into(),
         Invalid::DisputeMoved => "The dispute has moved on since you opened the page: reload it.".into(),
         Invalid::NotReviewable => "Only an item delivered to you can be reviewed.".into(),
-        Invalid::AlreadyReviewed => "This has been done already: one review per item, one reply per review.".into(),
-        Invalid::OwnShop => "Not for your own shop's reviews.".into(),
+        Invalid::AlreadyReviewed => "You have reviewed this item already.".into(),
+        Invalid::AlreadyReplied => "Your shop has replied to this review already.".into(),
+        Invalid::OwnShop => "You work for this shop, so you cannot review its items.".into(),
+        Invalid::OwnReview => "This is your own review: only other shoppers can find it helpful.".into(),
         Invalid::PhoneMissing => "Add a phone number to your account first.".into(),
         Invalid::DocumentsKept => "A verified shop's documents are kept as the record of its verification.".into(),
     }

@@ -752,8 +752,10 @@ pub fn invalid(why: Invalid) -> String {
         Invalid::AlreadyDisputed => "Sehemu hii tayari ina lalamiko.".into(),
         Invalid::DisputeMoved => "Lalamiko limebadilika tangu ulipofungua ukurasa: upakie upya.".into(),
         Invalid::NotReviewable => "Ni bidhaa uliyofikishiwa tu inayoweza kukaguliwa.".into(),
-        Invalid::AlreadyReviewed => "Hili limeshafanyika: maoni moja kwa kila bidhaa, jibu moja kwa kila maoni.".into(),
-        Invalid::OwnShop => "Si kwa maoni ya duka lako mwenyewe.".into(),
+        Invalid::AlreadyReviewed => "Umeshatoa maoni kuhusu bidhaa hii.".into(),
+        Invalid::AlreadyReplied => "Duka lako limeshajibu maoni haya.".into(),
+        Invalid::OwnShop => "Unafanya kazi katika duka hili, kwa hiyo huwezi kutoa maoni kuhusu bidhaa zake.".into(),
+        Invalid::OwnReview => "Haya ni maoni yako mwenyewe: wanunuzi wengine pekee wanaweza kuyaona yenye msaada.".into(),
         Invalid::PhoneMissing => "Ongeza kwanza nambari ya simu kwenye akaunti yako.".into(),
         Invalid::DocumentsKept => "Hati za duka lililothibitishwa huhifadhiwa kama kumbukumbu ya uthibitisho wake.".into(),
     }

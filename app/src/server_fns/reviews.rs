@@ -46,7 +46,7 @@ pub async fn reply_to_review(id: Uuid, reply: String) -> Result<(), AppError> {
         let reply = bounded(&reply, 2, 1000, true).map_err(|w| AppError::invalid("reply", w))?;
         if !crate::db::reviews::reply(&context::state()?.pool, member.vendor_id, id, &reply).await?
         {
-            return Err(AppError::invalid("reply", Invalid::AlreadyReviewed));
+            return Err(AppError::invalid("reply", Invalid::AlreadyReplied));
         }
         leptos_axum::redirect("/seller/reviews");
         Ok(())
@@ -69,7 +69,7 @@ pub async fn vote_review(id: Uuid, #[server(default)] back_to: String) -> Result
             return Err(AppError::NotFound);
         }
         if author == user.id {
-            return Err(AppError::invalid("review", Invalid::OwnShop));
+            return Err(AppError::invalid("review", Invalid::OwnReview));
         }
         let mut tx = pool.begin().await?;
         crate::db::reviews::vote(&mut tx, id, user.id).await?;

@@ -66,7 +66,8 @@ pub async fn parts(
     order_id: Uuid,
     ship_days: i64,
 ) -> Result<Vec<VendorOrderView>, sqlx::Error> {
-    use crate::db::disputes::{MONEY_HELD, RETURN_DECLINED};
+    use crate::db::disputes::RETURN_DECLINED;
+    use crate::db::ledger::MONEY_HELD;
     let rows: Vec<VendorOrderRow> = sqlx::query_as(&format!(
         "select vo.id, v.business_name as vendor_name, v.slug as vendor_slug, vo.status, vo.subtotal,
                 o.payment_method, vo.delivered_at is not null as delivered, {MONEY_HELD} as money_held, {RETURN_DECLINED} as return_declined,
