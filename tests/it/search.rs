@@ -545,6 +545,9 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
                 // Ties on popularity, so the id decides inside each group.
                 popularity: (i % 5) as f64,
                 stock: (i % 4) as i32,
+                // Near Nairobi in two one-degree cells, and some in Mombasa.
+                lat: [-1.2921, -0.5, -4.0435][i as usize % 3],
+                lng: [36.8219, 37.1, 39.6682][i as usize % 3],
                 ..L::default()
             },
         )
@@ -560,16 +563,15 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
     .await;
     c.ready().await;
 
-    let brute_force = |in_stock: bool| {
+    // The filters below, as plain conditions.
+    let brute_force = |condition: &'static str| {
         let pool = c.pool.clone();
         async move {
-            sqlx::query_scalar::<_, Uuid>(
+            sqlx::query_scalar::<_, Uuid>(&format!(
                 "select id from listings
-                  where status = 'approved' and search @@ to_tsquery('simple', 'itel')
-                    and (not $1 or stock > 0)
-                  order by search @@ to_tsquery('simple', 'itel:A') desc, popularity desc, id desc",
-            )
-            .bind(in_stock)
+                  where status = 'approved' and search @@ to_tsquery('simple', 'itel') and {condition}
+                  order by search @@ to_tsquery('simple', 'itel:A') desc, popularity desc, id desc"
+            ))
             .fetch_all(&pool)
             .await
             .expect("brute force")
@@ -608,10 +610,29 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
         sample_probe: false,
         ..Tuning::default()
     };
-    for (filter, in_stock) in [(None, false), (Some(("in_stock", "1")), true)] {
+    // Within 100 km of a point between the two Nairobi cells, counted dense, so the words are
+    // walked within its cells.
+    let dense = |t: Tuning| Tuning {
+        dense_radius: 0,
+        ..t
+    };
+    let near: &[(&str, &str)] = &[("lat", "-1.0"), ("lng", "36.9"), ("radius_km", "100")];
+    for (filter, condition) in [
+        (&[][..], "true"),
+        (&[("in_stock", "1")][..], "stock > 0"),
+        // A top-level category: its words come from the category-qualified index.
+        (
+            &[("category", "electronics")][..],
+            "category_id in (select id from categories where slug = 'phones')",
+        ),
+        (
+            near,
+            "earth_distance(ll_to_earth(lat, lng), ll_to_earth(-1.0, 36.9)) <= 100000",
+        ),
+    ] {
         let mut pairs = vec![("q", "itel")];
         pairs.extend(filter);
-        let want = brute_force(in_stock).await;
+        let want = brute_force(condition).await;
         assert!(want.len() > PAGE_SIZE as usize, "several pages");
         for tuning in [
             exact,
@@ -621,10 +642,15 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
             mixed,
             Tuning::default(),
         ] {
+            let tuning = if filter == near {
+                dense(tuning)
+            } else {
+                tuning
+            };
             assert_eq!(
                 c.all_pages(&pairs, tuning).await,
                 want,
-                "{tuning:?}, in stock only: {in_stock}"
+                "{tuning:?}, {condition}"
             );
         }
     }

@@ -4,7 +4,7 @@
 //! columns the counts read into `search_sample`), scaled up, rounded and flagged `estimated`
 //! ("about N").
 
-use super::{Radius, Tuning, push_filters};
+use super::{Radius, Tuning, push_category_words, push_filters, walk_cells};
 use crate::domain::search::{PRICE_BANDS, SearchQuery};
 use crate::wire::catalog::{FacetCount, Facets};
 use sqlx::{PgPool, Postgres, QueryBuilder};
@@ -22,16 +22,26 @@ pub(super) async fn facets(
     q: &SearchQuery,
     categories: &Option<Vec<Uuid>>,
     tsq: &Option<String>,
+    by_category: &Option<String>,
     radius: Radius,
     tuning: Tuning,
 ) -> Result<Facets, sqlx::Error> {
     // The sample first: it is small whatever the match set, and it tells whether counting
     // every match is affordable. The exact count is capped too, in case the sample (a random
     // sixteenth) understated the matches.
-    let sample = count(pool, q, categories, tsq, radius, Pass::Sample).await?;
+    let sample = count(pool, q, categories, tsq, &None, radius, Pass::Sample).await?;
     if sample.total * SAMPLE_RATE <= tuning.exact_facets {
         let cap = (4 * tuning.exact_facets).max(1);
-        let exact = count(pool, q, categories, tsq, radius, Pass::Exact(cap)).await?;
+        let exact = count(
+            pool,
+            q,
+            categories,
+            tsq,
+            by_category,
+            radius,
+            Pass::Exact(cap),
+        )
+        .await?;
         if !exact.capped {
             return Ok(exact);
         }
@@ -81,6 +91,7 @@ async fn count(
     q: &SearchQuery,
     categories: &Option<Vec<Uuid>>,
     tsq: &Option<String>,
+    by_category: &Option<String>,
     radius: Radius,
     pass: Pass,
 ) -> Result<Facets, sqlx::Error> {
@@ -102,7 +113,22 @@ async fn count(
         (Some(_), Radius::RowByRow) => Radius::RowByRow,
         _ => Radius::Indexed,
     };
-    push_filters(&mut b, q, categories, tsq, radius);
+    // Words within a category are looked up in the category-qualified index (the sample has
+    // its own small index with the category, and reads the plain words).
+    match by_category {
+        Some(text) => {
+            push_filters(&mut b, q, categories, &None, radius);
+            push_category_words(&mut b, text);
+        }
+        None => push_filters(&mut b, q, categories, tsq, radius),
+    }
+    // Words within a dense radius: the sample's words within the radius's cells come from one
+    // index (`search_sample_cell`), rather than every sampled match having its distance tested.
+    if let (Pass::Sample, Some(_), Some(cells)) = (pass, tsq, walk_cells(q, radius)) {
+        b.push(" and geo_cell(l.lat, l.lng) = any(")
+            .push_bind(cells)
+            .push(")");
+    }
     let cap = match pass {
         Pass::Sample => SAMPLE_CAP,
         Pass::Exact(cap) => cap,

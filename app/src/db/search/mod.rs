@@ -10,6 +10,7 @@ mod relevance;
 mod terms;
 
 pub use facets::{SAMPLE_CAP, SAMPLE_RATE};
+use terms::in_categories;
 pub use terms::{COMPLETIONS, ResolvedTerm, resolve_terms, suggest, tsquery};
 
 use crate::domain::search::{PAGE_SIZE, SearchQuery, Sort};
@@ -31,6 +32,8 @@ pub struct Tuning {
     /// Facets: up to about this many matches they are counted exactly, above it estimated from
     /// the sample (`facets`).
     pub exact_facets: i64,
+    /// Radius: from this many listings inside, it is read row by row (`Radius`).
+    pub dense_radius: i64,
 }
 
 impl Default for Tuning {
@@ -40,6 +43,7 @@ impl Default for Tuning {
             walk_rows: 10_000,
             sample_probe: true,
             exact_facets: 1_000,
+            dense_radius: 2_000,
         }
     }
 }
@@ -49,40 +53,94 @@ impl Default for Tuning {
 enum Radius {
     /// With the GiST index (`earth_box`): right when few listings lie inside.
     Indexed,
-    /// Row by row (the distance test only, `push_within`), so the page is read in its sort's index order and
-    /// stops after a page: right when many lie inside. Through the index the planner, which
-    /// estimates any box at 0.1 % of the table, read all 196,219 listings within 50 km of
-    /// Nairobi for one page (1.5 s at 1M listings).
+    /// Row by row (the distance test only, `push_within`), so the page is read in its sort's
+    /// index order and stops after a page: right when many lie inside. Through the index the
+    /// planner, which estimates any box at 0.1 % of the table, read all 196,219 listings within
+    /// 50 km of Nairobi for one page (1.5 s at 1M listings). Words are walked within the
+    /// radius's one-degree cells (`walk_cells`), in the same order.
     RowByRow,
 }
 
-/// At least this many listings inside the radius make it "dense" (see `Radius`).
-const DENSE_RADIUS: i64 = 2_000;
+/// The reach of `km` around latitude `lat` in degrees of latitude and of longitude, a little
+/// wide: a degree of latitude is at least 110.5 km, and a degree of longitude is narrowest at
+/// the edge furthest from the equator.
+fn reach(lat: f64, km: f64) -> (f64, f64) {
+    let dlat = km / 110.0;
+    let far = (lat.abs() + dlat).min(89.0).to_radians();
+    (dlat, km / (110.0 * far.cos()))
+}
 
-/// Whether `DENSE_RADIUS` listings lie within the radius, from the listings per 0.01° cell
-/// (`geo_cells`, refreshed with the vocabulary): the cells whose centres lie inside.
-async fn radius_for(pool: &PgPool, q: &SearchQuery) -> Result<Radius, sqlx::Error> {
+/// The one-degree cell of a point, numbered as `geo_cell` in the migrations numbers it.
+fn geo_cell(lat: f64, lng: f64) -> i32 {
+    (lat.floor() as i32 + 90) * 1000 + lng.floor() as i32 + 180
+}
+
+/// At most this many cells are walked one by one (a radius up to ~150 km near the equator);
+/// a wider radius walks the whole catalog's order.
+const MAX_CELLS: usize = 16;
+
+/// The one-degree cells (`geo_cell`) that every point within `km` of the point lies in, or
+/// None when there are more than `MAX_CELLS` or the reach crosses a pole or the antimeridian.
+fn cells_within(lat: f64, lng: f64, km: f64) -> Option<Vec<i32>> {
+    let (dlat, dlng) = reach(lat, km);
+    let (lat0, lat1) = (lat - dlat, lat + dlat);
+    let (lng0, lng1) = (lng - dlng, lng + dlng);
+    if lat0 < -90.0 || lat1 >= 90.0 || lng0 < -180.0 || lng1 >= 180.0 {
+        return None;
+    }
+    let lats = lat0.floor() as i32..=lat1.floor() as i32;
+    let lngs = lng0.floor() as i32..=lng1.floor() as i32;
+    if lats.clone().count() * lngs.clone().count() > MAX_CELLS {
+        return None;
+    }
+    Some(
+        lats.flat_map(|a| lngs.clone().map(move |o| geo_cell(a.into(), o.into())))
+            .collect(),
+    )
+}
+
+/// The cells a dense radius's words are read within (`cells_within`); None for any other
+/// search.
+fn walk_cells(q: &SearchQuery, radius: Radius) -> Option<Vec<i32>> {
+    let geo = q.geo?;
+    let km = geo.radius_km?;
+    (radius == Radius::RowByRow)
+        .then(|| cells_within(geo.lat, geo.lng, km))
+        .flatten()
+}
+
+/// Whether `Tuning::dense_radius` listings lie within the radius, from the listings per 0.01° cell
+/// (`geo_cells`, refreshed with the vocabulary): the cells whose centres lie inside. The cell
+/// range is bound as integers and the distance tested with built-in functions (`push_within`):
+/// with numeric bounds and earthdistance's functions every one of the table's 700 cells was
+/// converted and measured (1.5 ms, before every radius search).
+async fn radius_for(pool: &PgPool, q: &SearchQuery, tuning: Tuning) -> Result<Radius, sqlx::Error> {
     let Some(geo) = q.geo else {
         return Ok(Radius::Indexed);
     };
     let Some(km) = geo.radius_km else {
         return Ok(Radius::Indexed);
     };
-    let inside: i64 = sqlx::query_scalar(
-        "select coalesce(sum(listings), 0)::int8 from geo_cells
-         where lat_cell between floor(($1 - $3 / 111.0) * 100) and floor(($1 + $3 / 111.0) * 100)
-           and lng_cell between floor(($2 - $3 / (111.0 * cos(radians($1)))) * 100)
-                            and floor(($2 + $3 / (111.0 * cos(radians($1)))) * 100)
-           and earth_distance(ll_to_earth((lat_cell + 0.5) / 100.0, (lng_cell + 0.5) / 100.0),
-                              ll_to_earth($1, $2)) <= $3 * 1000",
-    )
-    .bind(geo.lat)
-    .bind(geo.lng)
-    .bind(km)
-    .persistent(false)
-    .fetch_one(pool)
-    .await?;
-    Ok(if inside >= DENSE_RADIUS {
+    let (dlat, dlng) = reach(geo.lat, km);
+    let cell = |deg: f64| (deg * 100.0).floor() as i32;
+    let mut b = QueryBuilder::<Postgres>::new(
+        "select coalesce(sum(l.listings), 0)::int8 from \
+         (select listings, (lat_cell + 0.5::float8) / 100 as lat, (lng_cell + 0.5::float8) / 100 as lng \
+          from geo_cells where lat_cell between ",
+    );
+    b.push_bind(cell(geo.lat - dlat))
+        .push(" and ")
+        .push_bind(cell(geo.lat + dlat))
+        .push(" and lng_cell between ")
+        .push_bind(cell(geo.lng - dlng))
+        .push(" and ")
+        .push_bind(cell(geo.lng + dlng))
+        .push(") l where true");
+    push_within(&mut b, geo.lat, geo.lng, km);
+    // Prepared: the statement's text is the same for every point, and one plan (a range on the
+    // cells' key) fits all.
+    let inside: i64 = b.build_query_scalar().fetch_one(pool).await?;
+    Ok(if inside >= tuning.dense_radius {
         Radius::RowByRow
     } else {
         Radius::Indexed
@@ -165,6 +223,16 @@ fn push_filters(
     }
 }
 
+/// ` and <the listing's words, within its category, match>`, for query text from
+/// `terms::in_categories`: read from the category-qualified index (`category_words` in the
+/// migrations). Only for reads that start from that index (an exact read of `listings`): as a
+/// filter on rows found another way it would rebuild the listing's words for each row.
+fn push_category_words(b: &mut QueryBuilder<'_, Postgres>, text: &str) {
+    b.push(" and category_words(l.search, l.category_id) @@ ")
+        .push_bind(text.to_owned())
+        .push("::tsquery");
+}
+
 /// The earth's radius in earthdistance's model (`earth()`), in metres.
 const EARTH_M: f64 = 6_378_168.0;
 
@@ -229,6 +297,10 @@ pub async fn search_tuned(
         ),
     };
     let tsq = (!terms.is_empty()).then(|| tsquery(&terms, None, false));
+    let by_category = match &categories {
+        Some(ids) if !terms.is_empty() => in_categories(&terms, false, ids),
+        _ => None,
+    };
     // Without a text query "relevance" means popularity.
     let sort = if q.sort == Sort::Relevance && tsq.is_none() {
         Sort::Popular
@@ -250,7 +322,7 @@ pub async fn search_tuned(
     };
 
     // The radius is judged once, for the page, the facets and any fallback page.
-    let radius = radius_for(pool, q).await?;
+    let radius = radius_for(pool, q, tuning).await?;
     // Nearest-first reads the GiST index in order anyway.
     let page_radius = if sort == Sort::Distance {
         Radius::Indexed
@@ -259,7 +331,7 @@ pub async fn search_tuned(
     };
     let ((mut hits, next), facets) = tokio::try_join!(
         page_for(page_radius, false),
-        facets::facets(pool, q, &categories, &tsq, radius, tuning)
+        facets::facets(pool, q, &categories, &tsq, &by_category, radius, tuning)
     )?;
     let corrections = terms
         .iter()
@@ -401,4 +473,34 @@ async fn page(
     Ok(finish_page(
         b.build_query_as().persistent(false).fetch_all(pool).await?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_radius_lies_in_the_cells_its_reach_touches() {
+        // 50 km around Nairobi (-1.29, 36.82) reaches from about -1.75 to -0.84 and from
+        // 36.37 to 37.28: two degrees each way.
+        assert_eq!(
+            cells_within(-1.2921, 36.8219, 50.0),
+            Some(vec![
+                geo_cell(-2.0, 36.0),
+                geo_cell(-2.0, 37.0),
+                geo_cell(-1.0, 36.0),
+                geo_cell(-1.0, 37.0)
+            ])
+        );
+        // Around a point on a cell corner every neighbour is touched.
+        let mut cells = cells_within(0.0, 37.0, 5.0).expect("four cells");
+        cells.sort();
+        assert_eq!(cells.len(), 4);
+        assert!(cells.contains(&geo_cell(-0.5, 36.5)) && cells.contains(&geo_cell(0.5, 37.5)));
+        // Too wide, or across the antimeridian: the whole catalog's order is walked.
+        assert_eq!(cells_within(-1.0, 36.0, 500.0), None);
+        assert_eq!(cells_within(0.0, 179.9, 50.0), None);
+        // Negative degrees round down, as SQL's floor does.
+        assert_eq!(geo_cell(-0.1, -0.1), 89 * 1000 + 179);
+    }
 }

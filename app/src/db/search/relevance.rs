@@ -20,8 +20,11 @@
 //! Electronics, which has none: 10 ms a tier at 1M listings, for reading the five categories'
 //! lists in the index).
 
-use super::terms::{ResolvedTerm, estimated_matches, tsquery};
-use super::{Page, Radius, SAMPLE_RATE, Tuning, finish_page, push_card_select, push_filters};
+use super::terms::{ResolvedTerm, estimated_matches, in_categories, tsquery};
+use super::{
+    Page, Radius, SAMPLE_RATE, Tuning, finish_page, push_card_select, push_category_words,
+    push_filters, walk_cells,
+};
 use crate::domain::search::{PAGE_SIZE, SearchQuery};
 use crate::wire::catalog::ListingCard;
 use rust_decimal::Decimal;
@@ -85,6 +88,9 @@ struct Reader<'a> {
     tuning: Tuning,
     categories: &'a Option<Vec<Uuid>>,
     words: String,
+    /// The words within the category filter's categories, for the category-qualified index
+    /// (`terms::in_categories`); None without a category filter.
+    by_category: Option<String>,
     radius: Radius,
     /// Whether a walk may pay off at all (see `page`).
     walkable: bool,
@@ -114,6 +120,9 @@ pub(super) async fn page(
         tuning,
         categories,
         words: tsquery(terms, None, any),
+        by_category: categories
+            .as_deref()
+            .and_then(|ids| in_categories(terms, any, ids)),
         radius,
         walkable: q.vendor.is_none() && !sparse_radius,
         loose_estimate: (terms.len() > 1 && !any)
@@ -213,7 +222,7 @@ impl Reader<'_> {
         let mut b =
             QueryBuilder::<Postgres>::new("select count(*) from (select 1 from search_sample l");
         push_filters(&mut b, q, self.categories, &None, self.radius);
-        self.push_tier(&mut b, tier);
+        self.push_tier(&mut b, tier, Way::Walk);
         b.push(" limit ").push_bind(enough).push(") s");
         let sampled: i64 = b
             .build_query_scalar()
@@ -223,12 +232,21 @@ impl Reader<'_> {
         Ok(sampled >= enough)
     }
 
-    /// The tier's condition on `l`.
-    fn push_tier(&self, b: &mut QueryBuilder<'_, Postgres>, tier: Tier) {
+    /// The tier's condition on `l`, for rows found `way`: an exact read with a category filter
+    /// finds the document's words in the category-qualified index (`push_category_words`);
+    /// any other read tests rows found another way, with the plain words.
+    fn push_tier(&self, b: &mut QueryBuilder<'_, Postgres>, tier: Tier, way: Way) {
         let words = |b: &mut QueryBuilder<'_, Postgres>| {
             b.push("to_tsquery('simple', ")
                 .push_bind(self.words.clone())
                 .push(")");
+        };
+        let document = |b: &mut QueryBuilder<'_, Postgres>| match (&self.by_category, way) {
+            (Some(text), Way::Exact) => push_category_words(b, text),
+            _ => {
+                b.push(" and l.search @@ ");
+                words(b);
+            }
         };
         match tier {
             Tier::Title => {
@@ -236,16 +254,12 @@ impl Reader<'_> {
                 words(b);
             }
             Tier::Rest => {
-                b.push(" and l.search @@ ");
-                words(b);
+                document(b);
                 b.push(" and not l.title_search @@ ");
                 words(b);
             }
             // The document holds the title's words too.
-            Tier::Both => {
-                b.push(" and l.search @@ ");
-                words(b);
-            }
+            Tier::Both => document(b),
         }
     }
 
@@ -310,19 +324,40 @@ impl Reader<'_> {
         // popularity index cannot serve, so the planner never walks it without a bound.
         match way {
             Way::Walk => {
-                b.push(
-                    " from (select l.* from (select * from listings l where l.status = 'approved'",
-                );
-                // Within a leaf category the walk follows that category's popularity index,
-                // so it passes only its listings ("samsung" in Phones: 939 listings passed for
-                // a page walking the whole catalog's).
-                if let Some([id]) = self.categories.as_deref() {
-                    b.push(" and l.category_id = ").push_bind(*id);
+                // One walk down the popularity order, within a cell when given.
+                let walk = |b: &mut QueryBuilder<'_, Postgres>, cell: Option<i32>| {
+                    b.push("select * from listings l where l.status = 'approved'");
+                    // Within a leaf category the walk follows that category's popularity
+                    // index, so it passes only its listings ("samsung" in Phones: 939
+                    // listings passed for a page walking the whole catalog's).
+                    if let Some([id]) = self.categories.as_deref() {
+                        b.push(" and l.category_id = ").push_bind(*id);
+                    }
+                    if let Some(cell) = cell {
+                        b.push(" and geo_cell(l.lat, l.lng) = ").push_bind(cell);
+                    }
+                    self.push_after(b, tier, after);
+                    b.push(" order by l.popularity desc, l.id desc limit ")
+                        .push_bind(self.tuning.walk_rows);
+                };
+                b.push(" from (select l.* from (");
+                match walk_cells(self.q, self.radius) {
+                    // Within a dense radius, one walk per cell it touches, merged in the same
+                    // order (`geo_cell` in the migrations), so only listings near the place
+                    // are passed.
+                    Some(cells) => {
+                        b.push("select * from (");
+                        for (i, cell) in cells.into_iter().enumerate() {
+                            b.push(if i == 0 { "(" } else { " union all (" });
+                            walk(&mut b, Some(cell));
+                            b.push(")");
+                        }
+                        b.push(") l order by l.popularity desc, l.id desc limit ")
+                            .push_bind(self.tuning.walk_rows);
+                    }
+                    None => walk(&mut b, None),
                 }
-                self.push_after(&mut b, tier, after);
-                b.push(" order by l.popularity desc, l.id desc limit ")
-                    .push_bind(self.tuning.walk_rows)
-                    .push(") l");
+                b.push(") l");
                 push_filters(&mut b, self.q, self.categories, &None, self.radius);
             }
             Way::Exact => {
@@ -331,7 +366,7 @@ impl Reader<'_> {
                 self.push_after(&mut b, tier, after);
             }
         }
-        self.push_tier(&mut b, tier);
+        self.push_tier(&mut b, tier, way);
         // Ordered by the key, then id; the outer order repeats it after the vendor join.
         let push_order = |b: &mut QueryBuilder<'_, Postgres>, inner: bool| {
             b.push(" order by ");

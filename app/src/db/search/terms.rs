@@ -4,6 +4,7 @@
 //! chooses how relevance pages are read (`relevance`).
 
 use sqlx::PgPool;
+use uuid::Uuid;
 
 /// Trigram similarity below which a word is not taken as a typo of a known word.
 const MIN_SIMILARITY: f32 = 0.3;
@@ -82,7 +83,9 @@ pub async fn resolve_terms(
     .bind(terms)
     .bind(MIN_SIMILARITY)
     .bind(COMPLETIONS)
-    .persistent(false)
+    // A prepared statement, planned once per connection: every lookup is by key or through
+    // the trigram index whatever the words, and planning it each time cost 0.4 ms (four
+    // times its run) before every search.
     .fetch_all(pool)
     .await?;
     Ok(rows
@@ -141,12 +144,26 @@ pub const BAND: char = '\u{1}';
 /// band number stay inside one lexeme) after `BAND` is replaced by a band number. A control
 /// character never occurs in a lexeme, so the replacement touches nothing else.
 pub fn banded(terms: &[ResolvedTerm], any: bool) -> String {
-    compose(terms, any, |word| {
-        format!(
-            "'{}~{BAND}'",
-            word.replace('\\', "\\\\").replace('\'', "''")
-        )
+    compose(terms, any, |word| format!("'{}~{BAND}'", quoted(word)))
+}
+
+/// Query text for the category-qualified index (`category_words` in the migrations): each word
+/// as the quoted lexemes `'word~<category id>'`, one for each category, any of which may hold
+/// it; to be cast with `::tsquery`. A listing has one category, so "every word" still means
+/// every word within the same listing's category. None without categories (nothing matches).
+pub fn in_categories(terms: &[ResolvedTerm], any: bool, categories: &[Uuid]) -> Option<String> {
+    (!categories.is_empty()).then(|| {
+        compose(terms, any, |word| {
+            let word = quoted(word);
+            let each: Vec<String> = categories.iter().map(|c| format!("'{word}~{c}'")).collect();
+            format!("({})", each.join(" | "))
+        })
     })
+}
+
+/// A word for the inside of a quoted tsquery lexeme.
+fn quoted(word: &str) -> String {
+    word.replace('\\', "\\\\").replace('\'', "''")
 }
 
 /// The words joined by `&` (all) or `|` (any), a word being typed as its completions in
@@ -231,6 +248,25 @@ mod tests {
             banded(&[t("a", &[], 1), t("b\\", &[], 1)], true),
             "'a~\u{1}' | 'b\\\\~\u{1}'"
         );
+    }
+
+    #[test]
+    fn category_text_files_each_word_under_every_category() {
+        let (a, b) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        assert_eq!(
+            in_categories(
+                &[t("solar", &[], 1), t("ng", &["ng'ombe"], 1)],
+                false,
+                &[a, b]
+            )
+            .unwrap(),
+            format!("('solar~{a}' | 'solar~{b}') & (('ng''ombe~{a}' | 'ng''ombe~{b}'))")
+        );
+        assert_eq!(
+            in_categories(&[t("a", &[], 1), t("b", &[], 1)], true, &[a]).unwrap(),
+            format!("('a~{a}') | ('b~{a}')")
+        );
+        assert_eq!(in_categories(&[t("a", &[], 1)], false, &[]), None);
     }
 
     #[test]
