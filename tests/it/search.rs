@@ -545,7 +545,7 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
                 // Ties on popularity, so the id decides inside each group.
                 popularity: (i % 5) as f64,
                 stock: (i % 4) as i32,
-                // Near Nairobi in two one-degree cells, and some in Mombasa.
+                // Near Nairobi in two cells, and some in Mombasa.
                 lat: [-1.2921, -0.5, -4.0435][i as usize % 3],
                 lng: [36.8219, 37.1, 39.6682][i as usize % 3],
                 ..L::default()
@@ -610,13 +610,13 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
         sample_probe: false,
         ..Tuning::default()
     };
-    // Within 100 km of a point between the two Nairobi cells, counted dense, so the words are
-    // walked within its cells.
+    // Within 70 km of a point between the two Nairobi places (16 cells), counted dense, so the
+    // words are walked within its cells.
     let dense = |t: Tuning| Tuning {
         dense_radius: 0,
         ..t
     };
-    let near: &[(&str, &str)] = &[("lat", "-1.0"), ("lng", "36.9"), ("radius_km", "100")];
+    let near: &[(&str, &str)] = &[("lat", "-1.0"), ("lng", "36.9"), ("radius_km", "70")];
     for (filter, condition) in [
         (&[][..], "true"),
         (&[("in_stock", "1")][..], "stock > 0"),
@@ -627,7 +627,7 @@ async fn relevance_is_exact_and_walk_and_exact_give_the_same_pages(pool: PgPool)
         ),
         (
             near,
-            "earth_distance(ll_to_earth(lat, lng), ll_to_earth(-1.0, 36.9)) <= 100000",
+            "earth_distance(ll_to_earth(lat, lng), ll_to_earth(-1.0, 36.9)) <= 70000",
         ),
     ] {
         let mut pairs = vec![("q", "itel")];
