@@ -83,9 +83,9 @@ pub async fn resolve_terms(
     .bind(terms)
     .bind(MIN_SIMILARITY)
     .bind(COMPLETIONS)
-    // A prepared statement, planned once per connection: every lookup is by key or through
-    // the trigram index whatever the words, and planning it each time cost 0.4 ms (four
-    // times its run) before every search.
+    // Unnamed: kept as a prepared statement, PostgreSQL still planned it for every call (its
+    // generic plan never looked cheaper), 0.38 ms a search for a 0.06 ms lookup.
+    .persistent(false)
     .fetch_all(pool)
     .await?;
     Ok(rows
