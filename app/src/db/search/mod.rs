@@ -122,9 +122,9 @@ fn walk_cells(q: &SearchQuery, radius: Radius) -> Option<Vec<i32>> {
         .flatten()
 }
 
-/// Whether `Tuning::dense_radius` listings lie within the radius, from the listings per 0.01° cell
-/// (`geo_cells`, refreshed with the vocabulary): the cells whose centres lie inside. The cell
-/// range is bound as integers and the distance tested with built-in functions (`push_within`):
+/// Whether `Tuning::dense_radius` listings lie within the radius, from the listings per 0.01°
+/// cell (`geo_cells`, refreshed with the vocabulary): the cells whose centres lie inside. The
+/// cell range is bound as integers and the distance tested with built-in functions (`push_within`):
 /// with numeric bounds and earthdistance's functions every one of the table's 700 cells was
 /// converted and measured (1.5 ms, before every radius search).
 async fn radius_for(pool: &PgPool, q: &SearchQuery, tuning: Tuning) -> Result<Radius, sqlx::Error> {

@@ -6,19 +6,20 @@
 //! - **walk**: down the popularity index from the cursor, testing the tier's condition and the
 //!   filters on each listing, stopping after the rows wanted or `Tuning::walk_rows` listings.
 //!   Right when many listings are in the tier: a word in 4 % of titles fills a page within ~650
-//!   listings, where collecting and sorting its 40,000 matches reads them all.
+//!   listings, where collecting and sorting its 40,000 matches reads them all. Within a leaf
+//!   category the walk follows that category's popularity index, and within a dense radius the
+//!   popularity index of each cell the radius touches, merged (`super::walk_cells`).
 //! - **exact**: the tier's listings from its text index (`title_search` for the title tier,
-//!   `search` for the rest), sorted. Right when few are in the tier, and the fallback when a walk
-//!   comes back short (the tier ran out, or its hits were too sparse to find within the bound),
-//!   so a page is never wrong, only slower.
+//!   `search` for the rest, or with a category filter the category-word index), sorted. Right
+//!   when few are in the tier, and the fallback when a walk comes back short (the tier ran out,
+//!   or its hits were too sparse to find within the bound), so a page is never wrong, only
+//!   slower.
 //!
 //! The vocabulary's counts (`ResolvedTerm::ndoc`, `ntitle`) choose the way; being an upper
 //! bound that may lag, they only ever cost time, never a wrong page.
 //!
 //! When both tiers are to be read exact, they are one read of every match, title tier first:
-//! the words are intersected in the text index once instead of once a tier ("solar" within
-//! Electronics, which has none: 10 ms a tier at 1M listings, for reading the five categories'
-//! lists in the index).
+//! the words are looked up in the index once instead of once a tier.
 
 use super::terms::{ResolvedTerm, estimated_matches, in_categories, tsquery};
 use super::{
@@ -222,6 +223,8 @@ impl Reader<'_> {
         let mut b =
             QueryBuilder::<Postgres>::new("select count(*) from (select 1 from search_sample l");
         push_filters(&mut b, q, self.categories, &None, self.radius);
+        // The sample has no category-word index: its rows are tested with the plain words, as
+        // a walk's are.
         self.push_tier(&mut b, tier, Way::Walk);
         b.push(" limit ").push_bind(enough).push(") s");
         let sampled: i64 = b
