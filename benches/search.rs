@@ -147,7 +147,7 @@ async fn main() -> Result<(), sokoni::BoxError> {
         ]);
     }
     let pool = PgPoolOptions::new()
-        .max_connections(6)
+        .max_connections(8)
         .connect_with(options)
         .await?;
     sokoni::startup::migrate(&pool).await?;
@@ -189,6 +189,8 @@ async fn main() -> Result<(), sokoni::BoxError> {
         "\nvocabulary refresh (the 10-minute job): {:.2} s",
         started.elapsed().as_secs_f64()
     );
+    // Searches run on their own pool, as the server's do (`search::pool`: generic plans).
+    let searches = search::pool(&pool);
     let shop: String = sqlx::query_scalar(
         "select v.slug from vendors v join listings l on l.vendor_id = v.id
          where l.status = 'approved' group by v.slug order by count(*) desc, v.slug limit 1",
@@ -210,7 +212,7 @@ async fn main() -> Result<(), sokoni::BoxError> {
     // Deep page: follow the cursor of a common query to its 10th page once, then time that page.
     let mut deep = SearchQuery::parse(&query(&[("q", "samsung")])).map_err(|e| format!("{e:?}"))?;
     for _ in 0..9 {
-        let page = search::search(&pool, &deep).await?;
+        let page = search::search(&searches, &deep).await?;
         let Some(next) = page.next else { break };
         let raw = RawSearch {
             q: Some("samsung".into()),
@@ -226,7 +228,7 @@ async fn main() -> Result<(), sokoni::BoxError> {
         let mut seen = std::collections::BTreeSet::new();
         for (kind, q) in &work {
             if seen.insert(*kind) {
-                search::search(&pool, q).await?;
+                search::search(&searches, q).await?;
             }
         }
         println!("\nplans of one search per kind are in the cluster's postgres.log (auto_explain)");
@@ -235,21 +237,21 @@ async fn main() -> Result<(), sokoni::BoxError> {
 
     // Warm the caches once, as a running server would be.
     for (_, q) in &work {
-        search::search(&pool, q).await?;
+        search::search(&searches, q).await?;
     }
-    check_relevance(&pool, &work).await?;
+    check_relevance(&searches, &work).await?;
     let _ = sqlx::query("select pg_stat_statements_reset()")
         .execute(&pool)
         .await;
 
     // One client shows each search's own latency; two show it while the two cores are shared.
     for clients in [1, 2] {
-        measure(&pool, &work, clients, rounds, "").await?;
+        measure(&searches, &work, clients, rounds, "").await?;
     }
     // Reads while writing: popularity changes as the views flush makes them.
     let writing = tokio::spawn(update_popularity(pool.clone()));
     measure(
-        &pool,
+        &searches,
         &work,
         1,
         rounds,
@@ -257,7 +259,7 @@ async fn main() -> Result<(), sokoni::BoxError> {
     )
     .await?;
     writing.abort();
-    report_plans(&pool).await?;
+    report_plans(&pool, &searches).await?;
     Ok(())
 }
 
@@ -335,10 +337,10 @@ async fn update_popularity(pool: sqlx::PgPool) -> Result<(), sqlx::Error> {
 
 /// What PostgreSQL saw: the costliest statements (pg_stat_statements, when the cluster loads
 /// it) and how the pooled connections' prepared statements are planned.
-async fn report_plans(pool: &sqlx::PgPool) -> Result<(), sqlx::Error> {
+async fn report_plans(pool: &sqlx::PgPool, searches: &sqlx::PgPool) -> Result<(), sqlx::Error> {
     let mut generic = (0i64, 0i64);
     for _ in 0..3 {
-        let mut conn = pool.acquire().await?;
+        let mut conn = searches.acquire().await?;
         let (g, c): (Option<i64>, Option<i64>) = sqlx::query_as(
             "select sum(generic_plans)::int8, sum(custom_plans)::int8 from pg_prepared_statements",
         )
@@ -350,8 +352,8 @@ async fn report_plans(pool: &sqlx::PgPool) -> Result<(), sqlx::Error> {
         "\nprepared statements on three pooled connections: {} generic plans, {} custom plans",
         generic.0, generic.1
     );
-    // Planning is a search's own cost too (its statements are planned per call), so it is
-    // counted with the run (`track_planning`, on in `.ci/bench-search`'s cluster).
+    // Planning is a search's own cost too (once per statement and connection on the search
+    // pool; per call elsewhere), so it is counted with the run (`track_planning`, on in `.ci/bench-search`'s cluster).
     // (calls, mean planning ms, mean running ms, total ms, statement)
     type Row = (i64, f64, f64, f64, String);
     let top: Result<Vec<Row>, _> = sqlx::query_as(

@@ -11,6 +11,9 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct AppState {
     pub pool: PgPool,
+    /// Searches' own connections (`db::search::pool`): generic plans, and a burst of searches
+    /// cannot take the connections checkout needs.
+    pub search: PgPool,
     pub leptos_options: LeptosOptions,
     pub settings: Arc<Settings>,
     /// Where uploaded files live.
@@ -44,6 +47,7 @@ impl AppState {
         Self {
             mpesa,
             sms,
+            search: crate::db::search::pool(&pool),
             pool,
             leptos_options,
             settings: Arc::new(settings),

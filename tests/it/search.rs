@@ -8,6 +8,8 @@ use uuid::Uuid;
 
 struct Catalog {
     pool: PgPool,
+    /// The search pool over the same database, as the server searches (generic plans).
+    searches: PgPool,
     vendor: Uuid,
     phones: Uuid,
     flour: Uuid,
@@ -81,6 +83,7 @@ impl Catalog {
                 .expect("category");
         }
         Catalog {
+            searches: app::db::search::pool(&pool),
             pool,
             vendor,
             phones,
@@ -160,7 +163,9 @@ impl Catalog {
     ) -> app::server_fns::catalog::SearchResults {
         let raw = RawSearch::from_pairs(pairs.iter().copied());
         let q = SearchQuery::parse(&raw).expect("valid query");
-        search_tuned(&self.pool, &q, tuning).await.expect("search")
+        search_tuned(&self.searches, &q, tuning)
+            .await
+            .expect("search")
     }
 
     /// Every page, followed by its cursor, as listing ids.

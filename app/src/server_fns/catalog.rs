@@ -33,7 +33,7 @@ pub async fn search_listings(raw: RawSearch) -> Result<SearchResults, AppError> 
     context::respond(async move {
         let query =
             SearchQuery::parse(&raw).map_err(|(field, why)| AppError::invalid(field, why))?;
-        Ok(crate::db::search::search(&context::state()?.pool, &query).await?)
+        Ok(crate::db::search::search(&context::state()?.search, &query).await?)
     })
     .await
 }
@@ -51,7 +51,7 @@ pub async fn suggest(prefix: String) -> Result<Vec<String>, AppError> {
             return Ok(Vec::new());
         }
         let head = words[..words.len() - 1].join(" ");
-        let found = crate::db::search::suggest(&context::state()?.pool, last).await?;
+        let found = crate::db::search::suggest(&context::state()?.search, last).await?;
         Ok(found
             .into_iter()
             .map(|w| {

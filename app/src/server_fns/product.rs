@@ -84,7 +84,8 @@ pub async fn store_page(
 ) -> Result<Storefront, AppError> {
     use crate::auth::context;
     context::respond(async move {
-        let pool = &context::state()?.pool;
+        let state = context::state()?;
+        let pool = &state.pool;
         let shop = crate::db::vendors::public_shop(pool, &slug)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -93,7 +94,7 @@ pub async fn store_page(
             ..raw
         };
         let query = crate::domain::search::SearchQuery::parse(&raw)?;
-        let results = crate::db::search::search(pool, &query).await?;
+        let results = crate::db::search::search(&state.search, &query).await?;
         let reviews = reviews_of(pool, crate::db::reviews::Scope::Shop(shop.id), &reviews).await?;
         Ok(Storefront {
             shop,

@@ -79,12 +79,10 @@ pub(super) async fn page(
         .push(dir)
         .push(", l.id")
         .push(dir);
-    b.push(") l limit ").push_bind(PAGE_SIZE + 1);
+    b.push(format!(") l limit {}", PAGE_SIZE + 1));
     b.push(") l join vendors v on v.id = l.vendor_id order by l.price")
         .push(dir)
         .push(", l.id")
         .push(dir);
-    Ok(finish_page(
-        b.build_query_as().persistent(false).fetch_all(pool).await?,
-    ))
+    Ok(finish_page(b.build_query_as().fetch_all(pool).await?))
 }

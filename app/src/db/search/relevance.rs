@@ -226,12 +226,8 @@ impl Reader<'_> {
         // The sample has no category-word index: its rows are tested with the plain words, as
         // a walk's are.
         self.push_tier(&mut b, tier, Way::Walk);
-        b.push(" limit ").push_bind(enough).push(") s");
-        let sampled: i64 = b
-            .build_query_scalar()
-            .persistent(false)
-            .fetch_one(self.pool)
-            .await?;
+        b.push(format!(" limit {enough}) s"));
+        let sampled: i64 = b.build_query_scalar().fetch_one(self.pool).await?;
         Ok(sampled >= enough)
     }
 
@@ -240,9 +236,9 @@ impl Reader<'_> {
     /// any other read tests rows found another way, with the plain words.
     fn push_tier(&self, b: &mut QueryBuilder<'_, Postgres>, tier: Tier, way: Way) {
         let words = |b: &mut QueryBuilder<'_, Postgres>| {
-            b.push("to_tsquery('simple', ")
+            b.push("(select to_tsquery('simple', ")
                 .push_bind(self.words.clone())
-                .push(")");
+                .push("))");
         };
         let document = |b: &mut QueryBuilder<'_, Postgres>| match (&self.by_category, way) {
             (Some(text), Way::Exact) => push_category_words(b, text),
@@ -277,9 +273,9 @@ impl Reader<'_> {
                 b.push("l.popularity");
             }
             Tier::Both => {
-                b.push("l.popularity + case when l.title_search @@ to_tsquery('simple', ")
+                b.push("l.popularity + case when l.title_search @@ (select to_tsquery('simple', ")
                     .push_bind(self.words.clone())
-                    .push(format!(") then {TITLE_TIER} else 0 end"));
+                    .push(format!(")) then {TITLE_TIER} else 0 end"));
             }
         }
     }
@@ -340,8 +336,10 @@ impl Reader<'_> {
                         b.push(" and geo_cell(l.lat, l.lng) = ").push_bind(cell);
                     }
                     self.push_after(b, tier, after);
-                    b.push(" order by l.popularity desc, l.id desc limit ")
-                        .push_bind(self.tuning.walk_rows);
+                    b.push(format!(
+                        " order by l.popularity desc, l.id desc limit {}",
+                        self.tuning.walk_rows
+                    ));
                 };
                 b.push(" from (select l.* from (");
                 match walk_cells(self.q, self.radius) {
@@ -355,8 +353,10 @@ impl Reader<'_> {
                             walk(&mut b, Some(cell));
                             b.push(")");
                         }
-                        b.push(") l order by l.popularity desc, l.id desc limit ")
-                            .push_bind(self.tuning.walk_rows);
+                        b.push(format!(
+                            ") l order by l.popularity desc, l.id desc limit {}",
+                            self.tuning.walk_rows
+                        ));
                     }
                     None => walk(&mut b, None),
                 }
@@ -388,9 +388,6 @@ impl Reader<'_> {
         b.push(" limit ").push_bind(want as i64);
         b.push(") l join vendors v on v.id = l.vendor_id");
         push_order(&mut b, false);
-        b.build_query_as()
-            .persistent(false)
-            .fetch_all(self.pool)
-            .await
+        b.build_query_as().fetch_all(self.pool).await
     }
 }
