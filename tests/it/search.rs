@@ -2,7 +2,7 @@
 //! pages, and what shoppers may see.
 
 use app::db::search::{Tuning, search_tuned};
-use app::domain::search::{PAGE_SIZE, RawSearch, SearchQuery};
+use app::domain::search::{PAGE_SIZE, PRICE_BANDS, RawSearch, SearchQuery};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -274,6 +274,9 @@ async fn typos_and_prefixes_still_find_listings(pool: PgPool) {
     let r = c.find(&[("q", "samsung mahindi")]).await;
     assert!(r.matched_any);
     assert_eq!(r.hits.len(), 2);
+    // The count and the filters describe the listings shown.
+    assert_eq!(r.facets.total, 2);
+    assert_eq!(r.facets.categories.iter().map(|x| x.count).sum::<i64>(), 2);
 }
 
 #[sqlx::test(migrations = false)]
@@ -312,6 +315,25 @@ async fn facets_add_up_and_filters_narrow(pool: PgPool) {
     assert_eq!(f.prices.iter().map(|x| x.count).sum::<i64>(), 7);
     assert_eq!(f.counties.iter().map(|x| x.count).sum::<i64>(), 7);
     assert_eq!(f.in_stock, 4);
+    // Leaf categories add up under their top-level category, each named once.
+    let tops: Vec<&str> = f.categories.iter().map(|x| x.value.as_str()).collect();
+    assert!(
+        tops.iter()
+            .all(|t| ["electronics", "groceries"].contains(t)),
+        "{tops:?}"
+    );
+    let mut unique = tops.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), tops.len(), "{tops:?}");
+    // Every band is listed, empty ones too; the shop is rated 4.5.
+    assert_eq!(f.prices.len(), PRICE_BANDS.len());
+    let ratings: Vec<(&str, i64)> = f
+        .ratings
+        .iter()
+        .map(|x| (x.value.as_str(), x.count))
+        .collect();
+    assert_eq!(ratings, [("4.5", 7), ("4", 7), ("3", 7)]);
 
     assert_eq!(
         c.find(&[("q", "tecno"), ("category", "electronics")])

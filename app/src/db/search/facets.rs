@@ -85,6 +85,28 @@ fn estimate(mut f: Facets) -> Facets {
     f
 }
 
+/// `grouping(category, county, band)` of each grouping set: the bit of a column is set when
+/// the set does not group by it.
+const BY_CATEGORY: i32 = 0b011;
+const BY_COUNTY: i32 = 0b101;
+const BY_BAND: i32 = 0b110;
+
+/// One group of the facet counts (see `count`).
+#[derive(sqlx::FromRow)]
+struct Group {
+    g: i32,
+    slug: Option<String>,
+    label_en: Option<String>,
+    label_sw: Option<String>,
+    county: Option<String>,
+    band: Option<i32>,
+    n: i64,
+    in_stock: i64,
+    r3: i64,
+    r4: i64,
+    r45: i64,
+}
+
 /// Facet counts over the matches `pass` reads.
 async fn count(
     pool: &PgPool,
@@ -102,10 +124,31 @@ async fn count(
         Pass::Sample => "search_sample",
         Pass::Exact(_) => "listings",
     };
+    // One pass over the matches: grouped by category, by county and by price band, and all
+    // together (with the stock and rating counts), as grouping sets. The matches are read
+    // once, and only the few category groups are joined to their top-level category. (As a
+    // materialised list read three times, joined to the categories row by row and filtered
+    // once per price band, the counting of 1,001 sampled matches took 2.7 ms; this way 0.8.)
+    // The price bands are constants written into the text, so no value is converted per row.
     let mut b = QueryBuilder::<Postgres>::new(
-        "with m as (select l.category_id, l.price, l.vendor_rating, l.stock, l.county from ",
+        "select s.g, coalesce(p.slug, c.slug) as slug, coalesce(p.name_en, c.name_en) as label_en,
+                coalesce(p.name_sw, c.name_sw) as label_sw, s.county, s.band, s.n, s.in_stock,
+                s.r3, s.r4, s.r45
+         from (select grouping(m.category_id, m.county, m.band) as g, m.category_id, m.county,
+                      m.band, count(*) as n, count(*) filter (where m.stock > 0) as in_stock,
+                      count(*) filter (where m.vendor_rating >= 3) as r3,
+                      count(*) filter (where m.vendor_rating >= 4) as r4,
+                      count(*) filter (where m.vendor_rating >= 4.5) as r45
+               from (select l.category_id, l.county, l.stock, l.vendor_rating, case",
     );
-    b.push(table).push(" l");
+    for (i, (lo, hi)) in PRICE_BANDS.iter().enumerate() {
+        b.push(format!(" when l.price >= {lo}"));
+        if let Some(hi) = hi {
+            b.push(format!(" and l.price < {hi}"));
+        }
+        b.push(format!(" then {i}"));
+    }
+    b.push(" end as band from ").push(table).push(" l");
     // With words and a radius holding many listings, the matches come from the text index
     // and the distance is checked on each: through the radius index the words were tested on
     // every listing it passed (~78,000 around a dense city to find 1,001 "sufuria").
@@ -137,60 +180,75 @@ async fn count(
     // order, which stops after the cap. (Nearest-first did too, but ordering by distance cost
     // ~7 µs a listing: 7.3 against 1.4 ms for the 1,001 sampled listings of a 50 km radius at
     // 1M listings.) Either way a capped count is an estimate of the radius, flagged as such.
-    b.push(format!(" limit {})", cap + 1));
-    // Categories and counties are grouped; every other count is a filter of one aggregate over
-    // the matches, turned into rows after. (A statement per count read the matches 15 times:
-    // about a third of a facet statement's time.)
-    b.push(
-        " select 'category' as facet, coalesce(p.slug, c.slug) as value,
-                 coalesce(p.name_en, c.name_en) as label_en, coalesce(p.name_sw, c.name_sw) as label_sw, count(*) as n
-          from m join categories c on c.id = m.category_id left join categories p on p.id = c.parent_id
-          group by 2, 3, 4
-          union all
-          select 'county', county, county, county, count(*) from m group by county
-          union all
-          select x.* from (select count(*) as total, count(*) filter (where stock > 0) as in_stock,
-                 count(*) filter (where vendor_rating >= 3) as r3,
-                 count(*) filter (where vendor_rating >= 4) as r4,
-                 count(*) filter (where vendor_rating >= 4.5) as r45",
-    );
-    for (i, (lo, hi)) in PRICE_BANDS.iter().enumerate() {
-        b.push(", count(*) filter (where price >= ").push_bind(*lo);
-        if let Some(hi) = hi {
-            b.push(" and price < ").push_bind(*hi);
-        }
-        b.push(format!(") as p{i}"));
-    }
-    b.push(
-        " from m) a cross join lateral (values ('total', '', '', '', a.total),
-              ('in_stock', 'in_stock', '', '', a.in_stock),
-              ('rating', '3', '3', '3', a.r3), ('rating', '4', '4', '4', a.r4),
-              ('rating', '4.5', '4.5', '4.5', a.r45)",
-    );
-    for i in 0..PRICE_BANDS.len() {
-        b.push(format!(", ('price', '{i}', '', '', a.p{i})"));
-    }
-    // As grouped counts, ratings have no rows when nothing matches.
-    b.push(") as x(facet, value, label_en, label_sw, n) where x.facet <> 'rating' or a.total > 0");
-    let rows: Vec<(String, String, String, String, i64)> =
-        b.build_query_as().fetch_all(pool).await?;
+    b.push(format!(
+        " limit {}) m group by grouping sets ((m.category_id), (m.county), (m.band), ())) s
+          left join categories c on c.id = s.category_id
+          left join categories p on p.id = c.parent_id",
+        cap + 1
+    ));
+    let rows: Vec<Group> = b.build_query_as().fetch_all(pool).await?;
     let mut facets = Facets::default();
-    for (facet, value, en, sw, n) in rows {
-        let item = FacetCount {
-            value,
-            label_en: en,
-            label_sw: sw,
-            count: n,
-        };
-        match facet.as_str() {
-            "category" => facets.categories.push(item),
-            "county" => facets.counties.push(item),
-            "rating" => facets.ratings.push(item),
-            "price" => facets.prices.push(item),
-            "in_stock" => facets.in_stock = n,
-            _ => facets.total = n,
+    let mut prices = [0; PRICE_BANDS.len()];
+    for row in rows {
+        match row.g {
+            BY_CATEGORY => {
+                let (Some(slug), Some(en), Some(sw)) = (row.slug, row.label_en, row.label_sw)
+                else {
+                    continue;
+                };
+                // Leaf categories add up under their top-level category.
+                match facets.categories.iter_mut().find(|f| f.value == slug) {
+                    Some(top) => top.count += row.n,
+                    None => facets.categories.push(FacetCount {
+                        value: slug,
+                        label_en: en,
+                        label_sw: sw,
+                        count: row.n,
+                    }),
+                }
+            }
+            BY_COUNTY => {
+                if let Some(county) = row.county {
+                    facets.counties.push(FacetCount {
+                        value: county.clone(),
+                        label_en: county.clone(),
+                        label_sw: county,
+                        count: row.n,
+                    });
+                }
+            }
+            BY_BAND => {
+                if let Some(band) = row.band.and_then(|b| prices.get_mut(b as usize)) {
+                    *band = row.n;
+                }
+            }
+            _ => {
+                facets.total = row.n;
+                facets.in_stock = row.in_stock;
+                // Nothing to filter by rating when nothing matches.
+                if row.n > 0 {
+                    for (value, count) in [("4.5", row.r45), ("4", row.r4), ("3", row.r3)] {
+                        facets.ratings.push(FacetCount {
+                            value: value.into(),
+                            label_en: value.into(),
+                            label_sw: value.into(),
+                            count,
+                        });
+                    }
+                }
+            }
         }
     }
+    facets.prices = prices
+        .iter()
+        .enumerate()
+        .map(|(i, &count)| FacetCount {
+            value: i.to_string(),
+            label_en: String::new(),
+            label_sw: String::new(),
+            count,
+        })
+        .collect();
     if facets.total > cap {
         facets.capped = true;
         facets.total = cap;
@@ -198,9 +256,5 @@ async fn count(
     for list in [&mut facets.categories, &mut facets.counties] {
         list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     }
-    facets
-        .prices
-        .sort_by_key(|f| f.value.parse::<usize>().unwrap_or_default());
-    facets.ratings.sort_by(|a, b| b.value.cmp(&a.value));
     Ok(facets)
 }

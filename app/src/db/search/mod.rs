@@ -365,7 +365,7 @@ pub async fn search_tuned(
     } else {
         radius
     };
-    let ((mut hits, next), facets) = tokio::try_join!(
+    let ((mut hits, next), mut facets) = tokio::try_join!(
         page_for(page_radius, false),
         facets::facets(pool, q, &categories, &tsq, &by_category, radius, tuning)
     )?;
@@ -379,11 +379,23 @@ pub async fn search_tuned(
         })
         .collect();
 
-    // Nothing matched every word: offer the listings that match any of them.
+    // Nothing matched every word: offer the listings that match any of them, counted as such
+    // (the count and the filters beside them then describe the listings shown, not "0").
     let mut matched_any = false;
     if hits.is_empty() && terms.len() > 1 && q.after.is_none() {
-        hits = page_for(page_radius, true).await?.0;
-        matched_any = !hits.is_empty();
+        let any = Some(tsquery(&terms, None, true));
+        let any_by_category = categories
+            .as_deref()
+            .and_then(|ids| in_categories(&terms, true, ids));
+        let ((any_hits, _), any_facets) = tokio::try_join!(
+            page_for(page_radius, true),
+            facets::facets(pool, q, &categories, &any, &any_by_category, radius, tuning)
+        )?;
+        if !any_hits.is_empty() {
+            hits = any_hits;
+            facets = any_facets;
+            matched_any = true;
+        }
     }
     Ok(SearchResults {
         hits,
