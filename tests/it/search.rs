@@ -436,6 +436,42 @@ async fn facets_over_many_matches_are_estimated_from_the_sample_and_flagged(pool
     assert!(!f.facets.estimated && f.facets.total == 0);
 }
 
+/// Words no sampled listing has are counted after the first page: from the page's own
+/// listings when it holds every match, and over every match when there are more pages.
+#[sqlx::test(migrations = false)]
+async fn words_missing_from_the_sample_are_counted_exactly(pool: PgPool) {
+    let c = Catalog::new(pool.clone()).await;
+    // Listings whose ids keep them out of the sample (`listings.sample` hashes the id).
+    for (title, count) in [("Shuka", 40), ("Kikoi", 10)] {
+        sqlx::query(
+            "insert into listings (id, vendor_id, category_id, title, slug, description, price, status, county, town, lat, lng, stock, popularity, vendor_rating)
+             select id, $1, $2, $3 || ' ' || n, lower($3) || '-' || n, '', 700, 'approved', 'Nairobi', 'Westlands', -1.29, 36.82, n % 2, n, 4.5
+             from (select id, row_number() over () as n
+                   from (select gen_random_uuid() as id from generate_series(1, 400)) g
+                   where hashtext(id::text) & 15 <> 0 limit $4) x",
+        )
+        .bind(c.vendor)
+        .bind(c.phones)
+        .bind(title)
+        .bind(count)
+        .execute(&pool)
+        .await
+        .expect("listings");
+    }
+    c.ready().await;
+    for (word, total) in [("shuka", 40), ("kikoi", 10)] {
+        let r = c.find(&[("q", word)]).await;
+        assert_eq!(r.next.is_some(), total > PAGE_SIZE, "{word}");
+        let f = &r.facets;
+        assert!(!f.estimated && !f.capped, "{word}");
+        assert_eq!(f.total, total, "{word}");
+        assert_eq!(f.in_stock, total / 2, "{word}");
+        assert_eq!(f.prices.iter().map(|x| x.count).sum::<i64>(), total);
+        assert_eq!(f.categories.len(), 1);
+        assert_eq!(f.categories[0].value, "electronics");
+    }
+}
+
 #[sqlx::test(migrations = false)]
 async fn near_me_filters_by_radius_and_sorts_by_distance(pool: PgPool) {
     let c = Catalog::new(pool).await;

@@ -365,9 +365,19 @@ pub async fn search_tuned(
     } else {
         radius
     };
-    let ((mut hits, next), mut facets) = tokio::try_join!(
+    let matching = facets::Matching {
+        q,
+        categories: &categories,
+        tsq: &tsq,
+        by_category: &by_category,
+        radius,
+        tuning,
+    };
+    // The counts are read beside the page; on a first page, words no sampled listing has are
+    // counted after it (`facets::after_page`).
+    let ((mut hits, next), counts) = tokio::try_join!(
         page_for(page_radius, false),
-        facets::facets(pool, q, &categories, &tsq, &by_category, radius, tuning)
+        facets::facets(pool, &matching, q.after.is_none())
     )?;
     let corrections = terms
         .iter()
@@ -382,21 +392,36 @@ pub async fn search_tuned(
     // Nothing matched every word: offer the listings that match any of them, counted as such
     // (the count and the filters beside them then describe the listings shown, not "0").
     let mut matched_any = false;
+    let mut any_facets = None;
     if hits.is_empty() && terms.len() > 1 && q.after.is_none() {
         let any = Some(tsquery(&terms, None, true));
         let any_by_category = categories
             .as_deref()
             .and_then(|ids| in_categories(&terms, true, ids));
-        let ((any_hits, _), any_facets) = tokio::try_join!(
+        let matching_any = facets::Matching {
+            tsq: &any,
+            by_category: &any_by_category,
+            ..matching
+        };
+        let ((any_hits, _), counts) = tokio::try_join!(
             page_for(page_radius, true),
-            facets::facets(pool, q, &categories, &any, &any_by_category, radius, tuning)
+            facets::facets(pool, &matching_any, false)
         )?;
         if !any_hits.is_empty() {
             hits = any_hits;
-            facets = any_facets;
             matched_any = true;
+            if let facets::Counts::Ready(f) = counts {
+                any_facets = Some(f);
+            }
         }
     }
+    let facets = match (any_facets, counts) {
+        (Some(f), _) | (None, facets::Counts::Ready(f)) => f,
+        (None, facets::Counts::Pending(sample)) => {
+            let ids: Vec<Uuid> = hits.iter().map(|h| h.id).collect();
+            facets::after_page(pool, &matching, sample, &ids, next.is_none()).await?
+        }
+    };
     Ok(SearchResults {
         hits,
         facets,
