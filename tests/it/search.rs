@@ -445,7 +445,7 @@ async fn words_missing_from_the_sample_are_counted_exactly(pool: PgPool) {
     for (title, count) in [("Shuka", 40), ("Kikoi", 10)] {
         sqlx::query(
             "insert into listings (id, vendor_id, category_id, title, slug, description, price, status, county, town, lat, lng, stock, popularity, vendor_rating)
-             select id, $1, $2, $3 || ' ' || n, lower($3) || '-' || n, '', 700, 'approved', 'Nairobi', 'Westlands', -1.29, 36.82, n % 2, n, 4.5
+             select id, $1, $2, $3 || ' Maasai ' || n, lower($3) || '-' || n, '', 700, 'approved', 'Nairobi', 'Westlands', -1.29, 36.82, n % 2, n, 4.5
              from (select id, row_number() over () as n
                    from (select gen_random_uuid() as id from generate_series(1, 400)) g
                    where hashtext(id::text) & 15 <> 0 limit $4) x",
@@ -470,6 +470,13 @@ async fn words_missing_from_the_sample_are_counted_exactly(pool: PgPool) {
         assert_eq!(f.categories.len(), 1);
         assert_eq!(f.categories[0].value, "electronics");
     }
+    // Two words, neither pair in the sample: the listings with either are read beside the
+    // page, which still shows (and counts) the listings with both.
+    let r = c.find(&[("q", "shuka maasai")]).await;
+    assert!(!r.matched_any);
+    assert_eq!(r.hits.len() as i64, PAGE_SIZE);
+    assert!(r.hits.iter().all(|h| h.title.starts_with("Shuka")));
+    assert_eq!((r.facets.total, r.facets.estimated), (40, false));
 }
 
 #[sqlx::test(migrations = false)]
