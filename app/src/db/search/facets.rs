@@ -45,7 +45,7 @@ pub(super) async fn facets(
 ) -> Result<Counts, sqlx::Error> {
     // The sample first: it is small whatever the match set, and it tells whether counting
     // every match is affordable.
-    let sample = count(pool, m, &None, Pass::Sample).await?;
+    let sample = count(pool, m, Pass::Sample).await?;
     if defer && m.tsq.is_some() && sample.total == 0 {
         return Ok(Counts::Pending(sample));
     }
@@ -61,7 +61,7 @@ async fn exact_or_estimate(
 ) -> Result<Facets, sqlx::Error> {
     if sample.total * SAMPLE_RATE <= m.tuning.exact_facets {
         let cap = (4 * m.tuning.exact_facets).max(1);
-        let exact = count(pool, m, m.by_category, Pass::Exact(cap)).await?;
+        let exact = count(pool, m, Pass::Exact(cap)).await?;
         if !exact.capped {
             return Ok(exact);
         }
@@ -81,7 +81,7 @@ pub(super) async fn after_page(
     complete: bool,
 ) -> Result<Facets, sqlx::Error> {
     if complete {
-        count(pool, m, &None, Pass::Listed(page)).await
+        count(pool, m, Pass::Listed(page)).await
     } else {
         exact_or_estimate(pool, m, sample).await
     }
@@ -148,16 +148,12 @@ struct Group {
 }
 
 /// Facet counts over the matches `pass` reads.
-async fn count(
-    pool: &PgPool,
-    m: &Matching<'_>,
-    by_category: &Option<String>,
-    pass: Pass<'_>,
-) -> Result<Facets, sqlx::Error> {
+async fn count(pool: &PgPool, m: &Matching<'_>, pass: Pass<'_>) -> Result<Facets, sqlx::Error> {
     let Matching {
         q,
         categories,
         tsq,
+        by_category,
         radius,
         ..
     } = *m;
@@ -209,11 +205,11 @@ async fn count(
     // its own small index with the category, and reads the plain words).
     match (pass, by_category) {
         (Pass::Listed(_), _) => {}
-        (_, Some(text)) => {
+        (Pass::Exact(_), Some(text)) => {
             push_filters(&mut b, q, categories, &None, radius);
             push_category_words(&mut b, text);
         }
-        (_, None) => push_filters(&mut b, q, categories, tsq, radius),
+        _ => push_filters(&mut b, q, categories, tsq, radius),
     }
     // Words within a dense radius: the sample's words within the radius's cells come from one
     // index (`search_sample_cell`), rather than every sampled match having its distance tested.

@@ -205,9 +205,8 @@ fn push_filters(
 ) {
     b.push(" where l.status = 'approved'");
     if let Some(tsq) = tsq {
-        b.push(" and l.search @@ (select to_tsquery('simple', ")
-            .push_bind(tsq.clone())
-            .push("))");
+        b.push(" and l.search @@ ");
+        push_words(b, tsq);
     }
     match categories.as_deref() {
         None => {}
@@ -257,6 +256,15 @@ fn push_filters(
         }
         push_within(b, geo.lat, geo.lng, r);
     }
+}
+
+/// The query words as a tsquery, computed once per run in a scalar subquery: under the search
+/// pool's generic plans (`pool`) `to_tsquery` of a parameter would be computed again for every
+/// row a walk tests.
+fn push_words(b: &mut QueryBuilder<'_, Postgres>, words: &str) {
+    b.push("(select to_tsquery('simple', ")
+        .push_bind(words.to_owned())
+        .push("))");
 }
 
 /// ` and <the listing's words, within its category, match>`, for query text from

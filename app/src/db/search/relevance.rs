@@ -24,7 +24,7 @@
 use super::terms::{ResolvedTerm, estimated_matches, in_categories, tsquery};
 use super::{
     Page, Radius, SAMPLE_RATE, Tuning, finish_page, push_card_select, push_category_words,
-    push_filters, walk_cells,
+    push_filters, push_words, walk_cells,
 };
 use crate::domain::search::{PAGE_SIZE, SearchQuery};
 use crate::wire::catalog::ListingCard;
@@ -235,11 +235,7 @@ impl Reader<'_> {
     /// finds the document's words in the category-qualified index (`push_category_words`);
     /// any other read tests rows found another way, with the plain words.
     fn push_tier(&self, b: &mut QueryBuilder<'_, Postgres>, tier: Tier, way: Way) {
-        let words = |b: &mut QueryBuilder<'_, Postgres>| {
-            b.push("(select to_tsquery('simple', ")
-                .push_bind(self.words.clone())
-                .push("))");
-        };
+        let words = |b: &mut QueryBuilder<'_, Postgres>| push_words(b, &self.words);
         let document = |b: &mut QueryBuilder<'_, Postgres>| match (&self.by_category, way) {
             (Some(text), Way::Exact) => push_category_words(b, text),
             _ => {
@@ -273,9 +269,9 @@ impl Reader<'_> {
                 b.push("l.popularity");
             }
             Tier::Both => {
-                b.push("l.popularity + case when l.title_search @@ (select to_tsquery('simple', ")
-                    .push_bind(self.words.clone())
-                    .push(format!(")) then {TITLE_TIER} else 0 end"));
+                b.push("l.popularity + case when l.title_search @@ ");
+                push_words(b, &self.words);
+                b.push(format!(" then {TITLE_TIER} else 0 end"));
             }
         }
     }
