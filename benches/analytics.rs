@@ -131,7 +131,7 @@ async fn main() {
     // The generated history marked every day stale; the first refresh builds the rollups
     // (what a busy install's jobs do a day at a time).
     let t = Instant::now();
-    let days = app::db::analytics_rollup::refresh(&pool)
+    let days = app::db::analytics_rollup::refresh(&pool, app::db::analytics_rollup::Busy::Skip)
         .await
         .expect("refresh");
     println!(
@@ -190,7 +190,7 @@ async fn rebuild_today(pool: &sqlx::PgPool, rounds: usize) {
         .await
         .expect("stale");
         let t = Instant::now();
-        app::db::analytics_rollup::refresh(pool)
+        app::db::analytics_rollup::refresh(pool, app::db::analytics_rollup::Busy::Skip)
             .await
             .expect("refresh");
         times.push(t.elapsed());

@@ -72,7 +72,7 @@ pub async fn round(
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "sending text messages failed"),
     }
-    match app::db::analytics_rollup::refresh(pool).await {
+    match app::db::analytics_rollup::refresh(pool, app::db::analytics_rollup::Busy::Skip).await {
         Ok(n) if n > 0 => tracing::debug!(days = n, "analytics rollups rebuilt"),
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "rebuilding the analytics rollups failed"),

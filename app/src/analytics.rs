@@ -13,7 +13,7 @@ use sqlx::PgPool;
 /// queries read the rollups, side by side on the pool's connections. Their time is the
 /// page's server time.
 pub async fn report(pool: &PgPool, ask: &PeriodAsk) -> Result<AnalyticsView, AppError> {
-    crate::db::analytics_rollup::refresh(pool).await?;
+    crate::db::analytics_rollup::refresh(pool, crate::db::analytics_rollup::Busy::Wait).await?;
     let (from, to, previous_from, previous_to) = db::period(pool, ask).await?;
     let (f, t) = (from.as_str(), to.as_str());
     let (now, before, (mpesa_attempts, mpesa_paid), mpesa_failures, drop_causes) = tokio::try_join!(

@@ -198,3 +198,46 @@ async fn the_report_adds_up_the_period_and_compares_it_with_the_one_before(pool:
         StatusCode::FORBIDDEN
     );
 }
+
+/// A report asked for while another refresh (the jobs loop's) holds a stale day waits for it
+/// and shows the day's orders; skipping the day, it read the rollups from before the rebuild.
+#[sqlx::test(migrations = false)]
+async fn a_report_waits_for_a_rebuild_under_way(pool: PgPool) {
+    let router = app(pool.clone()).await;
+    let a = shop(&pool, "duka-a", "aspirant").await;
+    let radio = variant(&pool, a, "Radio", "1000.00", 50).await;
+    let mut c = shopper(router.clone(), "one@example.com", &[(radio, "1")]).await;
+    let (_, r) = place_order(&mut c, &[("county", "Nairobi")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let mut admin = Client::new(router);
+    admin.register("boss@example.com", "Boss").await;
+    make_admin(&pool, "boss@example.com").await;
+
+    // The other refresh: today's stale mark, locked and not yet rebuilt.
+    let mut other = pool.begin().await.expect("begin");
+    let held: Vec<String> = sqlx::query_scalar("select day::text from analytics_stale for update")
+        .fetch_all(&mut *other)
+        .await
+        .expect("lock");
+    assert_eq!(held.len(), 1, "the order marked its day stale");
+    let release = async {
+        // Commit only once the report is queued behind the lock, so it cannot run first.
+        for _ in 0..200 {
+            let waiting: i64 = scalar(
+                &pool,
+                "select count(*) from pg_stat_activity
+                 where datname = current_database() and wait_event_type = 'Lock'",
+            )
+            .await;
+            if waiting > 0 {
+                return other.commit().await.expect("commit");
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the report did not wait for the rebuild under way");
+    };
+    let (r, ()) = tokio::join!(admin.call("platform_analytics", &[("days", "7")]), release);
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v: AnalyticsView = r.json();
+    assert_eq!((v.now.orders, v.now.gmv), (1, kes("1000.00")));
+}

@@ -97,16 +97,31 @@ fn rebuilds() -> [(&'static str, String); 6] {
     ]
 }
 
-/// Rebuilds the stale days, oldest first, and returns how many. Days another refresh is
-/// rebuilding at the moment are left to it; a write that lands while a day is rebuilt marks
-/// it stale again, for the next refresh.
-pub async fn refresh(pool: &PgPool) -> Result<usize, sqlx::Error> {
+/// What a refresh does with a stale day another refresh is rebuilding at that moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Busy {
+    /// Leave it to the other refresh: the jobs loop must not queue behind itself or a page.
+    Skip,
+    /// Wait for the other refresh to commit, then read its result: a report must include
+    /// every write made before it was asked for (skipping, it read the rollups as they were
+    /// before the rebuild under way, and a new day's figures were missing).
+    Wait,
+}
+
+/// Rebuilds the stale days, oldest first, and returns how many. A write that lands while a
+/// day is rebuilt marks it stale again, for the next refresh.
+pub async fn refresh(pool: &PgPool, busy: Busy) -> Result<usize, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let mut days: Vec<String> = sqlx::query_scalar(
+    // Locked in date order, so two waiting refreshes cannot deadlock on each other's days.
+    let lock = match busy {
+        Busy::Skip => "for update skip locked",
+        Busy::Wait => "for update",
+    };
+    let mut days: Vec<String> = sqlx::query_scalar(&format!(
         "delete from analytics_stale where day in (
-             select day from analytics_stale for update skip locked)
-         returning day::text",
-    )
+             select day from analytics_stale order by day {lock})
+         returning day::text"
+    ))
     .fetch_all(&mut *tx)
     .await?;
     if days.is_empty() {
