@@ -438,6 +438,64 @@ async fn facets_over_many_matches_are_estimated_from_the_sample_and_flagged(pool
 
 /// Words no sampled listing has are counted after the first page: from the page's own
 /// listings when it holds every match, and over every match when there are more pages.
+/// Words that no category holds together match no listing, and the search says so without
+/// reading the text index (`search_word_categories`); the pairs follow an edit and a move to
+/// another category at commit, so a listing that comes to have every word is found at once.
+#[sqlx::test(migrations = false)]
+async fn words_no_category_holds_together_are_found_once_a_listing_has_them_all(pool: PgPool) {
+    let c = Catalog::new(pool.clone()).await;
+    c.add(
+        c.phones,
+        L {
+            title: "Samsung Galaxy A15",
+            ..L::default()
+        },
+    )
+    .await;
+    let flour = c
+        .add(
+            c.flour,
+            L {
+                title: "Unga ya Ngano 2kg",
+                ..L::default()
+            },
+        )
+        .await;
+    c.ready().await;
+    let r = c.find(&[("q", "samsung ngano")]).await;
+    assert!(r.matched_any, "no listing has both words");
+    assert_eq!((r.hits.len(), r.facets.total), (2, 2));
+
+    let edit = |sql: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query(sql)
+                .bind(flour)
+                .execute(&pool)
+                .await
+                .expect("edit");
+        }
+    };
+    edit("update listings set description = 'Sold beside Samsung phones' where id = $1").await;
+    let r = c.find(&[("q", "samsung ngano")]).await;
+    assert!(!r.matched_any);
+    assert_eq!(titles(&r), vec!["Unga ya Ngano 2kg"]);
+    assert_eq!(r.facets.total, 1);
+
+    // Moved to Phones, it is found there: the words now share Phones too.
+    edit("update listings set category_id = (select id from categories where slug = 'phones') where id = $1").await;
+    let r = c
+        .find(&[("q", "samsung ngano"), ("category", "phones")])
+        .await;
+    assert!(!r.matched_any);
+    assert_eq!(titles(&r), vec!["Unga ya Ngano 2kg"]);
+    // Within Flour no listing has both (nor either) any more.
+    let r = c
+        .find(&[("q", "samsung ngano"), ("category", "flour")])
+        .await;
+    assert!(r.hits.is_empty() && r.facets.total == 0);
+}
+
 #[sqlx::test(migrations = false)]
 async fn words_missing_from_the_sample_are_counted_exactly(pool: PgPool) {
     let c = Catalog::new(pool.clone()).await;

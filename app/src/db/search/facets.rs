@@ -125,6 +125,29 @@ fn estimate(mut f: Facets) -> Facets {
     f
 }
 
+/// The counts of a search nothing matches (every price band listed, at 0, as `count` lists
+/// them).
+pub(super) fn none() -> Facets {
+    Facets {
+        prices: price_bands([0; PRICE_BANDS.len()]),
+        ..Facets::default()
+    }
+}
+
+/// The price bands' counts, in band order.
+fn price_bands(counts: [i64; PRICE_BANDS.len()]) -> Vec<FacetCount> {
+    counts
+        .iter()
+        .enumerate()
+        .map(|(i, &count)| FacetCount {
+            value: i.to_string(),
+            label_en: String::new(),
+            label_sw: String::new(),
+            count,
+        })
+        .collect()
+}
+
 /// `grouping(category, county, band)` of each grouping set: the bit of a column is set when
 /// the set does not group by it.
 const BY_CATEGORY: i32 = 0b011;
@@ -287,16 +310,7 @@ async fn count(pool: &PgPool, m: &Matching<'_>, pass: Pass<'_>) -> Result<Facets
             }
         }
     }
-    facets.prices = prices
-        .iter()
-        .enumerate()
-        .map(|(i, &count)| FacetCount {
-            value: i.to_string(),
-            label_en: String::new(),
-            label_sw: String::new(),
-            count,
-        })
-        .collect();
+    facets.prices = price_bands(prices);
     if facets.total > cap {
         facets.capped = true;
         facets.total = cap;

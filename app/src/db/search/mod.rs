@@ -10,8 +10,8 @@ mod relevance;
 mod terms;
 
 pub use facets::{SAMPLE_CAP, SAMPLE_RATE};
-use terms::in_categories;
 pub use terms::{COMPLETIONS, ResolvedTerm, resolve_terms, suggest, tsquery};
+use terms::{in_categories, share_a_category};
 
 use crate::domain::search::{PAGE_SIZE, SearchQuery, Sort};
 use crate::wire::catalog::{Correction, ListingCard, SearchResults};
@@ -381,12 +381,18 @@ pub async fn search_tuned(
         radius,
         tuning,
     };
+    // Words no category holds together match nothing: the index is not read for them.
+    let shared = terms.len() < 2 || share_a_category(pool, &terms, categories.as_deref()).await?;
     // The counts are read beside the page; on a first page, words no sampled listing has are
     // counted after it (`facets::after_page`).
-    let ((mut hits, next), counts) = tokio::try_join!(
-        page_for(page_radius, false),
-        facets::facets(pool, &matching, q.after.is_none())
-    )?;
+    let ((mut hits, next), counts) = if shared {
+        tokio::try_join!(
+            page_for(page_radius, false),
+            facets::facets(pool, &matching, q.after.is_none())
+        )?
+    } else {
+        ((Vec::new(), None), facets::Counts::Ready(facets::none()))
+    };
     let corrections = terms
         .iter()
         .filter_map(|t| {

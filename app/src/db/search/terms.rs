@@ -113,6 +113,41 @@ pub async fn resolve_terms(
         .collect())
 }
 
+/// Whether one category holds every word (each word, or any of its completions, in some
+/// listing of it; within `within` when the search is limited to categories). A listing has
+/// one category, so when none does, no listing has every word, and the text index need not be
+/// read to know it (`search_word_categories` in the migrations: a superset, kept at commit).
+pub async fn share_a_category(
+    pool: &PgPool,
+    terms: &[ResolvedTerm],
+    within: Option<&[Uuid]>,
+) -> Result<bool, sqlx::Error> {
+    let (mut words, mut positions) = (Vec::new(), Vec::new());
+    for (i, t) in terms.iter().enumerate() {
+        let alternatives = match t.completions.as_slice() {
+            [] => std::slice::from_ref(&t.word),
+            words => words,
+        };
+        for w in alternatives {
+            words.push(w.clone());
+            positions.push(i as i32);
+        }
+    }
+    sqlx::query_scalar(
+        "select exists (
+             select 1 from search_word_categories w
+             join unnest($1::text[], $2::int4[]) t(word, pos) on t.word = w.word
+             where $4::uuid[] is null or w.category_id = any($4::uuid[])
+             group by w.category_id having count(distinct t.pos) = $3)",
+    )
+    .bind(words)
+    .bind(positions)
+    .bind(terms.len() as i64)
+    .bind(within)
+    .fetch_one(pool)
+    .await
+}
+
 /// About how many listings match: every word (the rarest word's count, an upper bound) or
 /// any of them (the sum); in the whole document, or only in titles.
 pub fn estimated_matches(terms: &[ResolvedTerm], any: bool, in_title: bool) -> i64 {
