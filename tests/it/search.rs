@@ -583,6 +583,16 @@ async fn near_me_filters_by_radius_and_sorts_by_distance(pool: PgPool) {
     assert_eq!(titles(&r), vec!["Unga CBD", "Unga Westlands"]);
     let d = r.hits[0].distance_km.expect("distance");
     assert!((0.5..1.2).contains(&d), "{d}");
+    // The card's distance is earthdistance's, to the metre.
+    let exact: f64 = sqlx::query_scalar(
+        "select earth_distance(ll_to_earth(-1.2921, 36.8219), ll_to_earth(lat, lng)) / 1000.0
+         from listings where id = $1",
+    )
+    .bind(r.hits[0].id)
+    .fetch_one(&c.pool)
+    .await
+    .expect("distance");
+    assert!((d - exact).abs() < 0.001, "{d} against {exact}");
 
     assert!(r.located);
 
