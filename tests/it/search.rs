@@ -436,8 +436,6 @@ async fn facets_over_many_matches_are_estimated_from_the_sample_and_flagged(pool
     assert!(!f.facets.estimated && f.facets.total == 0);
 }
 
-/// Words no sampled listing has are counted after the first page: from the page's own
-/// listings when it holds every match, and over every match when there are more pages.
 /// Words that no category holds together match no listing, and the search says so without
 /// reading the text index (`search_word_categories`); the pairs follow an edit and a move to
 /// another category at commit, so a listing that comes to have every word is found at once.
@@ -496,6 +494,8 @@ async fn words_no_category_holds_together_are_found_once_a_listing_has_them_all(
     assert!(r.hits.is_empty() && r.facets.total == 0);
 }
 
+/// Words no sampled listing has are counted after the first page: from the page's own
+/// listings when it holds every match, and over every match when there are more pages.
 #[sqlx::test(migrations = false)]
 async fn words_missing_from_the_sample_are_counted_exactly(pool: PgPool) {
     let c = Catalog::new(pool.clone()).await;
