@@ -28,6 +28,16 @@ pub struct ResolvedTerm {
     pub ntitle: i64,
 }
 
+impl ResolvedTerm {
+    /// The words any of which matches: its completions while it is being typed, else itself.
+    pub fn alternatives(&self) -> &[String] {
+        match self.completions.as_slice() {
+            [] => std::slice::from_ref(&self.word),
+            words => words,
+        }
+    }
+}
+
 /// The known words starting with `prefix`, most common first: a range on the vocabulary's
 /// `text_pattern_ops` index (byte order, so `prefix || U+10FFFF` bounds every completion).
 const COMPLETIONS_SQL: &str = "select word from search_words
@@ -124,11 +134,7 @@ pub async fn share_a_category(
 ) -> Result<bool, sqlx::Error> {
     let (mut words, mut positions) = (Vec::new(), Vec::new());
     for (i, t) in terms.iter().enumerate() {
-        let alternatives = match t.completions.as_slice() {
-            [] => std::slice::from_ref(&t.word),
-            words => words,
-        };
-        for w in alternatives {
+        for w in t.alternatives() {
             words.push(w.clone());
             positions.push(i as i32);
         }
