@@ -1069,6 +1069,78 @@ async fn the_facet_sample_follows_its_listings(pool: PgPool) {
     );
 }
 
+/// A top-level category's sampled counts (read by its listings' top-level category, not its
+/// subcategories' ids) follow a subcategory moved under another parent, in the same
+/// transaction, and agree with the counts of the subcategories themselves.
+#[sqlx::test(migrations = false)]
+async fn a_top_level_categorys_sampled_counts_follow_its_subcategories(pool: PgPool) {
+    let c = Catalog::new(pool.clone()).await;
+    c.add_many("Kikapu", 400, "n % 2 = 0", "100 + n").await;
+    c.ready().await;
+    let sampled = Tuning {
+        exact_facets: 10,
+        ..Tuning::default()
+    };
+    let total = |category: &'static str| {
+        let c = &c;
+        async move {
+            let pairs: Vec<(&str, &str)> = if category.is_empty() {
+                vec![]
+            } else {
+                vec![("category", category)]
+            };
+            let f = c.find_tuned(&pairs, sampled).await.facets;
+            assert!(
+                f.estimated || f.total == 0,
+                "{category}: estimated from the sample"
+            );
+            f.total
+        }
+    };
+    let misplaced = || {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "select count(*) from search_sample s join categories c on c.id = s.category_id
+                 where s.top_category_id <> coalesce(c.parent_id, c.id)",
+            )
+            .fetch_one(&pool)
+            .await
+            .expect("misplaced")
+        }
+    };
+    assert_eq!(misplaced().await, 0);
+    let phones = total("phones").await;
+    assert!(phones > 0);
+    assert_eq!(
+        total("electronics").await,
+        phones,
+        "Electronics holds only Phones"
+    );
+
+    // Phones moves under Groceries: Electronics is empty, Groceries holds everything.
+    sqlx::query("update categories set parent_id = (select id from categories where slug = 'groceries') where slug = 'phones'")
+        .execute(&pool)
+        .await
+        .expect("move");
+    assert_eq!(misplaced().await, 0, "after moving a subcategory");
+    assert_eq!(total("electronics").await, 0);
+    assert_eq!(total("groceries").await, total("").await);
+
+    // Listings moving between categories, and new ones, are grouped under their new parent.
+    sqlx::query("update listings set category_id = (select id from categories where slug = 'electronics') where title similar to 'Kikapu (1|2)%'")
+        .execute(&pool)
+        .await
+        .expect("listings move");
+    c.add_many("Kiondo", 200, "true", "50").await;
+    assert_eq!(
+        misplaced().await,
+        0,
+        "after moving listings and adding more"
+    );
+    assert!(total("electronics").await > 0);
+}
+
 #[sqlx::test(migrations = false)]
 async fn shoppers_see_only_approved_listings(pool: PgPool) {
     let c = Catalog::new(pool).await;

@@ -226,11 +226,20 @@ async fn count(pool: &PgPool, m: &Matching<'_>, pass: Pass<'_>) -> Result<Facets
     };
     // Words within a category are looked up in the category-qualified index (the sample has
     // its own small index with the category, and reads the plain words).
-    match (pass, by_category) {
-        (Pass::Listed(_), _) => {}
-        (Pass::Exact(_), Some(text)) => {
+    match (pass, by_category, tsq, categories.as_deref()) {
+        (Pass::Listed(_), ..) => {}
+        (Pass::Exact(_), Some(text), ..) => {
             push_filters(&mut b, q, categories, &None, radius);
             push_category_words(&mut b, text);
+        }
+        // A top-level category with subcategories, without words: the sample's listings under
+        // it come from one key of its covering index, in table order, so the cap keeps a fair
+        // sample (migration 20261129000002). Of the ids, only the top-level one is anyone's top.
+        (Pass::Sample, _, None, Some(ids)) if ids.len() > 1 => {
+            push_filters(&mut b, q, &None, tsq, radius);
+            b.push(" and l.top_category_id = any(")
+                .push_bind(ids.to_vec())
+                .push(")");
         }
         _ => push_filters(&mut b, q, categories, tsq, radius),
     }
