@@ -334,6 +334,21 @@ fn sort_key(sort: Sort) -> (&'static str, &'static str, bool) {
     }
 }
 
+/// The filter's category and its subcategories (categories are two levels deep), or None
+/// without a category filter.
+async fn category_ids(pool: &PgPool, slug: Option<&str>) -> Result<Option<Vec<Uuid>>, sqlx::Error> {
+    let Some(slug) = slug else {
+        return Ok(None);
+    };
+    let ids = sqlx::query_scalar(
+        "select id from categories where slug = $1 or parent_id = (select id from categories where slug = $1)",
+    )
+    .bind(slug)
+    .fetch_all(pool)
+    .await?;
+    Ok(Some(ids))
+}
+
 pub async fn search(pool: &PgPool, q: &SearchQuery) -> Result<SearchResults, sqlx::Error> {
     search_tuned(pool, q, Tuning::default()).await
 }
@@ -344,18 +359,14 @@ pub async fn search_tuned(
     q: &SearchQuery,
     tuning: Tuning,
 ) -> Result<SearchResults, sqlx::Error> {
-    let terms = resolve_terms(pool, &q.terms).await?;
-    let categories = match &q.category {
-        None => None,
-        Some(slug) => Some(
-            sqlx::query_scalar::<_, Uuid>(
-                "select id from categories where slug = $1 or parent_id = (select id from categories where slug = $1)",
-            )
-            .bind(slug)
-            .fetch_all(pool)
-            .await?,
-        ),
-    };
+    // The words, the category filter's ids and the radius's density are three lookups with
+    // nothing in common: asked at once, a search waits for the slowest, not for all three.
+    // The radius is judged once, for the page, the facets and any fallback page.
+    let (terms, categories, radius) = tokio::try_join!(
+        resolve_terms(pool, &q.terms),
+        category_ids(pool, q.category.as_deref()),
+        radius_for(pool, q, tuning),
+    )?;
     let tsq = (!terms.is_empty()).then(|| tsquery(&terms, None, false));
     let by_category = match &categories {
         Some(ids) if !terms.is_empty() => in_categories(&terms, false, ids),
@@ -381,8 +392,6 @@ pub async fn search_tuned(
         }
     };
 
-    // The radius is judged once, for the page, the facets and any fallback page.
-    let radius = radius_for(pool, q, tuning).await?;
     // Nearest-first reads the GiST index in order anyway.
     let page_radius = if sort == Sort::Distance {
         Radius::Indexed
