@@ -425,6 +425,15 @@ async fn facets_over_many_matches_are_estimated_from_the_sample_and_flagged(pool
     };
     assert_eq!(f.total, about(sampled));
     assert_eq!(f.in_stock, about(sampled), "every listing is in stock");
+    let sampled_phones: i64 = sqlx::query_scalar(
+        "select count(*) from listings where sample = 0 and search @@ to_tsquery('simple', 'kitenge')
+           and category_id = (select id from categories where slug = 'phones')",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("sampled phones");
+    assert_eq!(f.categories[0].value, "electronics");
+    assert_eq!(f.categories[0].count, about(sampled_phones));
     assert!((300..=1300).contains(&f.total), "near 800: {}", f.total);
     assert_eq!(f.categories.len(), 2);
     assert!(f.categories[0].count > f.categories[1].count);
@@ -974,9 +983,9 @@ async fn renames_and_suspension_reach_the_search_at_commit(pool: PgPool) {
     }
 }
 
-/// The facet sample's table holds exactly the sampled listings' filter columns after every
-/// kind of change (price, stock, re-indexing by a category rename, suspension, deletion), and
-/// is left alone by the popularity updates of the views flush.
+/// The facet sample's table (and its words' table) holds exactly the sampled listings' filter
+/// columns after every kind of change (price, stock, re-indexing by a category rename,
+/// suspension, deletion), and is left alone by the popularity updates of the views flush.
 #[sqlx::test(migrations = false)]
 async fn the_facet_sample_follows_its_listings(pool: PgPool) {
     use app::domain::vendor::VerificationStatus;
@@ -992,11 +1001,27 @@ async fn the_facet_sample_follows_its_listings(pool: PgPool) {
                   + (select count(*) from (select {columns} from search_sample
                                            except select {columns} from listings where sample = 0) b)"
         );
+        // And the sample's words: one row per word of each approved sampled listing.
+        let words = "word, id, category_id, price, vendor_rating, stock, county";
+        let sampled_words = "select w, id, category_id, price, vendor_rating, stock, county
+                             from search_sample, unnest(tsvector_to_array(search)) w
+                             where status = 'approved'";
+        let words_sql = format!(
+            "select (select count(*) from (select {words} from search_sample_words
+                                           except {sampled_words}) a)
+                  + (select count(*) from ({sampled_words} except
+                                           select {words} from search_sample_words) b)"
+        );
         async move {
-            sqlx::query_scalar::<_, i64>(&sql)
+            let listings = sqlx::query_scalar::<_, i64>(&sql)
                 .fetch_one(&pool)
                 .await
-                .expect("drift")
+                .expect("drift");
+            let words = sqlx::query_scalar::<_, i64>(&words_sql)
+                .fetch_one(&pool)
+                .await
+                .expect("words drift");
+            listings + words
         }
     };
     let sampled: i64 = sqlx::query_scalar("select count(*) from search_sample")

@@ -4,7 +4,7 @@
 //! columns the counts read into `search_sample`), scaled up, rounded and flagged `estimated`
 //! ("about N").
 
-use super::{Radius, Tuning, push_category_words, push_filters, walk_cells};
+use super::{Radius, Tuning, push_category_words, push_conditions, push_filters, walk_cells};
 use crate::domain::search::{PAGE_SIZE, PRICE_BANDS, SearchQuery};
 use crate::wire::catalog::{FacetCount, Facets};
 use sqlx::{PgPool, Postgres, QueryBuilder};
@@ -25,6 +25,9 @@ pub(super) struct Matching<'a> {
     pub tsq: &'a Option<String>,
     /// The words within the category filter's categories (`terms::in_categories`).
     pub by_category: &'a Option<String>,
+    /// The query's word when it is one known word (no completions): `tsq` matches exactly the
+    /// listings holding it.
+    pub word: Option<&'a str>,
     pub radius: Radius,
     pub tuning: Tuning,
 }
@@ -183,9 +186,21 @@ async fn count(pool: &PgPool, m: &Matching<'_>, pass: Pass<'_>) -> Result<Facets
     // The sample has a narrow table of its own (`search_sample`, kept by trigger) with the
     // columns the filters and counts read; it has the listings' column names, so the filters
     // are written once for both.
-    let table = match pass {
-        Pass::Sample => "search_sample",
-        Pass::Exact(_) | Pass::Listed(_) => "listings",
+    // One word without a category, shop or place is counted from the sample's words, read
+    // index-only (`search_sample_words`, with the columns the counts and the remaining
+    // filters read, under the same names).
+    let one_word = match (pass, m.word) {
+        (Pass::Sample, Some(word))
+            if categories.is_none() && q.vendor.is_none() && q.geo.is_none() =>
+        {
+            Some(word)
+        }
+        _ => None,
+    };
+    let table = match (pass, one_word) {
+        (Pass::Sample, Some(_)) => "search_sample_words",
+        (Pass::Sample, None) => "search_sample",
+        (Pass::Exact(_) | Pass::Listed(_), _) => "listings",
     };
     // One pass over the matches: grouped by category, by county and by price band, and all
     // together (with the stock and rating counts), as grouping sets. The matches are read
@@ -226,16 +241,21 @@ async fn count(pool: &PgPool, m: &Matching<'_>, pass: Pass<'_>) -> Result<Facets
     };
     // Words within a category are looked up in the category-qualified index (the sample has
     // its own small index with the category, and reads the plain words).
-    match (pass, by_category, tsq, categories.as_deref()) {
+    match (pass, one_word, by_category, tsq, categories.as_deref()) {
         (Pass::Listed(_), ..) => {}
-        (Pass::Exact(_), Some(text), ..) => {
+        // Only approved listings' words are kept.
+        (_, Some(word), ..) => {
+            b.push(" where l.word = ").push_bind(word.to_owned());
+            push_conditions(&mut b, q, &None, &None, radius);
+        }
+        (Pass::Exact(_), _, Some(text), ..) => {
             push_filters(&mut b, q, categories, &None, radius);
             push_category_words(&mut b, text);
         }
         // A top-level category with subcategories, without words: the sample's listings under
         // it come from one key of its covering index, in table order, so the cap keeps a fair
         // sample (migration 20261129000002). Of the ids, only the top-level one is anyone's top.
-        (Pass::Sample, _, None, Some(ids)) if ids.len() > 1 => {
+        (Pass::Sample, _, _, None, Some(ids)) if ids.len() > 1 => {
             push_filters(&mut b, q, &None, tsq, radius);
             b.push(" and l.top_category_id = any(")
                 .push_bind(ids.to_vec())

@@ -204,6 +204,17 @@ fn push_filters(
     radius: Radius,
 ) {
     b.push(" where l.status = 'approved'");
+    push_conditions(b, q, categories, tsq, radius);
+}
+
+/// The conditions of `push_filters` after the status, each as ` and …`.
+fn push_conditions(
+    b: &mut QueryBuilder<'_, Postgres>,
+    q: &SearchQuery,
+    categories: &Option<Vec<Uuid>>,
+    tsq: &Option<String>,
+    radius: Radius,
+) {
     if let Some(tsq) = tsq {
         b.push(" and l.search @@ ");
         push_words(b, tsq);
@@ -403,6 +414,7 @@ pub async fn search_tuned(
         categories: &categories,
         tsq: &tsq,
         by_category: &by_category,
+        word: one_known_word(&terms),
         radius,
         tuning,
     };
@@ -440,6 +452,7 @@ pub async fn search_tuned(
         let matching_any = facets::Matching {
             tsq: &any,
             by_category: &any_by_category,
+            word: None,
             ..matching
         };
         let ((any_hits, _), counts) = tokio::try_join!(
@@ -470,6 +483,15 @@ pub async fn search_tuned(
         sort,
         located: q.geo.is_some(),
     })
+}
+
+/// The query's one word when the vocabulary knows it (a lexeme of the listings' documents, as
+/// the sample's words store them) and it is not being typed (no completions).
+fn one_known_word(terms: &[ResolvedTerm]) -> Option<&str> {
+    match terms {
+        [t] if t.ndoc > 0 && t.completions.is_empty() => Some(&t.word),
+        _ => None,
+    }
 }
 
 type Page = (Vec<ListingCard>, Option<String>);
