@@ -546,6 +546,55 @@ async fn words_missing_from_the_sample_are_counted_exactly(pool: PgPool) {
     assert_eq!((r.facets.total, r.facets.estimated), (40, false));
 }
 
+/// The home page's "near me" shelf: listings within 50 km, most popular first, each with its
+/// distance as `earth_distance` measures it.
+#[sqlx::test(migrations = false)]
+async fn the_near_me_shelf_keeps_what_is_close_most_popular_first(pool: PgPool) {
+    let c = Catalog::new(pool.clone()).await;
+    for (title, lat, lng, popularity) in [
+        ("Unga Westlands", -1.2650, 36.8030, 1.0),
+        ("Unga Thika", -1.0333, 37.0693, 5.0),
+        ("Unga Nakuru", -0.3031, 36.0800, 9.0),
+    ] {
+        c.add(
+            c.flour,
+            L {
+                title,
+                lat,
+                lng,
+                popularity,
+                ..L::default()
+            },
+        )
+        .await;
+    }
+    let near = app::db::products::popular_near(&pool, -1.2921, 36.8219, 50.0)
+        .await
+        .expect("near");
+    let titles: Vec<&str> = near.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Unga Thika", "Unga Westlands"],
+        "Nakuru is 140 km away"
+    );
+    for l in &near {
+        let want: f64 = sqlx::query_scalar(
+            "select earth_distance(ll_to_earth(-1.2921, 36.8219), ll_to_earth(lat, lng)) / 1000.0
+             from listings where id = $1",
+        )
+        .bind(l.id)
+        .fetch_one(&pool)
+        .await
+        .expect("distance");
+        let got = l.distance_km.expect("a distance");
+        assert!(
+            (got - want).abs() < 0.001,
+            "{}: {got} against {want}",
+            l.title
+        );
+    }
+}
+
 #[sqlx::test(migrations = false)]
 async fn near_me_filters_by_radius_and_sorts_by_distance(pool: PgPool) {
     let c = Catalog::new(pool).await;

@@ -11,6 +11,7 @@ pub mod commission;
 pub mod coupons;
 pub mod disputes;
 pub mod email_verifications;
+pub mod geo;
 pub mod inbox;
 pub mod leader;
 pub mod ledger;

@@ -1,9 +1,10 @@
 //! What shoppers read: one approved listing, and the short listing rows of the home page and
 //! the product page ("more from this shop").
 
+use super::geo;
 use crate::wire::catalog::ListingCard;
 use crate::wire::product::ProductRow;
-use sqlx::PgExecutor;
+use sqlx::{PgExecutor, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 /// The columns of a `ListingCard` (listing `l` joined to its shop `v`), but for the distance
@@ -69,25 +70,31 @@ pub async fn newest(db: impl PgExecutor<'_>) -> Result<Vec<ListingCard>, sqlx::E
 }
 
 /// The most popular approved listings within `radius_km` of a point. The inner query walks the
-/// GiST index nearest-first and stops at 200 rows, so a dense city costs the same as a village.
+/// GiST index nearest-first and stops at 200 rows, so a dense city costs the same as a village;
+/// their distance comes from built-in functions (`geo`), not `earth_distance`'s ~11 µs a row.
 pub async fn popular_near(
     db: impl PgExecutor<'_>,
     lat: f64,
     lng: f64,
     radius_km: f64,
 ) -> Result<Vec<ListingCard>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "select {CARD_COLUMNS}, n.distance_km, '' as sort_key
-         from (select id, earth_distance(ll_to_earth($1, $2), ll_to_earth(lat, lng)) / 1000.0 as distance_km
-               from listings where status = 'approved'
-               order by ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) limit 200) n
+    let mut b = QueryBuilder::<Postgres>::new(format!(
+        "select {CARD_COLUMNS}, n.distance_km, '' as sort_key from (select l.id, "
+    ));
+    geo::push_distance_km(&mut b, lat, lng);
+    b.push(
+        " as distance_km from listings l where l.status = 'approved'
+          order by ll_to_earth(l.lat, l.lng) <-> ll_to_earth(",
+    )
+    .push_bind(lat)
+    .push(", ")
+    .push_bind(lng)
+    .push(
+        ") limit 200) n
          join listings l on l.id = n.id join vendors v on v.id = l.vendor_id
-         where n.distance_km <= $3
-         order by l.popularity desc, l.id desc limit 8"
-    ))
-    .bind(lat)
-    .bind(lng)
-    .bind(radius_km)
-    .fetch_all(db)
-    .await
+         where n.distance_km <= ",
+    )
+    .push_bind(radius_km)
+    .push(" order by l.popularity desc, l.id desc limit 8");
+    b.build_query_as().fetch_all(db).await
 }
