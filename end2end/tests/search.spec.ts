@@ -51,3 +51,22 @@ test("a shopper searches near a town and sorts by distance, without sharing a po
   const km = (await cards.allInnerTexts()).map((t) => Number(t.match(/(\d+\.\d) km/)?.[1]));
   expect(km).toEqual([...km].sort((a, b) => a - b));
 });
+
+test("when no listing has every word, the listings with some of them go on to a next page", async ({ page }) => {
+  // The demo catalog has Samsung phones and flour (Unga), never both in one listing.
+  await open(page, "/search?q=samsung+unga");
+  const some = page.getByText("No listing has every word; these match some of them.");
+  await expect(some).toBeVisible();
+  const listings = page.getByTestId("results").locator("h2").locator("xpath=..");
+  const hrefs = async () => listings.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  const first = await hrefs();
+  expect(first.length).toBe(24);
+
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/words=any/);
+  await expect(page).toHaveURL(/after=/);
+  await expect(some).toBeVisible();
+  const second = await hrefs();
+  expect(second.length).toBeGreaterThan(0);
+  for (const href of second) expect(first).not.toContain(href);
+});

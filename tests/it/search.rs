@@ -445,6 +445,51 @@ async fn facets_over_many_matches_are_estimated_from_the_sample_and_flagged(pool
     assert!(!f.facets.estimated && f.facets.total == 0);
 }
 
+/// When no listing has every word, the listings with some of them are a list like any other:
+/// its next-page link stays on it (`words=any`), and the pages hold each listing once, in
+/// relevance and in price order alike.
+#[sqlx::test(migrations = false)]
+async fn the_listings_with_some_of_the_words_go_on_past_the_first_page(pool: PgPool) {
+    let c = Catalog::new(pool).await;
+    c.add_many("Samsung", 30, "true", "1000 + n").await;
+    c.add_many("Unga", 30, "false", "100 + n").await;
+    c.ready().await;
+    for sort in ["relevance", "price_asc"] {
+        let mut seen = Vec::new();
+        let mut prices = Vec::new();
+        let mut after: Option<String> = None;
+        let mut pages = 0;
+        loop {
+            let mut pairs = vec![("q", "samsung unga"), ("sort", sort)];
+            if let Some(a) = &after {
+                pairs.push(("after", a.as_str()));
+                pairs.push(("words", "any"));
+            }
+            let r = c.find(&pairs).await;
+            pages += 1;
+            assert!(r.matched_any, "{sort}, page {pages}: some of the words");
+            assert_eq!(r.facets.total, 60, "{sort}, page {pages}: counted as such");
+            seen.extend(r.hits.iter().map(|h| h.id));
+            prices.extend(r.hits.iter().map(|h| h.price));
+            match r.next {
+                Some(n) => after = Some(n),
+                None => break,
+            }
+        }
+        assert_eq!(pages, 3, "{sort}: 60 listings, 24 a page");
+        let mut unique = seen.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!((seen.len(), unique.len()), (60, 60), "{sort}: each once");
+        if sort == "price_asc" {
+            assert!(prices.windows(2).all(|w| w[0] <= w[1]), "cheapest first");
+        }
+    }
+    // Words every listing of one of them has: the list of all words, not of some.
+    let r = c.find(&[("q", "samsung 1"), ("words", "")]).await;
+    assert!(!r.matched_any);
+}
+
 /// Words that no category holds together match no listing, and the search says so without
 /// reading the text index (`search_word_categories`); the pairs follow an edit and a move to
 /// another category at commit, so a listing that comes to have every word is found at once.

@@ -38,8 +38,14 @@ pub fn Results(results: SearchResults, base: String) -> impl IntoView {
         facets.total,
         if facets.capped { "+" } else { "" }
     );
+    // The next page of the listings with some of the words stays on that list.
     let next_url = next.map(|cursor| {
-        let mut url = url_with(&base, &query.read_untracked(), "after", None);
+        let mut url = url_with(
+            &base,
+            &query.read_untracked(),
+            "words",
+            matched_any.then_some("any"),
+        );
         url.push_str(&format!(
             "&after={}",
             form_urlencoded::byte_serialize(cursor.as_bytes()).collect::<String>()
@@ -87,12 +93,16 @@ pub fn Results(results: SearchResults, base: String) -> impl IntoView {
     .into_any()
 }
 
+/// Where a page sits in its list: the previous page's last listing, and whether the list is
+/// of the listings with some of the words. A changed search starts again without them.
+const PLACE_IN_LIST: [&str; 2] = ["after", "words"];
+
 /// The current search's URL with `key` set to `value` (or removed), starting again at page 1.
 /// `base` is the page the search lives on: `/search`, or a storefront.
 fn url_with(base: &str, params: &ParamsMap, key: &str, value: Option<&str>) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     for (k, v) in params.clone().into_iter() {
-        if k != key && k != "after" {
+        if k != key && !PLACE_IN_LIST.contains(&k.as_ref()) {
             out.append_pair(&k, &v);
         }
     }
@@ -202,7 +212,8 @@ fn Filters(facets: Facets, sort: Sort, located: bool, base: String) -> impl Into
     let near_me_target = {
         let mut kept = form_urlencoded::Serializer::new(String::new());
         for (k, v) in params.clone().into_iter() {
-            if !["lat", "lng", "near", "after"].contains(&k.as_ref()) {
+            if !["lat", "lng", "near"].contains(&k.as_ref()) && !PLACE_IN_LIST.contains(&k.as_ref())
+            {
                 kept.append_pair(&k, &v);
             }
         }

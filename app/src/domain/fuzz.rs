@@ -56,11 +56,11 @@ proptest! {
         min_price in maybe(typed()), max_price in maybe(typed()), min_rating in maybe(typed()),
         in_stock in maybe(typed()), county in maybe(typed()), lat in maybe(typed()),
         lng in maybe(typed()), radius_km in maybe(typed()), sort in maybe(typed()),
-        after in maybe(typed()), near in maybe(typed()),
+        after in maybe(typed()), near in maybe(typed()), words in maybe(typed()),
     ) {
         let raw = RawSearch {
             q: q.clone(), category, vendor, min_price, max_price, min_rating, in_stock, county,
-            lat, lng, radius_km, near, sort, after,
+            lat, lng, radius_km, near, sort, after, words,
         };
         let _ = SearchQuery::parse(&raw);
         let _ = terms(q.as_deref().unwrap_or_default());

@@ -82,6 +82,9 @@ pub struct RawSearch {
     pub near: Option<String>,
     pub sort: Option<String>,
     pub after: Option<String>,
+    /// `any`: the list of listings with some of the words, which the first page fell back to
+    /// when none had them all; its next-page links carry it.
+    pub words: Option<String>,
 }
 
 impl RawSearch {
@@ -106,6 +109,7 @@ impl RawSearch {
                 "near" => &mut raw.near,
                 "sort" => &mut raw.sort,
                 "after" => &mut raw.after,
+                "words" => &mut raw.words,
                 _ => continue,
             };
             *slot = Some(value.into());
@@ -145,6 +149,8 @@ pub struct SearchQuery {
     pub geo: Option<GeoFilter>,
     pub sort: Sort,
     pub after: Option<Cursor>,
+    /// List the listings with any of the words (`RawSearch::words`), not only those with all.
+    pub any_words: bool,
 }
 
 type Refusal = (&'static str, Invalid);
@@ -273,6 +279,11 @@ impl SearchQuery {
                 Ok(Cursor { key, id })
             })
             .transpose()?;
+        let any_words = match blank_to_none(&raw.words) {
+            None | Some("all") => false,
+            Some("any") => true,
+            Some(_) => return Err(("words", Invalid::NotFound)),
+        };
         Ok(SearchQuery {
             terms: terms(q),
             category,
@@ -285,6 +296,7 @@ impl SearchQuery {
             geo,
             sort,
             after,
+            any_words,
         })
     }
 }
@@ -341,7 +353,7 @@ mod tests {
 
     #[test]
     fn bad_values_name_their_field() {
-        let cases: [(&[(&str, &str)], &str); 10] = [
+        let cases: [(&[(&str, &str)], &str); 11] = [
             (&[("q", &"x".repeat(201))], "q"),
             (&[("min_price", "cheap")], "min_price"),
             (&[("min_price", "-5")], "min_price"),
@@ -352,6 +364,7 @@ mod tests {
             (&[("near", "atlantis")], "near"),
             (&[("sort", "cheapest")], "sort"),
             (&[("after", "1.5_not-a-uuid")], "after"),
+            (&[("words", "some")], "words"),
         ];
         for (pairs, field) in cases {
             let err = SearchQuery::parse(&raw(pairs)).expect_err("must refuse");
@@ -387,6 +400,19 @@ mod tests {
             "anywhere: no radius, no nearest"
         );
         assert_eq!(at(&[("sort", "distance")]), (None, Sort::Relevance));
+    }
+
+    #[test]
+    fn the_list_of_some_words_is_asked_by_name() {
+        let any = |v: &str| {
+            SearchQuery::parse(&raw(&[("q", "a b"), ("words", v)]))
+                .expect("valid")
+                .any_words
+        };
+        assert!(any("any"));
+        assert!(
+            !any("all") && !any("") && !SearchQuery::parse(&raw(&[])).expect("valid").any_words
+        );
     }
 
     #[test]

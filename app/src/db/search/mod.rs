@@ -378,11 +378,15 @@ pub async fn search_tuned(
         radius,
         tuning,
     };
+    // The list of listings with some of the words, past its first page (`any_words`): the
+    // listings with every word are not looked for again.
+    let any_words = q.any_words && terms.len() > 1;
     // Words no category holds together match nothing: the index is not read for them.
-    let shared = terms.len() < 2 || share_a_category(pool, &terms, categories.as_deref()).await?;
+    let every_word = !any_words
+        && (terms.len() < 2 || share_a_category(pool, &terms, categories.as_deref()).await?);
     // The counts are read beside the page; on a first page, words no sampled listing has are
     // counted after it (`facets::after_page`).
-    let ((mut hits, next), counts) = if shared {
+    let ((mut hits, mut next), counts) = if every_word {
         tokio::try_join!(
             page_for(page_radius, false),
             facets::facets(pool, &matching, q.after.is_none())
@@ -401,10 +405,11 @@ pub async fn search_tuned(
         .collect();
 
     // Nothing matched every word: offer the listings that match any of them, counted as such
-    // (the count and the filters beside them then describe the listings shown, not "0").
+    // (the count and the filters beside them then describe the listings shown, not "0"), in
+    // pages like any other list.
     let mut matched_any = false;
     let mut any_facets = None;
-    if hits.is_empty() && terms.len() > 1 && q.after.is_none() {
+    if any_words || (hits.is_empty() && terms.len() > 1 && q.after.is_none()) {
         let any = Some(tsquery(&terms, None, true));
         let any_by_category = categories
             .as_deref()
@@ -415,12 +420,13 @@ pub async fn search_tuned(
             word: None,
             ..matching
         };
-        let ((any_hits, _), counts) = tokio::try_join!(
+        let ((any_hits, any_next), counts) = tokio::try_join!(
             page_for(page_radius, true),
             facets::facets(pool, &matching_any, false)
         )?;
-        if !any_hits.is_empty() {
+        if any_words || !any_hits.is_empty() {
             hits = any_hits;
+            next = any_next;
             matched_any = true;
             if let facets::Counts::Ready(f) = counts {
                 any_facets = Some(f);
