@@ -13,15 +13,25 @@ update search_sample s set top_category_id = coalesce(c.parent_id, c.id)
 from categories c where c.id = s.category_id;
 alter table search_sample alter column top_category_id set not null;
 
--- The listing's category row is read `for share`: a move of that category to another parent
--- at the same time then either waits for this commit (and re-groups the listing, below) or has
--- committed first (and is read here as moved). Without the lock, a listing not yet committed
--- (or whose copy waited on the move's row lock) could keep its old top-level category.
+-- A listing entering a category (new, or moved) reads that category's row `for share`: a move
+-- of the category to another parent at the same time then either waits for this commit (and
+-- re-groups the listing, below) or has committed first (and is read here as moved). Without the
+-- lock the move's re-grouping could miss the listing, not yet committed. (Its foreign-key check
+-- already waits on a category an admin has locked to edit.) Any other
+-- change (stock, price) takes no lock, so a sale never waits on a category edit, and keeps the
+-- sample row's top-level category: after waiting on a move's lock of that row, it is the moved
+-- one.
 create or replace function search_sample_copy() returns trigger language plpgsql as $$
 declare
     top uuid;
 begin
-    select coalesce(parent_id, id) into top from categories where id = new.category_id for share;
+    if tg_op = 'INSERT' then
+        select coalesce(parent_id, id) into top from categories where id = new.category_id for share;
+    elsif old.category_id is distinct from new.category_id then
+        select coalesce(parent_id, id) into top from categories where id = new.category_id for share;
+    else
+        select coalesce(parent_id, id) into top from categories where id = new.category_id;
+    end if;
     insert into search_sample (id, status, category_id, vendor_id, price, vendor_rating, stock,
                                county, lat, lng, search, title_search, top_category_id)
     values (new.id, new.status, new.category_id, new.vendor_id, new.price, new.vendor_rating,
@@ -32,7 +42,9 @@ begin
             vendor_rating = excluded.vendor_rating, stock = excluded.stock,
             county = excluded.county, lat = excluded.lat, lng = excluded.lng,
             search = excluded.search, title_search = excluded.title_search,
-            top_category_id = excluded.top_category_id;
+            top_category_id = case when search_sample.category_id = excluded.category_id
+                                   then search_sample.top_category_id
+                                   else excluded.top_category_id end;
     return null;
 end $$;
 

@@ -1258,6 +1258,47 @@ async fn a_top_level_categorys_sampled_counts_follow_its_subcategories(pool: PgP
         "after moving listings and adding more"
     );
     assert!(total("electronics").await > 0);
+
+    // A sale while its listing's category moves back: the stock change takes no lock on the
+    // category, waits on the move's re-grouping of the sample row, and keeps the moved
+    // top-level category rather than the one it read before the move committed.
+    let sampled_phone: Uuid = sqlx::query_scalar(
+        "select s.id from search_sample s join categories c on c.id = s.category_id
+         where c.slug = 'phones' limit 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("a sampled phone");
+    let mut mover = pool.begin().await.expect("tx");
+    sqlx::query("update categories set parent_id = (select id from categories where slug = 'electronics') where slug = 'phones'")
+        .execute(&mut *mover)
+        .await
+        .expect("move back");
+    let sale = tokio::spawn({
+        let pool = pool.clone();
+        async move {
+            sqlx::query("update listings set stock = stock - 1 where id = $1")
+                .bind(sampled_phone)
+                .execute(&pool)
+                .await
+        }
+    });
+    loop {
+        let waiting: i64 = sqlx::query_scalar(
+            "select count(*) from pg_stat_activity
+             where wait_event_type = 'Lock' and query like 'update listings set stock%'",
+        )
+        .fetch_one(&pool)
+        .await
+        .expect("activity");
+        if waiting > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    mover.commit().await.expect("commit the move");
+    sale.await.expect("sale task").expect("sale");
+    assert_eq!(misplaced().await, 0, "after a sale during a move");
 }
 
 #[sqlx::test(migrations = false)]
