@@ -485,7 +485,7 @@ async fn the_listings_with_some_of_the_words_go_on_past_the_first_page(pool: PgP
             assert!(prices.windows(2).all(|w| w[0] <= w[1]), "cheapest first");
         }
     }
-    // Words every listing of one of them has: the list of all words, not of some.
+    // An empty `words` is the list of every word: "Samsung 1" has both.
     let r = c.find(&[("q", "samsung 1"), ("words", "")]).await;
     assert!(!r.matched_any);
 }
@@ -591,6 +591,19 @@ async fn words_missing_from_the_sample_are_counted_exactly(pool: PgPool) {
     assert_eq!((r.facets.total, r.facets.estimated), (40, false));
 }
 
+/// A listing's distance from central Nairobi (-1.2921, 36.8219) as earthdistance measures it,
+/// the reference the cards' cheaper formula must equal.
+async fn km_from_nairobi(pool: &PgPool, listing: Uuid) -> f64 {
+    sqlx::query_scalar(
+        "select earth_distance(ll_to_earth(-1.2921, 36.8219), ll_to_earth(lat, lng)) / 1000.0
+         from listings where id = $1",
+    )
+    .bind(listing)
+    .fetch_one(pool)
+    .await
+    .expect("distance")
+}
+
 /// The home page's "near me" shelf: listings within 50 km, most popular first, each with its
 /// distance as `earth_distance` measures it.
 #[sqlx::test(migrations = false)]
@@ -623,14 +636,7 @@ async fn the_near_me_shelf_keeps_what_is_close_most_popular_first(pool: PgPool) 
         "Nakuru is 140 km away"
     );
     for l in &near {
-        let want: f64 = sqlx::query_scalar(
-            "select earth_distance(ll_to_earth(-1.2921, 36.8219), ll_to_earth(lat, lng)) / 1000.0
-             from listings where id = $1",
-        )
-        .bind(l.id)
-        .fetch_one(&pool)
-        .await
-        .expect("distance");
+        let want = km_from_nairobi(&pool, l.id).await;
         let got = l.distance_km.expect("a distance");
         assert!(
             (got - want).abs() < 0.001,
@@ -687,14 +693,7 @@ async fn near_me_filters_by_radius_and_sorts_by_distance(pool: PgPool) {
     let d = r.hits[0].distance_km.expect("distance");
     assert!((0.5..1.2).contains(&d), "{d}");
     // The card's distance is earthdistance's, to the metre.
-    let exact: f64 = sqlx::query_scalar(
-        "select earth_distance(ll_to_earth(-1.2921, 36.8219), ll_to_earth(lat, lng)) / 1000.0
-         from listings where id = $1",
-    )
-    .bind(r.hits[0].id)
-    .fetch_one(&c.pool)
-    .await
-    .expect("distance");
+    let exact = km_from_nairobi(&c.pool, r.hits[0].id).await;
     assert!((d - exact).abs() < 0.001, "{d} against {exact}");
 
     assert!(r.located);

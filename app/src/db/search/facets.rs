@@ -256,7 +256,7 @@ async fn count(pool: &PgPool, m: &Matching<'_>, pass: Pass<'_>) -> Result<Facets
         // it come from one key of its covering index, in table order, so the cap keeps a fair
         // sample (migration 20261129000002). Of the ids, only the top-level one is anyone's top.
         (Pass::Sample, _, _, None, Some(ids)) if ids.len() > 1 => {
-            push_filters(&mut b, q, &None, tsq, radius);
+            push_filters(&mut b, q, &None, &None, radius);
             b.push(" and l.top_category_id = any(")
                 .push_bind(ids.to_vec())
                 .push(")");
